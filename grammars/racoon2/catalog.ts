@@ -1,0 +1,136 @@
+// racoon2 message templates (kb §2.4 and the lab logs) → typed events with their variables.
+// Templates are indexed by the message's first word so a line costs one Map lookup and, at most,
+// a couple of anchored RegExps — the catalogue runs on every record of a million-line export.
+import type { EventType } from '../../src/parse/events.js';
+
+export interface MessageTemplate {
+  event: EventType;
+  re: RegExp;
+  /** Names of the RegExp's capture groups, in order. */
+  vars?: string[];
+  phase?: 1 | 2;
+  /** Constant variables added to the event. */
+  fixed?: Record<string, string>;
+}
+
+const T = (event: EventType, re: RegExp, vars?: string[], phase?: 1 | 2, fixed?: Record<string, string>): MessageTemplate => ({
+  event,
+  re,
+  ...(vars ? { vars } : {}),
+  ...(phase ? { phase } : {}),
+  ...(fixed ? { fixed } : {}),
+});
+
+const ENDPOINTS = ['local', 'remote'];
+const MY_PEER = ['my', 'peer'];
+
+/** First word of the message → templates tried in order. `#num` = messages starting with a number. */
+export const TEMPLATES: Record<string, MessageTemplate[]> = {
+  starting: [T('daemon-start', /^starting iked/)],
+  initiate: [
+    T('p1-start', /^initiate new phase 1 negotiation: (\S+?)<=>(\S+)/, ENDPOINTS, 1, { role: 'initiator' }),
+    T('p2-start', /^initiate new phase 2 negotiation: (\S+?)<=>(\S+)/, ENDPOINTS, 2, { role: 'initiator' }),
+  ],
+  respond: [
+    T('p1-start', /^respond new phase 1 negotiation: (\S+?)<=>(\S+)/, ENDPOINTS, 1, { role: 'responder' }),
+    T('p2-start', /^respond new phase 2 negotiation: (\S+?)<=>(\S+)/, ENDPOINTS, 2, { role: 'responder' }),
+  ],
+  begin: [T('p1-mode', /^begin (Identity Protection|Aggressive|Base) mode/, ['mode'], 1)],
+  'ISAKMP-SA': [
+    T('p1-established', /^ISAKMP-SA established (\S+?)-(\S+) spi:(\S+)/, ['local', 'remote', 'spi'], 1),
+    T('sa-expired', /^ISAKMP-SA expired/, undefined, 1),
+    T('sa-deleted', /^ISAKMP-SA deleted/, undefined, 1),
+  ],
+  'IPsec-SA': [
+    T('p2-established', /^IPsec-SA established: (\S+) (\S+?)->(\S+) spi=(\S+)/, ['proto', 'from', 'to', 'spi'], 2),
+    T('sa-expired', /^IPsec-SA expired/, undefined, 2),
+  ],
+  phase1: [
+    T('p1-timeout', /^phase1 negotiation failed due to time up/, undefined, 1),
+    T('p1-failed', /^phase1 negotiation failed/, undefined, 1),
+  ],
+  phase2: [
+    T('p2-wait-p1-timeout', /^phase2 negotiation failed due to time up waiting for phase1/, undefined, 2),
+    T('p2-timeout', /^phase2 negotiation failed due to time up/, undefined, 2),
+    T('p2-failed', /^phase2 negotiation failed/, undefined, 2),
+    T('sa-expired', /^phase2 sa expired/, undefined, 2),
+    T('sa-deleted', /^phase2 sa deleted/, undefined, 2),
+  ],
+  'ours:': [T('p1-proposal-ours', /^ours: enctype=(.+?) authmethod=(.+?) hashtype (.+?) dh_group (.+)$/, ['enc', 'auth', 'hash', 'dh'], 1)],
+  rejected: [T('p1-rejected', /^rejected (hashtype|enctype|dh_group|authmethod)/, ['attr'], 1)],
+  no: [
+    T('no-proposal', /^no suitable proposal found/, undefined, 1),
+    T('no-proposal', /^no proposal chosen/),
+    T('no-proposal', /^no suitable policy found/, undefined, 2),
+  ],
+  failed: [
+    T('no-proposal', /^failed to get valid proposal/, undefined, 1),
+    T('selector-not-found', /^failed to get sainfo/, undefined, 2),
+    T('decrypt-failed', /^failed to decrypt message/),
+    T('ke-mismatch', /^failed to compute dh value/, undefined, 1),
+  ],
+  not: [T('mode-not-acceptable', /^not acceptable (.+?) mode/, ['mode'], 1)],
+  exchange: [T('exchange-mismatch', /^exchange type is mismatched: db=(.+?) packet=(.+?)(?:,|$)/, ['db', 'packet'], 1)],
+  Expecting: [T('id-type-unacceptable', /^Expecting IP address type in main mode, ?but (\S+?)\.?$/, ['type'], 1)],
+  peer: [T('id-mismatch', /^peer identifier \(type (\S+) \[(.*)\]\) does not match/, ['type', 'id'], 1)],
+  HASH: [T('hash-mismatch', /^HASH mismatched/, undefined, 1)],
+  long: [T('lifetime-mismatch', /^long (lifetime|lifebyte) proposed: my:(\d+) peer:(\d+)/, ['unit', 'my', 'peer'], 2)],
+  pfs: [T('pfs-mismatch', /^pfs group mismatched: my:(\d+) peer:(\d+)/, MY_PEER, 2)],
+  pfs_group: [T('pfs-mismatch', /^pfs_group mismatch\. mine:(\d+) peer:(\d+)/, MY_PEER, 2)],
+  proto_id: [T('proto-mismatch', /^proto_id mismatched: my:(\S+) peer:(\S+)/, MY_PEER, 2)],
+  encmode: [T('encmode-mismatch', /^encmode mismatched: my:(\S+) peer:(\S+)/, MY_PEER, 2)],
+  trns_id: [T('trns-mismatch', /^trns_id mismatched: my:(\S+) peer:(\S+)/, MY_PEER, 2)],
+  authtype: [T('authtype-mismatch', /^authtype mismatched: my:(\S+) peer:(\S+)/, MY_PEER, 2)],
+  ignore: [
+    T('info-no-hash', /^ignore information because the message has no hash payload/),
+    T('info-ignored-no-sa', /^ignore information because ISAKMP-SA has not been established/, undefined, 1),
+    T('natt-unexpected-payload', /^ignore the packet, received unexpecting payload type (\d+)/, ['type']),
+    T('payload-invalid', /^ignore the packet, expecting the packet encrypted/, undefined, 1, { why: 'plaintext' }),
+  ],
+  "can't": [T('selector-not-found', /^can't find matching selector src=(\S+) dst=(\S+)/, ['src', 'dst'], 2)],
+  address: [T('address-mismatch', /^address mismatch (\S+?)\[\d+\] != (\S+?)\[\d+\]/, ['expected', 'received'], 2)],
+  'DPD:': [T('dpd-dead', /^DPD: remote seems to be dead/)],
+  DPD: [T('dpd-ack', /^DPD R-U-There-Ack received/), T('dpd-sent', /^DPD R-U-There sent/)],
+  unknown: [T('unknown-ikev2-peer', /^unknown ikev2 peer/, undefined, 1)],
+  received: [
+    T('ke-mismatch', /^received KE type (\d+), ?expected (\d+)/, ['received', 'expected'], 1),
+    T('notify', /^received Notify payload protocol (\d+) type (\S+)/, ['protocol', 'type'], undefined, { direction: 'received' }),
+    T('delete-received', /^received DELETE (\S+)/, ['what']),
+    T('id-mismatch', /^received ID_I \(type (\S+) \[(.*)\]\) does not match peers id/, ['type', 'id'], 1, { which: 'ID_I' }),
+    T('id-mismatch', /^received ID_R \(type (\S+) \[(.*)\]\) does not match my id/, ['type', 'id'], 1, { which: 'ID_R' }),
+    T('id-payload', /^received (IDci|IDcr)2:/, ['which'], 2),
+    T('critical-payload', /^received UNSUPPORTED_CRITICAL_PAYLOAD/),
+  ],
+  message: [T('ke-missing', /^message lacks KE payload/, undefined, 2), T('payload-missing', /^message lacks (\S+) payload/, ['payload'])],
+  packet: [T('payload-missing', /^packet lacks expected payload/)],
+  retransmission: [T('retransmit-limit', /^retransmission count exceeded the limit/)],
+  ICV: [T('decrypt-failed', /^ICV check failure/)],
+  authentication: [T('auth-failed', /^authentication failure/, undefined, 1)],
+  notification: [T('notify', /^notification message (\d+):(\S+?),/, ['code', 'type'], undefined, { direction: 'received' })],
+  NAT: [T('nat-detected', /^NAT detected: (\S+)/, ['who'], 1), T('nat-detected', /^NAT detected -> UDP encapsulation/, undefined, 2)],
+  resend: [T('p1-resend', /^resend phase1 packet (\S+)/, ['cookie'], 1)],
+  invalid: [T('payload-invalid', /^invalid length of payload/), T('trns-mismatch', /^invalid encryption algorithm (\d+)/, ['my'])],
+  delete: [T('sa-deleted', /^delete proto (\S+) spi/, ['proto'])],
+  hashtype: [T('p1-compared', /^hashtype = (.+?):(.+)$/, ['db', 'peer'], 1, { attr: 'hashtype' })],
+  enctype: [T('p1-compared', /^enctype = (.+?):(.+)$/, ['db', 'peer'], 1, { attr: 'enctype' })],
+  dh_group: [T('p1-compared', /^dh_group = (.+?):(.+)$/, ['db', 'peer'], 1, { attr: 'dh_group' })],
+  authmethod: [T('p1-compared', /^authmethod = (.+?):(.+)$/, ['db', 'peer'], 1, { attr: 'authmethod' })],
+  '(lifetime': [T('p1-compared', /^\(lifetime = (\d+):(\d+)\)/, ['db', 'peer'], 1, { attr: 'lifetime' })],
+  '(encklen': [T('p1-compared', /^\(encklen = (\d+):(\d+)\)/, ['db', 'peer'], 1, { attr: 'encklen' })],
+  '#num': [
+    T('packet-received', /^(\d+) bytes message received from (\S+)/, ['bytes', 'from']),
+    T('packet-sent', /^\d+ times of (\d+) bytes message will be sent to (\S+)/, ['bytes', 'to']),
+  ],
+};
+
+/** Templates whose first word varies (prefix before the keyword). Checked with a cheap `includes`. */
+export const FLOATING: { keyword: string; template: MessageTemplate }[] = [
+  { keyword: 'theirs: ', template: T('p1-proposal-theirs', /theirs: enctype=(.+?) authmethod=(.+?) hashtype (.+?) dh_group (.+)$/, ['enc', 'auth', 'hash', 'dh'], 1) },
+  { keyword: 'give up to get IPsec-SA', template: T('p2-timeout', /give up to get IPsec-SA due to time up/, undefined, 2) },
+];
+
+/**
+ * racoon2's isakmp_log() prefix `0:LOCAL - REMOTE:0xPTR:` (or `0:? - REMOTE:(nil):`) in front of
+ * the message proper. The endpoints it carries are kept.
+ */
+export const ISAKMP_PREFIX = /^\d+:(\S+) - (\S+):(?:0x[0-9a-f]+|\(nil\)):/;

@@ -1,0 +1,242 @@
+// The racoon2 dialect (the Alibaba gateway's IKE daemon): sniff → tokenize → parse → records, and
+// the catalogue pass that turns a record's message into a typed event.
+import type { IToken } from 'chevrotain';
+import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { Endpoint, LogRecord } from '../../src/types.js';
+import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
+import { parseContextSuffix } from './context.js';
+import { parseTokenVector, type RawHeader } from './parser.js';
+import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
+
+const LEVELS: Record<string, LogRecord['level']> = {
+  INFO: 'info',
+  DEBUG: 'debug',
+  PROTO_ERR: 'error',
+  INTERNAL_ERR: 'error',
+  CRITICAL: 'error',
+  PROTO_WARN: 'warn',
+  INTERNAL_WARN: 'warn',
+};
+
+/** Parses `addr[port]` (IPv4 or IPv6) into an endpoint. */
+export function parseEndpoint(text: string | undefined): Endpoint | undefined {
+  if (!text || text === '?') return undefined;
+  const open = text.lastIndexOf('[');
+  if (open > 0 && text.endsWith(']')) {
+    const port = Number(text.slice(open + 1, -1));
+    return Number.isFinite(port) ? { ip: text.slice(0, open), port } : { ip: text.slice(0, open) };
+  }
+  return /^[0-9a-fA-F.:]+$/.test(text) ? { ip: text } : undefined;
+}
+
+let lastStamp = '';
+let lastStampOffset = NaN;
+let lastStampMs = NaN;
+
+/** Wall-clock `YYYY-MM-DD HH:MM:SS` at `offsetMinutes` east of UTC → epoch ms (cached per second). */
+export function stampToMs(stamp: string, offsetMinutes: number): number {
+  if (stamp === lastStamp && offsetMinutes === lastStampOffset) return lastStampMs;
+  const ms =
+    Date.UTC(+stamp.slice(0, 4), +stamp.slice(5, 7) - 1, +stamp.slice(8, 10), +stamp.slice(11, 13), +stamp.slice(14, 16), +stamp.slice(17, 19)) -
+    offsetMinutes * 60_000;
+  lastStamp = stamp;
+  lastStampOffset = offsetMinutes;
+  lastStampMs = ms;
+  return ms;
+}
+
+function versionOf(file: string | undefined): 1 | 2 | undefined {
+  if (!file) return undefined;
+  if (file.startsWith('ikev2')) return 2;
+  if (/^(ikev1|isakmp|oakley|ipsec_doi|proposal|vendorid)/.test(file)) return 1;
+  return undefined;
+}
+
+function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | undefined {
+  if (func) {
+    if (func.includes('ph1') || func.startsWith('ident_') || func.startsWith('agg_')) return 1;
+    if (func.includes('ph2') || func.startsWith('quick_')) return 2;
+  }
+  if (file) {
+    if (file.startsWith('isakmp_quick') || file.startsWith('pfkey')) return 2;
+    if (file.startsWith('isakmp_ident') || file.startsWith('isakmp_agg') || file.startsWith('oakley')) return 1;
+  }
+  return undefined;
+}
+
+function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
+  let message = h.message;
+  let resourceId = h.resourceId;
+  if (!resourceId && message.startsWith('iss-')) {
+    // IPsec-server lines put the id after the (empty) location.
+    const sp = message.indexOf(' ');
+    resourceId = sp < 0 ? message : message.slice(0, sp);
+    message = sp < 0 ? '' : message.slice(sp + 1);
+  }
+  const rec: LogRecord = {
+    source: ctx.source,
+    line: line.line,
+    endLine: line.line,
+    side: 'cloud',
+    dialect: 'racoon2',
+    text: line.text,
+    localTime: h.stamp,
+    timeMs: stampToMs(h.stamp, ctx.tzOffsetMinutes),
+    tag: h.tag,
+    level: LEVELS[h.tag] ?? 'warn',
+    message,
+    continuationLines: 0,
+  };
+  if (resourceId) rec.resourceId = resourceId;
+  if (h.location) {
+    rec.file = h.location.file;
+    rec.srcLine = h.location.srcLine;
+    if (h.location.func) rec.func = h.location.func;
+    const v = versionOf(h.location.file);
+    if (v) rec.ikeVersion = v;
+    const p = phaseOf(h.location.file, h.location.func);
+    if (p) rec.phase = p;
+  }
+  if (h.context) {
+    const parsed = parseContextSuffix(h.context);
+    if (parsed) {
+      rec.context = parsed.groups;
+      if (parsed.local) rec.local = parsed.local;
+      if (parsed.remote) rec.remote = parsed.remote;
+      if (parsed.groups['ph1'] !== undefined) rec.phase ??= 1;
+      if (parsed.groups['ph2'] !== undefined) rec.phase ??= 2;
+    } else {
+      rec.message = `${message} ${h.context}`.trim();
+    }
+  }
+  return rec;
+}
+
+function parseOneByOne(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  return lines.map((l) => {
+    const tokens: IToken[] = [];
+    const why = tokenizeLine(l.text, 0, tokens);
+    const parsed = why ? null : parseTokenVector(tokens);
+    if (!parsed || parsed.length !== 1) {
+      return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `racoon2 header: ${why ?? 'grammar rejected the line'}` };
+    }
+    return toRecord(parsed[0]!, l, ctx);
+  });
+}
+
+/** Decodes a phase-2 ID payload dump (`04000000 c0000200 ffffff00`) into `a.b.c.d/len`. */
+export function decodeIdPayload(hexLines: string[] | undefined): string | undefined {
+  if (!hexLines || hexLines.length === 0) return undefined;
+  const hex = hexLines.join('').replace(/[^0-9a-fA-F]/g, '');
+  if (hex.length < 16) return undefined;
+  const type = parseInt(hex.slice(0, 2), 16);
+  const octets = (at: number): string => [0, 2, 4, 6].map((k) => parseInt(hex.slice(at + k, at + k + 2), 16)).join('.');
+  if (type === 1 && hex.length >= 16) return `${octets(8)}/32`;
+  if (type === 4 && hex.length >= 24) {
+    const mask = parseInt(hex.slice(16, 24), 16) >>> 0;
+    let len = 0;
+    for (let b = 31; b >= 0 && (mask >>> b) & 1; b--) len++;
+    return `${octets(8)}/${len}`;
+  }
+  if (type === 7 && hex.length >= 24) return `${octets(8)}-${octets(16)}`;
+  return undefined;
+}
+
+function matchTemplates(list: MessageTemplate[] | undefined, msg: string, rec: LogRecord): boolean {
+  if (!list) return false;
+  for (const t of list) {
+    const m = t.re.exec(msg);
+    if (!m) continue;
+    const vars: Record<string, string> = { ...(t.fixed ?? {}) };
+    t.vars?.forEach((name, i) => {
+      const v = m[i + 1];
+      if (v !== undefined) vars[name] = v;
+    });
+    rec.event = { type: t.event, vars };
+    if (t.phase) rec.phase = t.phase;
+    return true;
+  }
+  return false;
+}
+
+const SECRET_DUMP = /\b(psk|pre-shared key|SKEYID\w*|key)\b[^:]*:\s*/i;
+
+export const racoon2Dialect: Dialect = {
+  name: 'racoon2',
+  side: 'cloud',
+  sniff(line: string): boolean {
+    if (!startsWithStamp(line)) return false;
+    const close = line.indexOf(']:', 20);
+    return close > 0 && close < 120;
+  },
+  parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+    const tokens: IToken[] = [];
+    const ok: HeaderLine[] = [];
+    const failures = new Map<number, HeaderFailure>();
+    lines.forEach((l, i) => {
+      const why = tokenizeLine(l.text, 0, tokens);
+      if (why) failures.set(i, { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `racoon2 header: ${why}` });
+      else ok.push(l);
+    });
+    const parsed = parseTokenVector(tokens);
+    if (!parsed || parsed.length !== ok.length) return parseOneByOne(lines, ctx);
+    let k = 0;
+    return lines.map((l, i) => failures.get(i) ?? toRecord(parsed[k++]!, l, ctx));
+  },
+  classify(rec: LogRecord): void {
+    let msg = rec.message;
+    if (msg.charCodeAt(0) >= 48 && msg.charCodeAt(0) <= 57 && msg.includes(' - ')) {
+      const m = ISAKMP_PREFIX.exec(msg);
+      if (m) {
+        const local = parseEndpoint(m[1]);
+        const remote = parseEndpoint(m[2]);
+        if (local && !rec.local) rec.local = local;
+        if (remote && !rec.remote) rec.remote = remote;
+        msg = msg.slice(m[0].length);
+      }
+    }
+    if (!KNOWN_TAGS.has(rec.tag ?? '')) rec.level = 'warn';
+    let space = msg.indexOf(' ');
+    if (space < 0) space = msg.length;
+    const first = msg.slice(0, space);
+    const c0 = first.charCodeAt(0);
+    const key = c0 >= 48 && c0 <= 57 ? '#num' : first;
+    if (!matchTemplates(TEMPLATES[key], msg, rec)) {
+      for (const f of FLOATING) {
+        if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
+      }
+    }
+    const ev = rec.event;
+    if (!ev) return;
+    if (ev.type === 'id-payload') {
+      const subnet = decodeIdPayload(rec.continuation);
+      if (subnet) ev.vars['subnet'] = subnet;
+    }
+    if (ev.vars['local'] && !rec.local) {
+      const e = parseEndpoint(ev.vars['local']);
+      if (e) rec.local = e;
+    }
+    if (ev.vars['remote'] && !rec.remote) {
+      const e = parseEndpoint(ev.vars['remote']);
+      if (e) rec.remote = e;
+    }
+    if (ev.type === 'packet-received' && !rec.remote) {
+      const e = parseEndpoint(ev.vars['from']);
+      if (e) rec.remote = e;
+    }
+  },
+  redactSecrets(rec: LogRecord): void {
+    const m = SECRET_DUMP.exec(rec.message);
+    if (!m) return;
+    // Key material follows the label, on this line or as a hex dump on the next ones.
+    delete rec.continuation;
+    const cut = m.index + m[0].length;
+    const tail = rec.message.slice(cut);
+    if (/[0-9a-f]{8}/i.test(tail) && !/\d{4}-\d\d-\d\d/.test(tail)) {
+      rec.message = `${rec.message.slice(0, cut)}[redacted]`;
+      const at = rec.text.indexOf(tail);
+      if (at >= 0) rec.text = `${rec.text.slice(0, at)}[redacted]`;
+    }
+    rec.secret = true;
+  },
+};

@@ -1,0 +1,40 @@
+// `ipsec-doctor analyze PATH…`: offline analysis of exported API responses and log files.
+import type { Command } from 'commander';
+import type { Report } from '../types.js';
+import { addReportOptions, type ReportCliOptions } from './report-options.js';
+import { fail } from './exit.js';
+
+/** No subject and nothing read: the one-line reason for exit 2. */
+export function nothingUsable(report: Report): string | undefined {
+  if (report.subjects.length > 0 || report.inputs.some((i) => i.records > 0)) return undefined;
+  const first = report.problems.find((p) => !p.code.startsWith('E_RULE'));
+  return first ? `nothing usable in the inputs: ${first.message}` : 'nothing usable in the inputs';
+}
+
+export function registerAnalyzeCommand(program: Command): void {
+  const cmd = program
+    .command('analyze')
+    .description('explain why IPsec-VPN tunnels fail, from exported API responses and gateway/peer logs')
+    .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too)');
+  addReportOptions(cmd).action(async (paths: string[], opts: ReportCliOptions) => {
+    const { analyze, AnalyzeOptionError } = await import('../index.js');
+    let report: Report;
+    try {
+      report = await analyze(paths, {
+        rulesDirs: opts.rules ?? [],
+        ...(opts.logTz ? { logTz: opts.logTz } : {}),
+        ...(opts.peerTz ? { peerTz: opts.peerTz } : {}),
+        ...(opts.peerYear ? { peerYear: opts.peerYear } : {}),
+        lang: opts.lang ?? 'en',
+        explain: opts.explain ?? false,
+      });
+    } catch (e) {
+      if (e instanceof AnalyzeOptionError) return fail(2, e.message);
+      throw e;
+    }
+    const why = nothingUsable(report);
+    if (why) return fail(2, why);
+    const { writeReport } = await import('./output.js');
+    process.exitCode = await writeReport(report, opts);
+  });
+}

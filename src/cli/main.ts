@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The command-line entry: argument parsing, sub-commands, exit codes. Heavy modules load lazily
+// inside each command so `--version` and `--help` start fast.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerAnalyzeCommand } from './analyze.js';
+import { registerRulesCommand } from './rules.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('ipsec-doctor')
+    .description('Tells you why an Alibaba Cloud IPsec-VPN tunnel is down and exactly what to change.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride();
+  registerAnalyzeCommand(program);
+  registerRulesCommand(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander in one line.
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`ipsec-doctor: internal error: ${msg}. Please report it with the command you ran.\n`);
+    process.exitCode = 70;
+  }
+}
+
+void main();

@@ -1,0 +1,63 @@
+// Renders a report in the chosen format to stdout or a file, and turns findings into the exit
+// code `--fail-on` asks for. Part of the CLI boundary: the only place besides cli/ commands that
+// writes to the terminal.
+import { writeFile } from 'node:fs/promises';
+import type { Report, Severity } from '../types.js';
+import type { ReportCliOptions } from './report-options.js';
+
+const RANK: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (opts.color === false || process.env['NO_COLOR'] !== undefined || process.env['CI']) return false;
+  return stream.isTTY === true;
+}
+
+/** Exit code for --fail-on: 1 when a finding at or above the threshold exists. */
+export function failOnExitCode(report: Report, failOn: Severity | undefined): number {
+  if (!failOn) return 0;
+  const min = RANK.indexOf(failOn);
+  return report.subjects.some((s) => s.findings.some((f) => RANK.indexOf(f.severity) >= min)) ? 1 : 0;
+}
+
+async function render(report: Report, opts: ReportCliOptions, toFile: boolean): Promise<string> {
+  switch (opts.format) {
+    case 'json': {
+      const { renderJson } = await import('../report/render/json.js');
+      return renderJson(report);
+    }
+    case 'markdown': {
+      const { renderMarkdown } = await import('../report/render/markdown.js');
+      return renderMarkdown(report, { lang: opts.lang ?? 'en' });
+    }
+    case 'html': {
+      const { renderHtml } = await import('../report/render/html.js');
+      return renderHtml(report, { lang: opts.lang ?? 'en' });
+    }
+    default: {
+      const { renderText } = await import('../report/render/text.js');
+      return renderText(report, {
+        color: !toFile && useColor(opts),
+        width: Math.min(process.stdout.columns || 100, 160),
+        quiet: opts.quiet ?? false,
+        explain: opts.explain ?? false,
+      });
+    }
+  }
+}
+
+/** Writes the report as asked and returns the exit code. */
+export async function writeReport(report: Report, opts: ReportCliOptions): Promise<number> {
+  let shown = report;
+  if (opts.redact) {
+    const { redactReport } = await import('../report/redact.js');
+    shown = redactReport(report, opts.redactKey ? { key: opts.redactKey } : {});
+  }
+  const text = await render(shown, opts, !!opts.out);
+  if (opts.out) {
+    await writeFile(opts.out, text);
+    if (!opts.quiet) process.stderr.write(`ipsec-doctor: report written to ${opts.out}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return failOnExitCode(report, opts.failOn);
+}

@@ -1,0 +1,45 @@
+// The options every report-producing command shares (analyze, diagnose), declared once.
+import { Option, type Command } from 'commander';
+
+export const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+export interface ReportCliOptions {
+  format: (typeof FORMATS)[number];
+  out?: string;
+  lang?: 'en' | 'zh';
+  explain?: boolean;
+  redact?: boolean;
+  redactKey?: string;
+  failOn?: (typeof SEVERITIES)[number];
+  quiet?: boolean;
+  color?: boolean;
+  logTz?: string;
+  peerTz?: string;
+  peerYear?: number;
+  rules?: string[];
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+function defaultLang(): 'en' | 'zh' {
+  const loc = process.env['LC_ALL'] ?? process.env['LC_MESSAGES'] ?? process.env['LANG'] ?? '';
+  return /^zh/i.test(loc) ? 'zh' : 'en';
+}
+
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as unknown as string[]).default('text'))
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language of titles and remediation').choices(['en', 'zh']).default(defaultLang()))
+    .option('--explain', 'show the fact values that decided each finding')
+    .option('--redact', 'replace addresses, ids and keys with stable pseudonyms (safe to share)')
+    .option('--redact-key <key>', 'key for --redact pseudonyms (default: random per run)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES as unknown as string[]))
+    .option('-q, --quiet', 'print only findings')
+    .option('--no-color', 'no colour even on a terminal')
+    .option('--log-tz <zone>', 'time zone of gateway log stamps (default +08:00, the gateway clock)')
+    .option('--peer-tz <zone>', 'time zone of peer-device syslog stamps (default: local)')
+    .option('--peer-year <year>', 'year for peer syslog stamps that carry none', (v) => Number(v))
+    .option('--rules <dir>', 'extra rule files or directories (repeatable)', collect, []);
+}

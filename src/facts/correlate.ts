@@ -1,0 +1,122 @@
+// Decides which subject every record and API entry belongs to: gateway lines by their resource id
+// (or the connection the export names), peer-device sessions by their endpoints — joined to the
+// gateway subject whose addresses they share, else left as a subject of their own.
+import type { LogRecord } from '../types.js';
+import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
+import { SubjectAccumulator } from './subject.js';
+
+export class SubjectIndex {
+  private readonly cloud = new Map<string, SubjectAccumulator>();
+  private readonly peer = new Map<string, SubjectAccumulator>();
+
+  private cloudSubject(id: string): SubjectAccumulator {
+    let s = this.cloud.get(id);
+    if (!s) {
+      s = new SubjectAccumulator(id);
+      if (id.startsWith('tun-')) s.tunnelId = id;
+      else if (id.startsWith('vco-')) s.vpnConnectionId = id;
+      this.cloud.set(id, s);
+    }
+    return s;
+  }
+
+  /** A gateway or peer record. `fallbackId` names the connection when the line itself does not. */
+  addRecord(rec: LogRecord, fallback?: { vpnConnectionId?: string; tunnelId?: string }): void {
+    if (rec.side === 'cloud') {
+      const own = rec.resourceId && /^(vco|tun)-/.test(rec.resourceId) ? rec.resourceId : undefined;
+      const id = fallback?.tunnelId ?? own ?? fallback?.vpnConnectionId ?? `gateway:${rec.source}`;
+      const s = this.cloudSubject(id);
+      if (fallback?.vpnConnectionId) s.vpnConnectionId ??= fallback.vpnConnectionId;
+      else if (own?.startsWith('vco-')) s.vpnConnectionId ??= own;
+      s.add(rec);
+      return;
+    }
+    const key = `${rec.source}#${rec.connName ?? ''}`;
+    let s = this.peer.get(key);
+    if (!s) {
+      s = new SubjectAccumulator(`peer:${rec.connName ?? rec.source}`);
+      this.peer.set(key, s);
+    }
+    s.add(rec);
+  }
+
+  addDiagnosis(d: ConnectionDiagnosis): SubjectAccumulator {
+    const s = this.cloudSubject(d.tunnelId ?? d.vpnConnectionId ?? `api:${d.source}${d.pointer}`);
+    s.addDiagnosis(d);
+    return s;
+  }
+
+  addCheck(c: GatewayCheck): void {
+    const id = c.resourceId ?? c.vpnGatewayId ?? `diagnosis:${c.source}`;
+    // A gateway-level diagnosis applies to every connection of the gateway already known.
+    if (!c.resourceId && c.vpnGatewayId) {
+      const matches = [...this.cloud.values()].filter((s) => s.vpnGatewayId === c.vpnGatewayId);
+      if (matches.length > 0) {
+        for (const s of matches) s.addCheck(c);
+        return;
+      }
+    }
+    const s = this.cloudSubject(id);
+    s.addCheck(c);
+  }
+
+  addConfig(c: CloudConfig): void {
+    const s = this.cloudSubject(c.tunnelId ?? c.vpnConnectionId);
+    s.setConfig(c);
+  }
+
+  /** Tunnel subjects of a connection that also has a connection-level subject absorb it. */
+  private foldConnectionsIntoTunnels(): void {
+    for (const [id, s] of this.cloud) {
+      if (!id.startsWith('vco-')) continue;
+      const tunnels = [...this.cloud.values()].filter((t) => t.tunnelId && t.vpnConnectionId === id);
+      if (tunnels.length === 1) {
+        tunnels[0]!.absorb(s);
+        this.cloud.delete(id);
+      }
+    }
+  }
+
+  private joinPeers(): SubjectAccumulator[] {
+    const own: SubjectAccumulator[] = [];
+    // Records without a connection name (start-up chatter) join the file's only named session.
+    for (const [key, s] of this.peer) {
+      if (!key.endsWith('#')) continue;
+      const src = key.slice(0, -1);
+      const named = [...this.peer.entries()].filter(([k]) => k.startsWith(src) && k !== key);
+      if (named.length === 1) {
+        named[0]![1].absorb(s);
+        this.peer.delete(key);
+      }
+    }
+    for (const p of this.peer.values()) {
+      const gw = SubjectAccumulator.top(p.gatewayIps);
+      const dev = SubjectAccumulator.top(p.deviceIps);
+      let best: SubjectAccumulator | undefined;
+      let bestScore = 0;
+      for (const c of this.cloud.values()) {
+        let score = 0;
+        if (gw && (c.gatewayIps.has(gw) || c.config?.gatewayIp === gw)) score += 2;
+        if (dev && (c.deviceIps.has(dev) || c.config?.remoteIp === dev)) score += 2;
+        if (score > 0 && overlaps(c, p)) score += 1;
+        if (score > bestScore) [best, bestScore] = [c, score];
+      }
+      if (best && bestScore >= 2) best.absorb(p);
+      else own.push(p);
+    }
+    return own;
+  }
+
+  finish(): SubjectAccumulator[] {
+    this.foldConnectionsIntoTunnels();
+    const peerOnly = this.joinPeers();
+    return [...this.cloud.values(), ...peerOnly];
+  }
+}
+
+const WINDOW_MS = 15 * 60_000;
+
+function overlaps(a: SubjectAccumulator, b: SubjectAccumulator): boolean {
+  if (a.firstMs === undefined || b.firstMs === undefined) return false;
+  return a.firstMs - WINDOW_MS <= (b.lastMs ?? b.firstMs) && b.firstMs - WINDOW_MS <= (a.lastMs ?? a.firstMs);
+}

@@ -1,0 +1,181 @@
+// Derives the parameter differences between the cloud and the peer from everything a subject holds:
+// racoon2's own comparisons, proposal dumps (minding its swapped `ours:`/`theirs:` labels when it
+// responds), mismatch messages, the API's Mismatch*Param pair, peer-daemon proposal lists and the
+// cloud configuration. Values are normalised to Alibaba config values.
+import type { Evidence } from '../types.js';
+import type { SubjectAccumulator } from './subject.js';
+import { inferMismatchParameter, normalizeParameter, normalizeValue } from './normalize.js';
+
+export interface DerivedDiff {
+  parameter: string;
+  cloud: string | null;
+  peer: string | null;
+  evidence: Evidence[];
+}
+
+type DiffMap = Map<string, DerivedDiff>;
+
+function put(map: DiffMap, parameter: string, cloud: string | undefined | null, peer: string | undefined | null, evidence: Evidence[]): void {
+  if ((cloud ?? null) !== null && cloud === peer) return;
+  const cur = map.get(parameter);
+  if (!cur) {
+    map.set(parameter, { parameter, cloud: cloud ?? null, peer: peer ?? null, evidence: [...evidence] });
+    return;
+  }
+  if (cur.cloud === null && cloud) cur.cloud = cloud;
+  if (cur.peer === null && peer) cur.peer = peer;
+  if (cur.evidence.length < 4) cur.evidence.push(...evidence.slice(0, 4 - cur.evidence.length));
+}
+
+/** The role racoon2 played in the latest phase-1 attempt. */
+export function cloudRole(acc: SubjectAccumulator): 'initiator' | 'responder' | 'unknown' {
+  const t = acc.store.get('cloud', 'p1-start');
+  const role = t?.lastVars['role'];
+  return role === 'initiator' || role === 'responder' ? role : 'unknown';
+}
+
+function fromCompared(acc: SubjectAccumulator, map: DiffMap): void {
+  const t = acc.store.get('cloud', 'p1-compared');
+  if (!t) return;
+  const attrs = new Map<string, { db: string; peer: string; count: number }>();
+  let keyLen: { db: string; peer: string } | undefined;
+  for (const c of t.combos.values()) {
+    const { attr, db, peer } = c.vars;
+    if (!attr || db === undefined || peer === undefined) continue;
+    if (attr === 'encklen') keyLen = { db, peer };
+    if (db === peer) continue;
+    const cur = attrs.get(attr);
+    if (!cur || c.count > cur.count) attrs.set(attr, { db, peer, count: c.count });
+  }
+  const ev = acc.store.evidence('p1-rejected', 'cloud').concat(acc.store.evidence('no-proposal', 'cloud')).slice(0, 3);
+  const h = attrs.get('hashtype');
+  if (h) put(map, 'IkeAuthAlg', normalizeValue('auth', h.db), normalizeValue('auth', h.peer), ev);
+  const e = attrs.get('enctype') ?? (keyLen && keyLen.db !== keyLen.peer ? { db: 'AES-CBC', peer: 'AES-CBC', count: 1 } : undefined);
+  if (e) put(map, 'IkeEncAlg', normalizeValue('enc', e.db, { keyLength: keyLen?.db }), normalizeValue('enc', e.peer, { keyLength: keyLen?.peer }), ev);
+  const d = attrs.get('dh_group');
+  if (d) put(map, 'IkePfs', normalizeValue('dh', d.db), normalizeValue('dh', d.peer), ev);
+}
+
+function fromProposalDump(acc: SubjectAccumulator, map: DiffMap): void {
+  const ours = acc.store.get('cloud', 'p1-proposal-ours');
+  const theirs = acc.store.get('cloud', 'p1-proposal-theirs');
+  const rejected = acc.store.get('cloud', 'p1-rejected');
+  if (!ours || !theirs || !rejected) return;
+  // racoon2 prints the received proposal as "ours:" and its own as "theirs:" when it responds.
+  const responder = cloudRole(acc) !== 'initiator';
+  const cloud = responder ? theirs.lastVars : ours.lastVars;
+  const peer = responder ? ours.lastVars : theirs.lastVars;
+  const ev = [...(ours.first.slice(0, 1) ?? []), ...theirs.first.slice(0, 1), ...rejected.first.slice(0, 1)];
+  for (const c of rejected.combos.values()) {
+    const attr = c.vars['attr'];
+    if (attr === 'hashtype') put(map, 'IkeAuthAlg', normalizeValue('auth', cloud['hash']), normalizeValue('auth', peer['hash']), ev);
+    if (attr === 'enctype') put(map, 'IkeEncAlg', normalizeValue('enc', cloud['enc']), normalizeValue('enc', peer['enc']), ev);
+    if (attr === 'dh_group') put(map, 'IkePfs', normalizeValue('dh', cloud['dh']), normalizeValue('dh', peer['dh']), ev);
+  }
+}
+
+function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
+  const pairs: [string, string, 'pfs' | 'lifetime' | 'enc' | 'auth' | 'protocol' | 'encap'][] = [
+    ['pfs-mismatch', 'IpsecPfs', 'pfs'],
+    ['lifetime-mismatch', 'IpsecLifetime', 'lifetime'],
+    ['trns-mismatch', 'IpsecEncAlg', 'enc'],
+    ['authtype-mismatch', 'IpsecAuthAlg', 'auth'],
+  ];
+  for (const [type, parameter, family] of pairs) {
+    const t = acc.store.get('cloud', type);
+    if (!t) continue;
+    const v = t.lastVars;
+    let peer = normalizeValue(family, v['peer']);
+    if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
+    put(map, parameter, normalizeValue(family, v['my']), peer ?? null, t.first.slice(0, 2));
+  }
+  const v2 = acc.store.get('cloud', 'unknown-ikev2-peer');
+  if (v2) put(map, 'IkeVersion', 'ikev1', 'ikev2', v2.first.slice(0, 2));
+  const ke = acc.store.get('cloud', 'ke-mismatch');
+  if (ke?.lastVars['expected']) put(map, 'IkePfs', normalizeValue('dh', ke.lastVars['expected']), normalizeValue('dh', ke.lastVars['received']), ke.first.slice(0, 2));
+  const ex = acc.store.get('cloud', 'exchange-mismatch');
+  if (ex) put(map, 'IkeMode', normalizeValue('mode', ex.lastVars['db']), normalizeValue('mode', ex.lastVars['packet']), ex.first.slice(0, 2));
+}
+
+function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
+  const am = acc.store.get('cloud', 'address-mismatch');
+  const ids = acc.store.get('cloud', 'id-payload');
+  const idOf = (which: string): string | undefined => {
+    if (!ids) return undefined;
+    for (const c of ids.combos.values()) if (c.vars['which'] === which && c.vars['subnet']) return c.vars['subnet'];
+    return undefined;
+  };
+  if (!am) return;
+  const responder = cloudRole(acc) !== 'initiator';
+  // As responder the peer's own (local) subnet arrives as IDci, ours as IDcr.
+  const peerLocal = idOf(responder ? 'IDci' : 'IDcr');
+  const peerRemote = idOf(responder ? 'IDcr' : 'IDci');
+  const expected = am.lastVars['expected'];
+  const received = am.lastVars['received'];
+  const ev = [...am.first.slice(0, 1), ...acc.store.evidence('selector-not-found', 'cloud').slice(0, 1)];
+  const cfg = acc.config;
+  put(map, 'RemoteSubnet', cfg?.remoteSubnet ?? expected ?? null, peerLocal ?? received ?? null, ev);
+  if (peerRemote && cfg?.localSubnet && cfg.localSubnet !== peerRemote) put(map, 'LocalSubnet', cfg.localSubnet, peerRemote, ev);
+}
+
+function fromApi(acc: SubjectAccumulator, map: DiffMap): void {
+  for (const d of acc.diagnoses) {
+    if (!d.mismatchLocal || !d.mismatchRemote) continue;
+    const parameter = inferMismatchParameter(d.failedReasonCode, d.mismatchLocal, d.mismatchRemote);
+    if (!parameter) continue;
+    const ev: Evidence[] = [
+      { source: d.source, pointer: `${d.pointer}/MismatchLocalParam`, side: 'cloud', text: d.mismatchLocal },
+      { source: d.source, pointer: `${d.pointer}/MismatchRemoteParam`, side: 'peer', text: d.mismatchRemote },
+    ];
+    put(map, parameter, normalizeParameter(parameter, d.mismatchLocal), normalizeParameter(parameter, d.mismatchRemote), ev);
+  }
+}
+
+function parseList(json: string | undefined): Record<string, string>[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Record<string, string>[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Peer daemons log what they were offered (the cloud's values) and what they are configured with. */
+function fromPeerProposals(acc: SubjectAccumulator, map: DiffMap): void {
+  const rec = acc.store.get('peer', 'proposal-received');
+  const conf = acc.store.get('peer', 'proposal-configured');
+  if (!rec || !conf) return;
+  const received = parseList(rec.lastVars['proposals']);
+  const configured = parseList(conf.lastVars['proposals']);
+  const keys = new Set([...received, ...configured].flatMap((p) => Object.keys(p)));
+  const ev = [...rec.first.slice(0, 1), ...conf.first.slice(0, 1)];
+  for (const k of keys) {
+    const a = [...new Set(received.map((p) => p[k]).filter(Boolean))];
+    const b = [...new Set(configured.map((p) => p[k]).filter(Boolean))];
+    if (a.length === 0 || b.length === 0 || a.some((x) => b.includes(x))) continue;
+    put(map, k, a.join(','), b.join(','), ev);
+  }
+}
+
+/** Fills in the cloud's value from its configuration where the logs did not say it. */
+function fillFromConfig(acc: SubjectAccumulator, map: DiffMap): void {
+  const params = acc.config?.params as Record<string, string | undefined> | undefined;
+  if (!params) return;
+  for (const d of map.values()) {
+    const v = params[d.parameter];
+    if (d.cloud === null && v) d.cloud = normalizeParameter(d.parameter, v) ?? v;
+  }
+}
+
+export function deriveDiffs(acc: SubjectAccumulator): DerivedDiff[] {
+  const map: DiffMap = new Map();
+  fromCompared(acc, map);
+  fromProposalDump(acc, map);
+  fromMismatchEvents(acc, map);
+  fromSelectors(acc, map);
+  fromPeerProposals(acc, map);
+  fromApi(acc, map);
+  fillFromConfig(acc, map);
+  return [...map.values()];
+}

@@ -1,0 +1,111 @@
+// Bounded memory of what happened to one subject: per (side, event) counts, the first and last few
+// records as quotable evidence, and per-variable tallies. Caps keep a subject small however long
+// the export; what the caps fold away is counted, never silently lost.
+import type { Evidence, LogRecord, Side } from '../types.js';
+
+const FIRST_KEPT = 3;
+const LAST_KEPT = 2;
+const VAR_COMBOS_KEPT = 32;
+const TEXT_CAP = 400;
+
+export interface EventTally {
+  side: Side;
+  type: string;
+  count: number;
+  firstMs?: number;
+  lastMs?: number;
+  first: Evidence[];
+  last: Evidence[];
+  /** Latest variables seen with this event. */
+  lastVars: Record<string, string>;
+  /** Distinct variable sets → count (capped). */
+  combos: Map<string, { vars: Record<string, string>; count: number }>;
+}
+
+export function recordEvidence(rec: LogRecord): Evidence {
+  const e: Evidence = { source: rec.source, side: rec.side, text: rec.text.length > TEXT_CAP ? `${rec.text.slice(0, TEXT_CAP)}…` : rec.text };
+  if (rec.pointer) e.pointer = rec.pointer;
+  else e.line = rec.line;
+  if (rec.timeMs !== undefined && Number.isFinite(rec.timeMs)) e.time = new Date(rec.timeMs).toISOString().replace('.000Z', 'Z');
+  return e;
+}
+
+export class EvidenceStore {
+  readonly tallies = new Map<string, EventTally>();
+
+  add(rec: LogRecord): void {
+    const ev = rec.event;
+    if (!ev) return;
+    const key = `${rec.side}:${ev.type}`;
+    let t = this.tallies.get(key);
+    if (!t) {
+      t = { side: rec.side, type: ev.type, count: 0, first: [], last: [], lastVars: {}, combos: new Map() };
+      this.tallies.set(key, t);
+    }
+    t.count++;
+    if (rec.timeMs !== undefined) {
+      if (t.firstMs === undefined || rec.timeMs < t.firstMs) t.firstMs = rec.timeMs;
+      if (t.lastMs === undefined || rec.timeMs > t.lastMs) t.lastMs = rec.timeMs;
+    }
+    if (t.first.length < FIRST_KEPT) t.first.push(recordEvidence(rec));
+    else {
+      t.last.push(recordEvidence(rec));
+      if (t.last.length > LAST_KEPT) t.last.shift();
+    }
+    t.lastVars = ev.vars;
+    const comboKey = JSON.stringify(ev.vars);
+    const c = t.combos.get(comboKey);
+    if (c) c.count++;
+    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, { vars: ev.vars, count: 1 });
+  }
+
+  get(side: Side, type: string): EventTally | undefined {
+    return this.tallies.get(`${side}:${type}`);
+  }
+
+  count(type: string, side?: Side, vars?: Record<string, string>): number {
+    let n = 0;
+    for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
+      const t = this.get(s, type);
+      if (!t) continue;
+      if (!vars || Object.keys(vars).length === 0) {
+        n += t.count;
+        continue;
+      }
+      for (const c of t.combos.values()) {
+        if (Object.entries(vars).every(([k, v]) => c.vars[k] === v)) n += c.count;
+      }
+    }
+    return n;
+  }
+
+  /** Evidence for one event type: first and last records kept. */
+  evidence(type: string, side?: Side): Evidence[] {
+    const out: Evidence[] = [];
+    for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
+      const t = this.get(s, type);
+      if (t) out.push(...t.first, ...t.last);
+    }
+    return out;
+  }
+
+  merge(other: EvidenceStore): void {
+    for (const [key, t] of other.tallies) {
+      const mine = this.tallies.get(key);
+      if (!mine) {
+        this.tallies.set(key, t);
+        continue;
+      }
+      mine.count += t.count;
+      if (t.firstMs !== undefined && (mine.firstMs === undefined || t.firstMs < mine.firstMs)) mine.firstMs = t.firstMs;
+      if (t.lastMs !== undefined && (mine.lastMs === undefined || t.lastMs > mine.lastMs)) mine.lastMs = t.lastMs;
+      mine.first = [...mine.first, ...t.first].slice(0, FIRST_KEPT);
+      mine.last = [...mine.last, ...t.last].slice(-LAST_KEPT);
+      for (const [k, c] of t.combos) {
+        const mc = mine.combos.get(k);
+        if (mc) mc.count += c.count;
+        else if (mine.combos.size < VAR_COMBOS_KEPT) mine.combos.set(k, c);
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// Everything known about one subject (a connection, or a tunnel of a dual-tunnel connection), fed
+// record by record in bounded memory: event tallies and evidence, the exchange it got furthest to,
+// API diagnoses, gateway checks, the cloud-side configuration, and the timeline.
+import type { Evidence, LogRecord, Side } from '../types.js';
+import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
+import { EvidenceStore, recordEvidence } from './evidence-store.js';
+import { TimelineBuilder } from './timeline.js';
+
+/** racoon2 IKEv1 exchange functions → the main/aggressive-mode message number they handle. */
+const EXCHANGE_STEP: Record<string, number> = {
+  ident_i1send: 1,
+  ident_r1recv: 1,
+  ident_i2recv: 2,
+  ident_r1send: 2,
+  ident_i2send: 3,
+  ident_r2recv: 3,
+  ident_i3recv: 4,
+  ident_r2send: 4,
+  ident_i3send: 5,
+  ident_r3recv: 5,
+  ident_i4recv: 6,
+  ident_r3send: 6,
+  agg_i1send: 1,
+  agg_r1recv: 1,
+  agg_i2recv: 2,
+  agg_r1send: 2,
+  agg_i2send: 3,
+  agg_r2recv: 3,
+};
+
+const MESSAGES_KEPT = 200;
+
+export class SubjectAccumulator {
+  vpnConnectionId: string | null = null;
+  tunnelId: string | null = null;
+  vpnGatewayId: string | null = null;
+  readonly store = new EvidenceStore();
+  readonly timeline = new TimelineBuilder();
+  readonly diagnoses: ConnectionDiagnosis[] = [];
+  readonly checks = new Map<string, GatewayCheck>();
+  config: CloudConfig | undefined;
+  readonly sides = new Set<Side>();
+  readonly records: Record<Side, number> = { cloud: 0, peer: 0 };
+  /** Distinct error/warning messages per side → first evidence (for message-match rules). */
+  readonly messages: Record<Side, Map<string, Evidence>> = { cloud: new Map(), peer: new Map() };
+  /** Addresses seen: the gateway's own (cloud local / peer remote) and the device's. */
+  readonly gatewayIps = new Map<string, number>();
+  readonly deviceIps = new Map<string, number>();
+  readonly ikeVersions: Record<Side, Set<number>> = { cloud: new Set(), peer: new Set() };
+  furthestStep = 0;
+  firstMs: number | undefined;
+  lastMs: number | undefined;
+  sources = new Set<string>();
+  /** Texts of event records, to skip a `SourceLog` line that the exported logs already hold. */
+  private readonly eventTexts = new Set<string>();
+
+  constructor(readonly id: string) {}
+
+  add(rec: LogRecord): void {
+    this.sides.add(rec.side);
+    this.records[rec.side]++;
+    this.sources.add(rec.source);
+    if (rec.timeMs !== undefined && Number.isFinite(rec.timeMs)) {
+      if (this.firstMs === undefined || rec.timeMs < this.firstMs) this.firstMs = rec.timeMs;
+      if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
+    }
+    if (rec.ikeVersion && rec.event) this.ikeVersions[rec.side].add(rec.ikeVersion);
+    if (rec.func) {
+      const step = EXCHANGE_STEP[rec.func];
+      if (step && step > this.furthestStep) this.furthestStep = step;
+    }
+    const gw = rec.side === 'cloud' ? rec.local : rec.remote;
+    const dev = rec.side === 'cloud' ? rec.remote : rec.local;
+    if (gw) this.gatewayIps.set(gw.ip, (this.gatewayIps.get(gw.ip) ?? 0) + 1);
+    if (dev) this.deviceIps.set(dev.ip, (this.deviceIps.get(dev.ip) ?? 0) + 1);
+    if (rec.level === 'error' || rec.level === 'warn' || rec.event) {
+      const msgs = this.messages[rec.side];
+      if (msgs.size < MESSAGES_KEPT && !msgs.has(rec.message)) msgs.set(rec.message, recordEvidence(rec));
+    }
+    if (rec.event && this.eventTexts.size < 20_000) this.eventTexts.add(rec.text);
+    this.store.add(rec);
+    this.timeline.add(rec);
+  }
+
+  hasEventText(text: string): boolean {
+    return this.eventTexts.has(text);
+  }
+
+  addDiagnosis(d: ConnectionDiagnosis): void {
+    this.diagnoses.push(d);
+    this.vpnConnectionId ??= d.vpnConnectionId ?? null;
+    this.tunnelId ??= d.tunnelId ?? null;
+    this.vpnGatewayId ??= d.vpnGatewayId ?? null;
+  }
+
+  addCheck(c: GatewayCheck): void {
+    this.checks.set(c.name, c);
+    this.vpnGatewayId ??= c.vpnGatewayId ?? null;
+  }
+
+  setConfig(c: CloudConfig): void {
+    this.config = c;
+    this.vpnConnectionId ??= c.vpnConnectionId;
+    if (c.tunnelId) this.tunnelId ??= c.tunnelId;
+    this.vpnGatewayId ??= c.vpnGatewayId ?? null;
+  }
+
+  /** The most frequent address of a map (the gateway's or the device's). */
+  static top(m: Map<string, number>): string | undefined {
+    let best: string | undefined;
+    let n = 0;
+    for (const [k, v] of m) if (v > n) [best, n] = [k, v];
+    return best;
+  }
+
+  /** Takes over another accumulator's observations (a peer session joined to this subject). */
+  absorb(o: SubjectAccumulator): void {
+    for (const s of o.sides) this.sides.add(s);
+    this.records.cloud += o.records.cloud;
+    this.records.peer += o.records.peer;
+    for (const s of o.sources) this.sources.add(s);
+    for (const side of ['cloud', 'peer'] as Side[]) {
+      for (const [k, v] of o.messages[side]) if (!this.messages[side].has(k) && this.messages[side].size < MESSAGES_KEPT) this.messages[side].set(k, v);
+      for (const v of o.ikeVersions[side]) this.ikeVersions[side].add(v);
+    }
+    for (const [k, v] of o.gatewayIps) this.gatewayIps.set(k, (this.gatewayIps.get(k) ?? 0) + v);
+    for (const [k, v] of o.deviceIps) this.deviceIps.set(k, (this.deviceIps.get(k) ?? 0) + v);
+    if (o.firstMs !== undefined && (this.firstMs === undefined || o.firstMs < this.firstMs)) this.firstMs = o.firstMs;
+    if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
+    this.furthestStep = Math.max(this.furthestStep, o.furthestStep);
+    this.store.merge(o.store);
+    this.timeline.merge(o.timeline);
+    for (const d of o.diagnoses) this.addDiagnosis(d);
+    for (const c of o.checks.values()) this.addCheck(c);
+    if (o.config && !this.config) this.setConfig(o.config);
+  }
+}

@@ -1,0 +1,71 @@
+// The subject's timeline: one entry per meaningful event in time order, consecutive repeats grouped
+// into one entry with a count, and a cap (first half kept, last half as a ring) with the number of
+// entries folded away.
+import type { LogRecord, TimelineEntry } from '../types.js';
+
+/** Events too chatty or too internal to show a person. */
+const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured']);
+const CAP = 400;
+
+function iso(ms: number | undefined): string | null {
+  return ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function shape(text: string): string {
+  return text.replace(/\d+/g, '#');
+}
+
+export class TimelineBuilder {
+  private head: TimelineEntry[] = [];
+  private tail: TimelineEntry[] = [];
+  folded = 0;
+  private lastShape = '';
+
+  add(rec: LogRecord): void {
+    const type = rec.event?.type ?? (rec.level === 'error' ? 'error' : rec.level === 'warn' ? 'warning' : undefined);
+    if (!type || HIDDEN.has(type)) return;
+    const text = rec.message.length > 300 ? `${rec.message.slice(0, 300)}…` : rec.message;
+    const key = `${rec.side}|${type}|${shape(text)}`;
+    const last = this.tail.at(-1) ?? (this.tail.length === 0 ? this.head.at(-1) : undefined);
+    if (last && key === this.lastShape) {
+      last.count = (last.count ?? 1) + 1;
+      last.lastTime = iso(rec.timeMs);
+      return;
+    }
+    this.lastShape = key;
+    const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
+    if (rec.phase) entry.phase = rec.phase;
+    if (this.head.length < CAP / 2) {
+      this.head.push(entry);
+      return;
+    }
+    this.tail.push(entry);
+    if (this.tail.length > CAP / 2) {
+      this.tail.shift();
+      this.folded++;
+    }
+  }
+
+  /** Entries of both sides in time order (stable for equal times). */
+  entries(): TimelineEntry[] {
+    const all = [...this.head, ...this.tail];
+    return all
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => (a.e.time ?? '').localeCompare(b.e.time ?? '') || a.i - b.i)
+      .map((x) => x.e);
+  }
+
+  merge(other: TimelineBuilder): void {
+    for (const e of [...other.head, ...other.tail]) {
+      if (this.head.length < CAP / 2) this.head.push(e);
+      else {
+        this.tail.push(e);
+        if (this.tail.length > CAP / 2) {
+          this.tail.shift();
+          this.folded++;
+        }
+      }
+    }
+    this.folded += other.folded;
+  }
+}

@@ -1,0 +1,94 @@
+// Public API of ipsec-doctor: analyse exported files or in-memory API responses into a ranked
+// report, load and test rule files, render reports. Named exports only.
+import type { Problem, Report } from './types.js';
+import { readInputs, type AnalyzeInput } from './sources/files/read-inputs.js';
+import { builtinRulesDir, readRuleTexts } from './sources/files/rule-files.js';
+import { AnalysisRun } from './pipeline.js';
+import { RuleEvaluator } from './rules/engine.js';
+import { loadRuleTexts, type LoadedRule, type RuleProblem } from './rules/load.js';
+import { parseTzOffset } from './parse/timezone.js';
+import type { Lang } from './report/template.js';
+import { VERSION } from './version.js';
+
+export type { AnalyzeInput } from './sources/files/read-inputs.js';
+export type * from './types.js';
+export type { RuleFile, RuleCase } from './rules/schema.js';
+export type { LoadedRule, RuleProblem } from './rules/load.js';
+export { VERSION } from './version.js';
+export { renderText } from './report/render/text.js';
+export { renderJson } from './report/render/json.js';
+export { runRuleCases, type CaseResult } from './rules/cases.js';
+
+export interface AnalyzeOptions {
+  /** Extra rule directories or files (custom rules, `x-` causes). */
+  rulesDirs?: string[];
+  /** Load the built-in rules (default true). */
+  builtinRules?: boolean;
+  /** Use exactly these already-loaded rules (skips loading; rule cases use it). */
+  rules?: readonly LoadedRule[];
+  /** Gateway log time zone, e.g. `+08:00` (default: the gateway clock, UTC+8). */
+  logTz?: string;
+  /** Peer-device log time zone for syslog stamps (default: this machine's zone). */
+  peerTz?: string;
+  /** Year for syslog stamps that carry none (default: from the gateway log or the file date). */
+  peerYear?: number;
+  lang?: Lang;
+  /** Add the fact values that decided each finding. */
+  explain?: boolean;
+  /** Problems found before the analysis (e.g. failed API calls) to list in the report. */
+  extraProblems?: Problem[];
+  /** Fixed clock for `generatedAt` (tests, reproducible reports). */
+  now?: Date;
+  onDocument?(source: string, bytes: number): void;
+}
+
+export interface LoadRulesResult {
+  rules: LoadedRule[];
+  problems: RuleProblem[];
+}
+
+/** Loads the built-in rules plus any directories given. All problems are returned, none thrown. */
+export async function loadRules(dirs: readonly string[] = [], builtin = true): Promise<LoadRulesResult> {
+  const base = builtinRulesDir();
+  const { files, problems: readProblems } = await readRuleTexts([...(builtin ? [base] : []), ...dirs]);
+  const { rules, problems } = loadRuleTexts(files, base);
+  return {
+    rules,
+    problems: [...readProblems.map((p): RuleProblem => ({ file: p.path, line: 0, col: 0, path: '', code: 'E_RULE_INVALID', message: p.message })), ...problems],
+  };
+}
+
+/** Thrown for bad options only (never for bad input, which becomes report problems). */
+export class AnalyzeOptionError extends Error {
+  readonly code = 'E_USAGE';
+}
+
+function tzOption(name: string, v: string | undefined): number | undefined {
+  const m = parseTzOffset(v);
+  if (v !== undefined && m === undefined) throw new AnalyzeOptionError(`${name}: "${v}" is not a time zone. Use ±HH:MM, UTC or local.`);
+  return m;
+}
+
+/** Analyses inputs (paths, directories, or in-memory documents) into a report. */
+export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const gatewayTz = tzOption('--log-tz', options.logTz);
+  const peerTz = tzOption('--peer-tz', options.peerTz) ?? parseTzOffset('local')!;
+  const { rules, problems: ruleProblems } = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
+  const run = new AnalysisRun({
+    evaluator: new RuleEvaluator(rules),
+    rules,
+    ...(gatewayTz !== undefined ? { gatewayTzMinutes: gatewayTz } : {}),
+    peerTzMinutes: peerTz,
+    ...(options.peerYear ? { peerYear: options.peerYear } : {}),
+    lang: options.lang ?? 'en',
+    explain: options.explain ?? false,
+    version: VERSION,
+    now: options.now ?? new Date(),
+    ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+  });
+  for (const p of ruleProblems) run.problems.push({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message });
+  for (const p of options.extraProblems ?? []) run.problems.push(p);
+  for await (const doc of readInputs(inputs)) await run.read(doc);
+  return run.finish(() => performance.now() - started);
+}

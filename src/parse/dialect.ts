@@ -1,0 +1,52 @@
+// The contract every log grammar (grammars/<dialect>/) implements, so the line parser can pick a
+// grammar per line and a file may mix dialects.
+import type { LogRecord, Problem, Side } from '../types.js';
+
+/** One physical header line handed to a grammar. */
+export interface HeaderLine {
+  text: string;
+  line: number;
+}
+
+/** What a grammar knows about the file it parses. */
+export interface ParseContext {
+  source: string;
+  /** Minutes east of UTC for wall-clock stamps of this dialect's side (gateway default +480). */
+  tzOffsetMinutes: number;
+  /** Year for stamps that carry none (syslog); undefined = take from the file / the other inputs. */
+  year?: number;
+}
+
+/** A header line the grammar recognised by its sniff but could not structure. */
+export interface HeaderFailure {
+  line: number;
+  text: string;
+  code: string;
+  message: string;
+}
+
+export interface Dialect {
+  /** Stable dialect name: `racoon2`, `strongswan`, `libreswan`. */
+  readonly name: string;
+  readonly side: Side;
+  /** Cheap test on a raw line: does a record of this dialect start here? Must not allocate much. */
+  sniff(line: string): boolean;
+  /**
+   * Structure a batch (≤ 100) of header lines. Returns one entry per input line, in order: a record
+   * without continuation lines and without its event yet, or a failure. Never throws.
+   */
+  parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[];
+  /**
+   * Run the message catalogue on a completed record (continuation lines attached) and set
+   * `record.event`, `phase`, `ikeVersion` where the message tells them. Never throws.
+   */
+  classify(record: LogRecord): void;
+  /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */
+  redactSecrets?(record: LogRecord, previous: LogRecord | undefined): void;
+}
+
+export function isHeaderFailure(x: LogRecord | HeaderFailure): x is HeaderFailure {
+  return (x as HeaderFailure).code !== undefined;
+}
+
+export type { LogRecord, Problem };

@@ -1,0 +1,172 @@
+// Turns numbered text lines into log records: picks a grammar per line (a file may mix dialects),
+// batches header lines per grammar, folds lines without a header (hex dumps, wrapped text) into the
+// record before them, and reports every line it cannot use. Streaming: one open record at a time.
+import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from './dialect.js';
+import { isHeaderFailure } from './dialect.js';
+import type { LogRecord, Problem } from '../types.js';
+import type { TextLine } from '../sources/files/line-reader.js';
+import { locate } from '../errors.js';
+
+/** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
+const KEPT_CONTINUATION = 4;
+const CHUNK = 100;
+
+export interface LineStats {
+  lines: number;
+  parsed: number;
+  unparsed: number;
+}
+
+export interface LogParserOptions {
+  source: string;
+  dialects: readonly Dialect[];
+  /** Parse context per dialect side (time zone, year). */
+  contextFor(dialect: Dialect): ParseContext;
+  /** Builds a JSON pointer for a line number (API responses that embed log lines). */
+  pointerFor?(line: number): string;
+  onRecord(rec: LogRecord): void;
+  onProblem(p: Problem): void;
+}
+
+export class LogParser {
+  readonly stats: LineStats = { lines: 0, parsed: 0, unparsed: 0 };
+  readonly dialectsSeen = new Set<string>();
+  private open: { rec: LogRecord; dialect: Dialect } | undefined;
+  private lastDialect: Dialect | undefined;
+  private readonly contexts = new Map<Dialect, ParseContext>();
+
+  constructor(private readonly opts: LogParserOptions) {}
+
+  private sniff(text: string): Dialect | undefined {
+    if (this.lastDialect?.sniff(text)) return this.lastDialect;
+    for (const d of this.opts.dialects) {
+      if (d !== this.lastDialect && d.sniff(text)) {
+        this.lastDialect = d;
+        return d;
+      }
+    }
+    return undefined;
+  }
+
+  private problem(line: number, code: string, message: string, hint?: string): void {
+    const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, message, hint) };
+    const pointer = this.opts.pointerFor?.(line);
+    if (pointer) p.pointer = pointer;
+    this.opts.onProblem(p);
+  }
+
+  private ctx(d: Dialect): ParseContext {
+    let c = this.contexts.get(d);
+    if (!c) {
+      c = this.opts.contextFor(d);
+      this.contexts.set(d, c);
+    }
+    return c;
+  }
+
+  /** Feeds one batch of lines, in order. */
+  push(lines: TextLine[]): void {
+    const kinds: (Dialect | null)[] = new Array(lines.length);
+    const byDialect = new Map<Dialect, HeaderLine[]>();
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const d = l.binary ? undefined : this.sniff(l.text);
+      kinds[i] = d ?? null;
+      if (d) {
+        let arr = byDialect.get(d);
+        if (!arr) byDialect.set(d, (arr = []));
+        arr.push({ text: l.text, line: l.line });
+      }
+    }
+    const results = new Map<Dialect, (LogRecord | HeaderFailure)[]>();
+    for (const [d, headerLines] of byDialect) {
+      const out: (LogRecord | HeaderFailure)[] = [];
+      for (let k = 0; k < headerLines.length; k += CHUNK) {
+        out.push(...safeParse(d, headerLines.slice(k, k + CHUNK), this.ctx(d)));
+      }
+      results.set(d, out);
+      this.dialectsSeen.add(d.name);
+    }
+    const cursor = new Map<Dialect, number>();
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      this.stats.lines++;
+      const d = kinds[i];
+      if (l.truncatedFrom !== undefined) {
+        this.problem(l.line, 'E_LINE_TOO_LONG', `line of ${l.truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
+      }
+      if (d) {
+        const k = cursor.get(d) ?? 0;
+        cursor.set(d, k + 1);
+        const r = results.get(d)![k]!;
+        this.close();
+        if (isHeaderFailure(r)) {
+          this.stats.unparsed++;
+          this.problem(l.line, r.code, r.message, 'The line looks like a log header but does not fit the grammar.');
+        } else {
+          this.stats.parsed++;
+          const pointer = this.opts.pointerFor?.(l.line);
+          if (pointer) r.pointer = pointer;
+          this.open = { rec: r, dialect: d };
+        }
+        continue;
+      }
+      if (l.binary) {
+        this.stats.unparsed++;
+        this.problem(l.line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
+        continue;
+      }
+      if (this.open && l.truncatedFrom === undefined) {
+        const rec = this.open.rec;
+        rec.continuationLines++;
+        rec.endLine = l.line;
+        if (!rec.secret && rec.continuationLines <= KEPT_CONTINUATION && l.text.length > 0) (rec.continuation ??= []).push(l.text);
+        this.stats.parsed++;
+        continue;
+      }
+      if (l.text.trim() === '' && l.truncatedFrom === undefined) {
+        this.stats.parsed++;
+        continue;
+      }
+      this.stats.unparsed++;
+      if (l.truncatedFrom === undefined) {
+        this.problem(l.line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(l.text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
+      }
+    }
+  }
+
+  /** Completes the open record: secrets masked, catalogue applied, handed on. */
+  close(): void {
+    const o = this.open;
+    if (!o) return;
+    this.open = undefined;
+    try {
+      o.dialect.redactSecrets?.(o.rec, undefined);
+      o.dialect.classify(o.rec);
+      // Rules select events by phase (e.g. a phase-2 "no proposal"): make it a variable.
+      const ev = o.rec.event;
+      if (ev && o.rec.phase && ev.vars['phase'] === undefined) ev.vars['phase'] = String(o.rec.phase);
+    } catch {
+      // A catalogue bug must not lose the record: it stays, without an event.
+    }
+    delete o.rec.continuation;
+    this.opts.onRecord(o.rec);
+  }
+
+  end(): void {
+    this.close();
+  }
+}
+
+function safeParse(d: Dialect, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  try {
+    return d.parseHeaders(lines, ctx);
+  } catch (e) {
+    return lines.map((l) => ({ line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `${d.name} grammar failed: ${(e as Error).message}` }));
+  }
+}
+
+function preview(text: string): string {
+  const t = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return t.replace(/[^\x20-\x7e]/g, '?');
+}

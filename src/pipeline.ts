@@ -1,0 +1,193 @@
+// Wires the stages: documents from sources → records and API entries (parse) → subjects (facts)
+// → matched rules → ranked findings → the report. No I/O of its own: documents arrive as values
+// and lazy line streams from sources/.
+import type { InputKind, InputSummary, LogRecord, Problem, Report, Subject, SubjectStatus } from './types.js';
+import type { InputDocument } from './sources/files/read-inputs.js';
+import type { Dialect } from './parse/dialect.js';
+import { LogParser, type LineStats } from './parse/log-parser.js';
+import { readApiDocument } from './parse/api-documents.js';
+import { DIALECTS } from './parse/registry.js';
+import { formatTzOffset, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
+import { SubjectIndex } from './facts/correlate.js';
+import { computeFacts } from './facts/facts.js';
+import { SubjectAccumulator } from './facts/subject.js';
+import type { RuleEvaluator } from './rules/engine.js';
+import type { LoadedRule } from './rules/load.js';
+import { buildFinding } from './report/finding.js';
+import { mergeSameCause, rankFindings } from './report/rank.js';
+import type { Lang } from './report/template.js';
+
+export interface PipelineOptions {
+  evaluator: RuleEvaluator;
+  rules: readonly LoadedRule[];
+  gatewayTzMinutes?: number;
+  peerTzMinutes: number;
+  peerYear?: number;
+  lang: Lang;
+  explain: boolean;
+  version: string;
+  now: Date;
+  dialects?: readonly Dialect[];
+  /** Called after each document with bytes read so far (for progress displays). */
+  onDocument?(source: string, bytes: number): void;
+}
+
+interface PendingSourceLog {
+  acc: SubjectAccumulator;
+  source: string;
+  pointer: string;
+  text: string;
+}
+
+export class AnalysisRun {
+  readonly problems: Problem[] = [];
+  readonly inputs: InputSummary[] = [];
+  readonly stats: LineStats = { lines: 0, parsed: 0, unparsed: 0 };
+  private readonly index = new SubjectIndex();
+  private readonly pendingSourceLogs: PendingSourceLog[] = [];
+  private firstCloudYear: number | undefined;
+  private readonly assumptions = new Set<string>();
+
+  constructor(private readonly opts: PipelineOptions) {}
+
+  private parser(source: string, onRecord: (r: LogRecord) => void, pointerFor?: (line: number) => string, mtimeMs?: number): LogParser {
+    const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
+    return new LogParser({
+      source,
+      dialects: this.opts.dialects ?? DIALECTS,
+      contextFor: (d) => {
+        if (d.side === 'cloud') {
+          this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
+          return { source, tzOffsetMinutes: gatewayTz };
+        }
+        const year = this.opts.peerYear ?? this.firstCloudYear ?? (mtimeMs ? new Date(mtimeMs).getUTCFullYear() : this.opts.now.getUTCFullYear());
+        this.assumptions.add(`Peer log times read as ${formatTzOffset(this.opts.peerTzMinutes)} (--peer-tz), year ${year} (${this.opts.peerYear ? '--peer-year' : this.firstCloudYear ? 'from the gateway log' : 'from the file date'}).`);
+        return { source, tzOffsetMinutes: this.opts.peerTzMinutes, year };
+      },
+      ...(pointerFor ? { pointerFor } : {}),
+      onRecord: (r) => {
+        if (r.side === 'cloud' && this.firstCloudYear === undefined && r.localTime) this.firstCloudYear = Number(r.localTime.slice(0, 4));
+        onRecord(r);
+      },
+      onProblem: (p) => this.problems.push(p),
+    });
+  }
+
+  private addStats(s: LineStats): void {
+    this.stats.lines += s.lines;
+    this.stats.parsed += s.parsed;
+    this.stats.unparsed += s.unparsed;
+  }
+
+  private async readLines(doc: Extract<InputDocument, { type: 'lines' }>): Promise<void> {
+    let records = 0;
+    const before = this.problems.length;
+    const p = this.parser(doc.source, (r) => {
+      records++;
+      this.index.addRecord(r);
+    }, undefined, doc.mtimeMs);
+    for await (const batch of doc.batches) p.push(batch);
+    p.end();
+    this.addStats(p.stats);
+    const seen = p.dialectsSeen;
+    const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
+    if (seen.size === 0 && p.stats.lines > 0) {
+      this.problems.push({ source: doc.source, code: 'E_INPUT_UNKNOWN', message: `${doc.source}: no line matches a known log format. Expected a gateway (racoon2) log, a strongSwan or Libreswan log, or an API export.` });
+    }
+    this.inputs.push({ source: doc.source, kind, records, problems: this.problems.length - before });
+  }
+
+  private readJson(doc: Extract<InputDocument, { type: 'json' }>): void {
+    const before = this.problems.length;
+    const api = readApiDocument(doc.value, doc.source);
+    this.problems.push(...api.problems);
+    for (const c of api.configs) this.index.addConfig(c);
+    for (const d of api.diagnoses) {
+      const acc = this.index.addDiagnosis(d);
+      if (d.sourceLog) this.pendingSourceLogs.push({ acc, source: d.source, pointer: `${d.pointer}/SourceLog`, text: d.sourceLog });
+    }
+    for (const c of api.checks) this.index.addCheck(c);
+    let records = api.diagnoses.length + api.checks.length + api.configs.length;
+    for (const logs of api.logs) {
+      const fallback = { ...(logs.vpnConnectionId ? { vpnConnectionId: logs.vpnConnectionId } : {}), ...(logs.tunnelId ? { tunnelId: logs.tunnelId } : {}) };
+      const p = this.parser(doc.source, (r) => {
+        records++;
+        this.index.addRecord(r, fallback);
+      }, (line) => `${logs.pointerBase}/${line - 1}`, doc.mtimeMs);
+      p.push(logs.logs.map((text, i) => ({ line: i + 1, text: text.replace(/\r?\n$/, '') })));
+      p.end();
+      this.addStats(p.stats);
+    }
+    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.length - before });
+  }
+
+  async read(doc: InputDocument): Promise<void> {
+    if (doc.type === 'problem') {
+      this.problems.push(doc.problem);
+      this.inputs.push({ source: doc.source, kind: 'unknown', records: 0, problems: 1 });
+      return;
+    }
+    if (doc.type === 'json') this.readJson(doc);
+    else await this.readLines(doc);
+    this.opts.onDocument?.(doc.source, doc.bytes);
+  }
+
+  /** SourceLog lines repeat a line of the exported logs: counted once. */
+  private flushSourceLogs(): void {
+    for (const s of this.pendingSourceLogs) {
+      const p = this.parser(s.source, (r) => {
+        if (!s.acc.hasEventText(r.text)) s.acc.add(r);
+      }, () => s.pointer);
+      p.push([{ line: 1, text: s.text }]);
+      p.end();
+      this.addStats(p.stats);
+    }
+  }
+
+  private statusOf(subject: Subject, acc: SubjectAccumulator, established: boolean): SubjectStatus {
+    const top = subject.findings.filter((f) => f.severity !== 'info');
+    if (top.some((f) => f.severity === 'critical' || f.severity === 'high')) return 'failing';
+    if (top.length > 0) return 'degraded';
+    const checksNormal = acc.checks.size > 0 && [...acc.checks.values()].every((c) => c.level === 'normal');
+    const apiNormal = acc.diagnoses.length > 0 && acc.diagnoses.every((d) => !d.failedReasonCode || d.severity === 'Normal');
+    return established || checksNormal || apiNormal ? 'healthy' : 'unknown';
+  }
+
+  async finish(durationMs: () => number): Promise<Report> {
+    this.flushSourceLogs();
+    const subjects: Subject[] = [];
+    for (const acc of this.index.finish()) {
+      const facts = computeFacts(acc);
+      const matches = await this.opts.evaluator.evaluate(facts);
+      const built = matches.map((m) => ({ finding: buildFinding(m, facts, this.opts.lang, this.opts.explain), suppresses: m.loaded.rule.suppresses }));
+      const findings = mergeSameCause(rankFindings(built));
+      const subject: Subject = {
+        id: acc.id,
+        vpnConnectionId: acc.vpnConnectionId,
+        tunnelId: acc.tunnelId,
+        vpnGatewayId: acc.vpnGatewayId,
+        status: 'unknown',
+        findings,
+        timeline: acc.timeline.entries(),
+      };
+      if (acc.timeline.folded > 0) subject.timelineFolded = acc.timeline.folded;
+      const cloudIp = SubjectAccumulator.top(acc.gatewayIps);
+      const peerIp = SubjectAccumulator.top(acc.deviceIps);
+      if (cloudIp || peerIp) subject.endpoints = { ...(cloudIp ? { cloud: cloudIp } : {}), ...(peerIp ? { peer: peerIp } : {}) };
+      subject.status = this.statusOf(subject, acc, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true);
+      subjects.push(subject);
+    }
+    subjects.sort((a, b) => a.id.localeCompare(b.id));
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: 'ipsec-doctor', version: this.opts.version },
+      generatedAt: this.opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      inputs: this.inputs,
+      subjects,
+      problems: this.problems,
+      stats: { lines: this.stats.lines, parsed: this.stats.parsed, unparsed: this.stats.unparsed, subjects: subjects.length, durationMs: Math.round(durationMs()) },
+    };
+    if (this.assumptions.size > 0) report.assumptions = [...this.assumptions];
+    return report;
+  }
+}

@@ -1,0 +1,105 @@
+// Streams a byte source as numbered text lines: CRLF and BOM tolerant, gzip transparent, and with a
+// cap on line length so one giant line cannot exhaust memory.
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+/** Lines longer than this are cut; the reader reports how long they really were. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+export interface TextLine {
+  /** 1-based line number. */
+  line: number;
+  text: string;
+  /** Original byte length when the line was cut to MAX_LINE_BYTES. */
+  truncatedFrom?: number;
+  /** The line held NUL or other control bytes that no log line has. */
+  binary?: boolean;
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+}
+
+/** Opens a file as a byte stream, gunzipping when the content (not the name) says gzip. */
+export function openByteStream(path: string, head: Uint8Array): Readable {
+  const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
+  return isGzip(head) ? raw.pipe(createGunzip()) : raw;
+}
+
+function looksBinary(buf: Buffer, start: number, end: number): boolean {
+  let control = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  return control > 0 && control * 10 > end - start;
+}
+
+/** Batches lines so the consumer pays one await per batch, not per line. */
+export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, batchSize = 512): AsyncGenerator<TextLine[]> {
+  let carry: Buffer | null = null;
+  let carryDropped = 0;
+  let lineNo = 0;
+  let first = true;
+  let batch: TextLine[] = [];
+  const emit = (buf: Buffer, start: number, end: number, dropped: number): void => {
+    lineNo++;
+    let s = start;
+    if (first) {
+      first = false;
+      if (end - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+    }
+    let e = end;
+    if (e > s && buf[e - 1] === 0x0d) e--;
+    const entry: TextLine = { line: lineNo, text: '' };
+    if (dropped > 0 || e - s > MAX_LINE_BYTES) {
+      entry.truncatedFrom = e - s + dropped;
+      e = Math.min(e, s + MAX_LINE_BYTES);
+    }
+    if (looksBinary(buf, s, e)) entry.binary = true;
+    entry.text = buf.toString('utf8', s, e);
+    batch.push(entry);
+  };
+  for await (const chunk of stream) {
+    let buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let pos = 0;
+    if (carry) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) {
+        // Still inside one line: keep at most the cap, count the rest.
+        if (carry.length < MAX_LINE_BYTES + 1) carry = Buffer.concat([carry, buf.subarray(0, MAX_LINE_BYTES + 1 - carry.length)]);
+        carryDropped += buf.length - Math.min(buf.length, MAX_LINE_BYTES + 1);
+        continue;
+      }
+      const joined = carry.length < MAX_LINE_BYTES + 1 ? Buffer.concat([carry, buf.subarray(0, nl)]) : carry;
+      const dropped = carry.length < MAX_LINE_BYTES + 1 ? carryDropped : carryDropped + nl;
+      emit(joined, 0, joined.length, dropped);
+      carry = null;
+      carryDropped = 0;
+      pos = nl + 1;
+    }
+    for (;;) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      emit(buf, pos, nl, 0);
+      pos = nl + 1;
+    }
+    if (pos < buf.length) {
+      const rest = buf.subarray(pos);
+      carry = rest.length > MAX_LINE_BYTES + 1 ? Buffer.from(rest.subarray(0, MAX_LINE_BYTES + 1)) : Buffer.from(rest);
+      carryDropped = Math.max(0, rest.length - carry.length);
+    }
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+    buf = Buffer.alloc(0);
+  }
+  if (carry && (carry.length > 0 || carryDropped > 0)) emit(carry, 0, carry.length, carryDropped);
+  if (batch.length > 0) yield batch;
+}

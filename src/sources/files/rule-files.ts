@@ -1,0 +1,61 @@
+// Reads rule files (`*.rule.yaml` / `*.rule.yml`) from directories or single paths. Reading lives
+// here because only sources/ touches the file system; parsing and validation are rules/load.ts.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RuleText {
+  path: string;
+  text: string;
+}
+
+export interface RuleReadProblem {
+  path: string;
+  message: string;
+}
+
+const RULE_FILE = /\.rule\.ya?ml$/;
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else if (RULE_FILE.test(e.name)) out.push(p);
+  }
+}
+
+/** The package root (where package.json is), found upward from this module: works from src/ and dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** The built-in rules shipped with the package. */
+export function builtinRulesDir(): string {
+  return join(packageRoot(), 'rules');
+}
+
+export async function readRuleTexts(paths: readonly string[]): Promise<{ files: RuleText[]; problems: RuleReadProblem[] }> {
+  const files: RuleText[] = [];
+  const problems: RuleReadProblem[] = [];
+  for (const p of paths) {
+    try {
+      const st = await stat(p);
+      const list: string[] = [];
+      if (st.isDirectory()) await walk(p, list);
+      else list.push(p);
+      if (st.isDirectory() && list.length === 0) problems.push({ path: p, message: `${p}: no *.rule.yaml files. Rule files end in .rule.yaml.` });
+      for (const f of list) files.push({ path: f, text: await readFile(f, 'utf8') });
+    } catch (e) {
+      problems.push({ path: p, message: `${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Check the path.` });
+    }
+  }
+  return { files, problems };
+}
