@@ -9,6 +9,8 @@ import { locate } from '../errors.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
 const KEPT_CONTINUATION = 4;
+/** Starts like a log header (ISO or syslog time stamp): never a continuation line. */
+const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
 const CHUNK = 100;
 
 export interface LineStats {
@@ -114,6 +116,13 @@ export class LogParser {
       if (l.binary) {
         this.stats.unparsed++;
         this.problem(l.line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
+        continue;
+      }
+      if (LOOKS_LIKE_HEADER.test(l.text)) {
+        // A stamped line no grammar accepts is a broken record, not a hex dump to fold away.
+        this.close();
+        this.stats.unparsed++;
+        this.problem(l.line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(l.text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
         continue;
       }
       if (this.open && l.truncatedFrom === undefined) {

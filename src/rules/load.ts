@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { RuleText } from '../sources/files/rule-files.js';
 import { FACT_CATALOG } from '../facts/catalog.js';
 import { EVENT_TYPES } from '../parse/events.js';
-import { RuleFileSchema, type ConditionNode, type RuleFile } from './schema.js';
+import { RuleFileSchema, type RuleFile } from './schema.js';
 import { ALL_OPERATORS } from './operators.js';
 import { isValidCause, PARAMETERS } from './causes.js';
 
@@ -80,46 +80,63 @@ class FileChecker {
   }
 }
 
-function checkCondition(c: ConditionNode, path: Path, ck: FileChecker): void {
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], ck));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], ck));
-  if ('not' in c) return checkCondition(c.not, [...path, 'not'], ck);
-  const spec = FACT_CATALOG[c.fact];
-  if (!spec) ck.at([...path, 'fact'], `unknown fact "${c.fact}"`, `Known facts: ${Object.keys(FACT_CATALOG).join(', ')}.`);
-  if (!ALL_OPERATORS.has(c.operator)) ck.at([...path, 'operator'], `unknown operator "${c.operator}"`, `Known operators: ${[...ALL_OPERATORS].join(', ')}.`);
-  if (c.path !== undefined && (!/^\$[\w.[\]'"-]*$/.test(c.path) || /__proto__|constructor|prototype/.test(c.path))) {
-    ck.at([...path, 'path'], `unsafe or invalid path "${c.path}"`, 'Use a plain JSONPath like $.cloud; prototype names are refused.');
+type Raw = Record<string, unknown>;
+const isRaw = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Checks a condition tree as written (also when the schema already failed elsewhere). */
+function checkCondition(c: unknown, path: Path, ck: FileChecker): void {
+  if (!isRaw(c)) return;
+  if (Array.isArray(c['all'])) return c['all'].forEach((x, i) => checkCondition(x, [...path, 'all', i], ck));
+  if (Array.isArray(c['any'])) return c['any'].forEach((x, i) => checkCondition(x, [...path, 'any', i], ck));
+  if (c['not'] !== undefined) return checkCondition(c['not'], [...path, 'not'], ck);
+  const fact = typeof c['fact'] === 'string' ? c['fact'] : undefined;
+  const operator = typeof c['operator'] === 'string' ? c['operator'] : undefined;
+  const spec = fact ? FACT_CATALOG[fact] : undefined;
+  if (fact && !spec) ck.at([...path, 'fact'], `unknown fact "${fact}"`, `Known facts: ${Object.keys(FACT_CATALOG).join(', ')}.`);
+  if (operator && !ALL_OPERATORS.has(operator)) ck.at([...path, 'operator'], `unknown operator "${operator}"`, `Known operators: ${[...ALL_OPERATORS].join(', ')}.`);
+  const p = c['path'];
+  if (typeof p === 'string' && (!/^\$[\w.[\]'"-]*$/.test(p) || /__proto__|constructor|prototype/.test(p))) {
+    ck.at([...path, 'path'], `unsafe or invalid path "${p}"`, 'Use a plain JSONPath like $.cloud; prototype names are refused.');
   }
-  if (c.params) {
-    for (const k of Object.keys(c.params)) {
-      if (!spec?.params || !(k in spec.params)) ck.at([...path, 'params', k], `fact "${c.fact}" takes no parameter "${k}"`, spec?.params ? `It takes: ${Object.keys(spec.params).join(', ')}.` : 'It takes no parameters.');
+  const params = c['params'];
+  if (isRaw(params)) {
+    for (const k of Object.keys(params)) {
+      if (spec && (!spec.params || !(k in spec.params))) ck.at([...path, 'params', k], `fact "${fact}" takes no parameter "${k}"`, spec.params ? `It takes: ${Object.keys(spec.params).join(', ')}.` : 'It takes no parameters.');
     }
-    const t = c.params['type'];
-    if (typeof t === 'string' && !(t in EVENT_TYPES) && !extraEventTypes.has(t)) ck.at([...path, 'params', 'type'], `unknown event "${t}"`, 'See src/parse/events.ts for event ids.');
-  } else if (spec?.params && ['eventCount', 'eventVar', 'diagnoseLevel', 'diagnoseValue', 'diff', 'secondsBetween'].includes(c.fact)) {
-    ck.at(path, `fact "${c.fact}" needs params`, `It takes: ${Object.keys(spec.params).join(', ')}.`);
+    const t = params['type'];
+    if (typeof t === 'string' && (fact === 'eventCount' || fact === 'eventVar') && !(t in EVENT_TYPES) && !extraEventTypes.has(t)) {
+      ck.at([...path, 'params', 'type'], `unknown event "${t}"`, 'See src/parse/events.ts for event ids.');
+    }
+  } else if (fact && spec?.params && ['eventCount', 'eventVar', 'diagnoseLevel', 'diagnoseValue', 'diff', 'secondsBetween'].includes(fact)) {
+    ck.at(path, `fact "${fact}" needs params`, `It takes: ${Object.keys(spec.params).join(', ')}.`);
   }
 }
 
-function checkSemantics(rule: RuleFile, ck: FileChecker): void {
-  if (!isValidCause(rule.cause)) ck.at(['cause'], `unknown cause "${rule.cause}"`, 'Use an id from spec/causes.md, or prefix your own with x-.');
-  checkCondition(rule.conditions, ['conditions'], ck);
-  rule.evidence.events.forEach((e, i) => {
-    if (!(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
+function checkSemantics(raw: unknown, ck: FileChecker): void {
+  if (!isRaw(raw)) return;
+  if (typeof raw['cause'] === 'string' && !isValidCause(raw['cause'])) ck.at(['cause'], `unknown cause "${raw['cause']}"`, 'Use an id from spec/causes.md, or prefix your own with x-.');
+  checkCondition(raw['conditions'], ['conditions'], ck);
+  const evidence = isRaw(raw['evidence']) ? raw['evidence'] : {};
+  list(evidence['events']).forEach((e, i) => {
+    if (typeof e === 'string' && !(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
   });
   const params = new Set<string>(PARAMETERS);
-  rule.diff.forEach((p, i) => {
-    if (!params.has(p)) ck.at(['diff', i], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
+  list(raw['diff']).forEach((p, i) => {
+    if (typeof p === 'string' && !params.has(p)) ck.at(['diff', i], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
   });
-  rule.remediation.forEach((r, i) =>
-    r.action?.set?.forEach((p, j) => {
+  list(raw['remediation']).forEach((r, i) => {
+    const action = isRaw(r) && isRaw(r['action']) ? r['action'] : {};
+    list(action['set']).forEach((p, j) => {
+      if (typeof p !== 'string') return;
       if (!params.has(p)) ck.at(['remediation', i, 'action', 'set', j], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
       if (p === 'Psk') ck.at(['remediation', i, 'action', 'set', j], 'an action may not set Psk', 'Describe the key change in the step; keys are never printed.');
-    }),
-  );
-  const hasMatch = rule.cases.some((c) => c.expect === 'match');
-  const hasNoMatch = rule.cases.some((c) => c.expect === 'no-match');
-  if (!hasMatch || !hasNoMatch) ck.at(['cases'], 'cases need at least one `match` and one `no-match`', 'Add the missing kind.');
+    });
+  });
+  const cases = list(raw['cases']).filter(isRaw);
+  if (cases.length > 0 && (!cases.some((c) => c['expect'] === 'match') || !cases.some((c) => c['expect'] === 'no-match'))) {
+    ck.at(['cases'], 'cases need at least one `match` and one `no-match`', 'Add the missing kind.');
+  }
 }
 
 /** Parses one rule file; returns the rule (when valid) and every problem found. */
@@ -127,13 +144,12 @@ export function parseRuleFile(file: string, text: string): { rule?: RuleFile; pr
   const ck = new FileChecker(file, text);
   if (!ck.ok) return { problems: ck.problems };
   ck.forbiddenKeys();
-  const parsed = RuleFileSchema.safeParse(ck.value());
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ck.at(issue.path as Path, issue.message, 'See schema/rule.schema.json.');
-    return { problems: ck.problems };
-  }
-  checkSemantics(parsed.data, ck);
-  return ck.problems.length > 0 ? { problems: ck.problems } : { rule: parsed.data, problems: [] };
+  const raw = ck.value();
+  const parsed = RuleFileSchema.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) ck.at(issue.path as Path, issue.message, 'See schema/rule.schema.json.');
+  checkSemantics(raw, ck);
+  const problems = ck.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return problems.length > 0 || !parsed.success ? { problems } : { rule: parsed.data, problems: [] };
 }
 
 /** Loads many files; duplicate ids are reported naming both files (the later file loses). */

@@ -1,0 +1,91 @@
+// Every built-in rule file is valid and its own cases pass (ESLint-style harness); broken custom
+// rule files get every problem reported in one run; the editor schema is up to date.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyze, loadRules, runRuleCases } from '../../src/index.js';
+import { parseRuleFile } from '../../src/rules/load.js';
+import { ruleJsonSchema } from '../../src/rules/schema.js';
+import { CAUSES } from '../../src/rules/causes.js';
+
+const loaded = await loadRules();
+const results = await runRuleCases(loaded.rules, analyze, loaded.rules);
+
+describe('built-in rules', () => {
+  it('load without problems', () => {
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.rules.length).toBeGreaterThan(40);
+  });
+
+  it('every rule has a match and a no-match case', () => {
+    for (const { rule } of loaded.rules) {
+      expect(rule.cases.some((c) => c.expect === 'match'), rule.id).toBe(true);
+      expect(rule.cases.some((c) => c.expect === 'no-match'), rule.id).toBe(true);
+    }
+  });
+
+  it('cover all 26 FailedReasonCodes', () => {
+    const codes = loaded.rules.flatMap(({ rule }) => JSON.stringify(rule.conditions).match(/"fact":"failedReasonCode","operator":"equal","value":"(\w+)"/g) ?? []);
+    expect(new Set(codes).size).toBe(26);
+  });
+
+  it('use only causes from spec/causes.md', () => {
+    for (const { rule } of loaded.rules) expect(CAUSES as readonly string[]).toContain(rule.cause);
+  });
+
+  it.each(results.map((r) => [`${r.ruleId} › ${r.name}`, r] as const))('%s', (_n, r) => {
+    expect(r.message).toBe('ok');
+  });
+});
+
+describe('rule validation', () => {
+  it('reports every problem of a broken file at once, with line, column and path', () => {
+    const text = [
+      'id: Bad_Id',
+      'title: t',
+      'cause: not-a-cause',
+      'severity: fatal',
+      'confidence: 2',
+      'status: stable',
+      'description: d',
+      'conditions:',
+      '  all:',
+      '    - fact: nosuchfact',
+      '      operator: equal',
+      '      value: 1',
+      'summary: s',
+      'remediation: []',
+      'cases: []',
+    ].join('\n');
+    const { rule, problems } = parseRuleFile('custom/bad.rule.yaml', text);
+    expect(rule).toBeUndefined();
+    const paths = problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'cause', 'severity', 'confidence', 'remediation', 'cases']));
+    expect(problems.find((p) => p.path === 'severity')!.message).toMatch(/^custom\/bad\.rule\.yaml:4:\d+: /);
+  });
+
+  it('names unknown facts, operators and events, and refuses prototype keys', () => {
+    const base = readFileSync(new URL('../../rules/phase2/pfs-mismatch.rule.yaml', import.meta.url), 'utf8');
+    const text = base
+      .replace('fact: eventCount\n          params: { type: pfs-mismatch', 'fact: eventCounts\n          params: { type: pfs-mismatch')
+      .replace('operator: greaterThan', 'operator: isBiggerThan')
+      .replace('params: { type: ke-missing', 'params: { __proto__: { x: 1 }, type: ke-misssing');
+    const { problems } = parseRuleFile('custom/x.rule.yaml', text);
+    const msgs = problems.map((p) => p.message).join('\n');
+    expect(msgs).toContain('unknown fact "eventCounts"');
+    expect(msgs).toContain('unknown operator "isBiggerThan"');
+    expect(msgs).toMatch(/forbidden key "__proto__"|unknown event "ke-misssing"/);
+  });
+
+  it('reports duplicate ids naming both files', async () => {
+    const { loadRuleTexts } = await import('../../src/rules/load.js');
+    const text = readFileSync(new URL('../../rules/phase2/pfs-mismatch.rule.yaml', import.meta.url), 'utf8');
+    const { problems } = loadRuleTexts([{ path: 'a.rule.yaml', text }, { path: 'b.rule.yaml', text }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('already defined in a.rule.yaml');
+  });
+
+  it('schema/rule.schema.json is generated from the zod schema (npm run schema)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../schema/rule.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(committed).toEqual(ruleJsonSchema());
+  });
+});
