@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerAnalyzeCommand } from './analyze.js';
 import { registerRulesCommand } from './rules.js';
+import { registerDiagnoseCommand } from './diagnose.js';
+import { registerSimulateCommand } from './simulate.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride();
   registerAnalyzeCommand(program);
+  registerDiagnoseCommand(program);
+  registerSimulateCommand(program);
   registerRulesCommand(program);
   return program;
 }
