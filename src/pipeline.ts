@@ -1,12 +1,12 @@
 // Wires the stages: documents from sources → records and API entries (parse) → subjects (facts)
 // → matched rules → ranked findings → the report. No I/O of its own: documents arrive as values
 // and lazy line streams from sources/.
-import type { InputKind, InputSummary, LogRecord, Problem, Report, Subject, SubjectStatus } from './types.js';
+import type { Finding, InputKind, InputSummary, LogRecord, Problem, Report, Subject, SubjectStatus } from './types.js';
 import type { InputDocument } from './sources/files/read-inputs.js';
 import type { Dialect } from './parse/dialect.js';
 import { LogParser, type LineStats } from './parse/log-parser.js';
 import { readApiDocument } from './parse/api-documents.js';
-import { DIALECTS } from './parse/registry.js';
+import { createDialects } from './parse/registry.js';
 import { formatTzOffset, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
 import { SubjectIndex } from './facts/correlate.js';
 import { computeFacts } from './facts/facts.js';
@@ -47,14 +47,17 @@ export class AnalysisRun {
   private readonly pendingSourceLogs: PendingSourceLog[] = [];
   private firstCloudYear: number | undefined;
   private readonly assumptions = new Set<string>();
+  private readonly dialects: readonly Dialect[];
 
-  constructor(private readonly opts: PipelineOptions) {}
+  constructor(private readonly opts: PipelineOptions) {
+    this.dialects = opts.dialects ?? createDialects();
+  }
 
   private parser(source: string, onRecord: (r: LogRecord) => void, pointerFor?: (line: number) => string, mtimeMs?: number): LogParser {
     const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
     return new LogParser({
       source,
-      dialects: this.opts.dialects ?? DIALECTS,
+      dialects: this.dialects,
       contextFor: (d) => {
         if (d.side === 'cloud') {
           this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
@@ -161,6 +164,7 @@ export class AnalysisRun {
       const matches = await this.opts.evaluator.evaluate(facts);
       const built = matches.map((m) => ({ finding: buildFinding(m, facts, this.opts.lang, this.opts.explain), suppresses: m.loaded.rule.suppresses }));
       const findings = mergeSameCause(rankFindings(built));
+      noteOverruledCode(findings, this.opts.lang);
       const subject: Subject = {
         id: acc.id,
         vpnConnectionId: acc.vpnConnectionId,
@@ -190,4 +194,19 @@ export class AnalysisRun {
     if (this.assumptions.size > 0) report.assumptions = [...this.assumptions];
     return report;
   }
+}
+
+/**
+ * Evidence beats labels: when the top finding is not the one Alibaba's FailedReasonCode maps to,
+ * say so in its summary so the reader sees both.
+ */
+function noteOverruledCode(findings: Finding[], lang: Lang): void {
+  const top = findings[0];
+  const api = findings.find((f) => f.ruleId.startsWith('api-') || f.related?.some((r) => r.startsWith('api-')));
+  if (!top || !api || api === top || api.cause === top.cause) return;
+  const code = api.evidence.find((e) => e.pointer?.endsWith('/FailedReasonCode'))?.text.replace(/^FailedReasonCode /, '') ?? api.ruleId;
+  top.summary +=
+    lang === 'zh'
+      ? ` 阿里云诊断返回 ${code}（对应 ${api.cause}），但上述证据更具体，排名更高。`
+      : ` Alibaba's diagnosis reported ${code} (${api.cause}); the evidence above is more specific and ranks higher.`;
 }

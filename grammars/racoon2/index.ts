@@ -159,6 +159,7 @@ function matchTemplates(list: MessageTemplate[] | undefined, msg: string, rec: L
   return false;
 }
 
+const SECRET_HINT = /psk|key|pre-shared/i;
 const SECRET_DUMP = /\b(psk|pre-shared key|SKEYID\w*|key)\b[^:]*:\s*/i;
 
 export const racoon2Dialect: Dialect = {
@@ -226,7 +227,10 @@ export const racoon2Dialect: Dialect = {
     }
   },
   redactSecrets(rec: LogRecord): void {
-    const m = SECRET_DUMP.exec(rec.message);
+    // Cheap pre-check before the anchored pattern: key dumps name psk/key/SKEYID.
+    const msg = rec.message;
+    if (!SECRET_HINT.test(msg)) return;
+    const m = SECRET_DUMP.exec(msg);
     if (!m) return;
     // Key material follows the label, on this line or as a hex dump on the next ones.
     delete rec.continuation;

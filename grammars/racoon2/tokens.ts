@@ -32,15 +32,26 @@ export interface TokenizedLine {
   reason?: string;
 }
 
-function tok(type: TokenType, image: string, offset: number, payload?: unknown): IToken {
-  return {
-    image,
-    startOffset: offset,
-    endOffset: offset + image.length - 1,
-    tokenType: type,
-    tokenTypeIdx: type.tokenTypeIdx!,
-    payload,
-  } as IToken;
+/**
+ * Token objects are pooled by position in the vector: the parser reads them only while a chunk
+ * is parsed and the records keep strings, so a chunk's tokens can be reused by the next chunk.
+ */
+const pool: IToken[] = [];
+
+function tok(out: IToken[], type: TokenType, image: string, offset: number, payload?: unknown): void {
+  const i = out.length;
+  let t = pool[i];
+  if (!t) {
+    t = { image, startOffset: offset, endOffset: 0, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
+    pool[i] = t;
+  }
+  t.image = image;
+  t.startOffset = offset;
+  t.endOffset = offset + image.length - 1;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+  t.payload = payload;
+  out.push(t);
 }
 
 const CH_0 = 48;
@@ -117,11 +128,11 @@ function readLocation(s: string, i: number): { end: number; payload: LocationPay
 export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   if (!startsWithStamp(s)) return 'no timestamp';
   const start = out.length;
-  out.push(tok(Timestamp, s.slice(0, 19), base));
+  tok(out, Timestamp, s.slice(0, 19), base);
   let i = skipSpaces(s, 19);
   const idEnd = readResourceId(s, i);
   if (idEnd > i) {
-    out.push(tok(ResourceId, s.slice(i, idEnd), base + i));
+    tok(out, ResourceId, s.slice(i, idEnd), base + i);
     i = idEnd;
     // Tolerate markdown debris between id and tag (`vco-…***\t- [PROTO_ERR]`).
     while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 45 || s.charCodeAt(i) === 42)) i++;
@@ -135,7 +146,7 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     out.length = start;
     return 'malformed [TAG]:';
   }
-  out.push(tok(Tag, s.slice(i, close + 2), base + i));
+  tok(out, Tag, s.slice(i, close + 2), base + i);
   i = skipSpaces(s, close + 2);
   if (s.charCodeAt(i) === 58) {
     // Empty location (`[INFO]: : iss-… message`).
@@ -143,7 +154,7 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   } else {
     const loc = readLocation(s, i);
     if (loc) {
-      out.push(tok(Location, s.slice(i, loc.end), base + i, loc.payload));
+      tok(out, Location, s.slice(i, loc.end), base + i, loc.payload);
       i = skipSpaces(s, loc.end);
     }
   }
@@ -152,13 +163,13 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   if (msgEnd - i >= 4 && s.charCodeAt(msgEnd - 1) === 93 && s.charCodeAt(msgEnd - 2) === 125) {
     const open = s.startsWith('[{', i) ? i - 1 : s.lastIndexOf(' [{', msgEnd);
     if (open >= i - 1) {
-      if (open > i) out.push(tok(Message, s.slice(i, open), base + i));
-      out.push(tok(Context, s.slice(open + 1, msgEnd), base + open + 1));
-      out.push(tok(LineEnd, '\n', base + s.length));
+      if (open > i) tok(out, Message, s.slice(i, open), base + i);
+      tok(out, Context, s.slice(open + 1, msgEnd), base + open + 1);
+      tok(out, LineEnd, '\n', base + s.length);
       return null;
     }
   }
-  if (msgEnd > i) out.push(tok(Message, s.slice(i, msgEnd), base + i));
-  out.push(tok(LineEnd, '\n', base + s.length));
+  if (msgEnd > i) tok(out, Message, s.slice(i, msgEnd), base + i);
+  tok(out, LineEnd, '\n', base + s.length);
   return null;
 }

@@ -1,6 +1,7 @@
 // Renders a report in the chosen format to stdout or a file, and turns findings into the exit
 // code `--fail-on` asks for. Part of the CLI boundary: the only place besides cli/ commands that
 // writes to the terminal.
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Report, Severity } from '../types.js';
 import type { ReportCliOptions } from './report-options.js';
@@ -50,7 +51,8 @@ export async function writeReport(report: Report, opts: ReportCliOptions): Promi
   let shown = report;
   if (opts.redact) {
     const { redactReport } = await import('../report/redact.js');
-    shown = redactReport(report, opts.redactKey ? { key: opts.redactKey } : {});
+    // A random key per run unless the user wants pseudonyms stable across runs.
+    shown = redactReport(report, { key: opts.redactKey ?? randomBytes(32).toString('hex') });
   }
   const text = await render(shown, opts, !!opts.out);
   if (opts.out) {

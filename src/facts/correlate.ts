@@ -101,6 +101,12 @@ export class SubjectIndex {
         if (score > 0 && overlaps(c, p)) score += 1;
         if (score > bestScore) [best, bestScore] = [c, score];
       }
+      // A device log that never named an endpoint (it received nothing) joins the only gateway
+      // subject whose time window it overlaps; otherwise it stands alone.
+      if (!best && !gw && !dev) {
+        const inWindow = [...this.cloud.values()].filter((c) => overlaps(c, p));
+        if (inWindow.length === 1) [best, bestScore] = [inWindow[0]!, 2];
+      }
       if (best && bestScore >= 2) best.absorb(p);
       else own.push(p);
     }

@@ -158,6 +158,29 @@ function fromPeerProposals(acc: SubjectAccumulator, map: DiffMap): void {
   }
 }
 
+/**
+ * Peer catalogues attach what they could compare: a `diff` list (offered vs configured), the
+ * offer alone (`received`, the cloud's values) when the device did not log its own, and the
+ * traffic selectors the device refused (as the cloud proposed them).
+ */
+function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
+  for (const t of acc.store.tallies.values()) {
+    if (t.side !== 'peer') continue;
+    const ev = [...t.first.slice(0, 2)];
+    for (const c of t.combos.values()) {
+      for (const d of parseList(c.vars['diff'])) if (d['parameter']) put(map, d['parameter'], d['cloud'] ?? null, d['peer'] ?? null, ev);
+      if (t.type === 'no-proposal' && c.vars['received'] && !c.vars['diff']) {
+        const offered = parseList(c.vars['received'])[0];
+        for (const [k, v] of Object.entries(offered ?? {})) if (typeof v === 'string' && k !== 'unknown') put(map, k, v, null, ev);
+      }
+      if (t.type === 'ts-unacceptable') {
+        if (c.vars['localTs']) put(map, 'RemoteSubnet', c.vars['localTs'], null, ev);
+        if (c.vars['remoteTs']) put(map, 'LocalSubnet', c.vars['remoteTs'], null, ev);
+      }
+    }
+  }
+}
+
 /** Fills in the cloud's value from its configuration where the logs did not say it. */
 function fillFromConfig(acc: SubjectAccumulator, map: DiffMap): void {
   const params = acc.config?.params as Record<string, string | undefined> | undefined;
@@ -175,6 +198,7 @@ export function deriveDiffs(acc: SubjectAccumulator): DerivedDiff[] {
   fromMismatchEvents(acc, map);
   fromSelectors(acc, map);
   fromPeerProposals(acc, map);
+  fromPeerEvents(acc, map);
   fromApi(acc, map);
   fillFromConfig(acc, map);
   return [...map.values()];

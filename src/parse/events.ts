@@ -66,6 +66,12 @@ export const EVENT_TYPES = {
   'critical-payload': 'UNSUPPORTED_CRITICAL_PAYLOAD error.',
   'commit-bit': 'IKEv1 commit bit set by the peer.',
   'cert-error': 'Certificate validation failed.',
+  'proposal-selected': 'Peer daemons: the proposal both ends agreed on [proposals, normalized, phase].',
+  'transform-unacceptable': 'strongSwan "no acceptable <TRANSFORM> found": which transform type of the offer failed [transform, kind].',
+  'peer-retransmit': "The other end retransmitted a message the device had already answered: it did not accept the device's next message (IKEv1 main mode 5: PSK or ID mismatch) [msgid].",
+  'message-invalid': 'A message failed verification or parsing (malformed, interoperability) [why].',
+  'version-unsupported': 'The device does not accept the IKE version the other end speaks [version].',
+  'install-failed': 'The kernel refused an SA, policy or route the device negotiated [what].',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

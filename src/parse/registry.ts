@@ -1,5 +1,13 @@
-// The grammars the line parser tries, most common first.
+// The grammars the line parser tries, most common first. Peer dialects keep a little per-source
+// state in their catalogues, so every analysis run gets its own instances.
 import type { Dialect } from './dialect.js';
 import { racoon2Dialect } from '../../grammars/racoon2/index.js';
+import { createStrongswanDialect } from '../../grammars/strongswan/index.js';
+import { createLibreswanDialect } from '../../grammars/libreswan/index.js';
 
-export const DIALECTS: readonly Dialect[] = [racoon2Dialect];
+export function createDialects(): Dialect[] {
+  return [racoon2Dialect, createStrongswanDialect(), createLibreswanDialect()];
+}
+
+/** Shared instances for callers that parse one source at a time (tests, tools). */
+export const DIALECTS: readonly Dialect[] = createDialects();

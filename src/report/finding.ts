@@ -6,6 +6,7 @@ import type { SubjectFacts } from '../facts/facts.js';
 import type { RuleMatch } from '../rules/engine.js';
 import { compilePattern } from '../rules/operators.js';
 import { buildAction } from './action.js';
+import { renderAliyunCli } from './aliyun-cli.js';
 import { diffKnown, fillTemplate, pickText, type Lang } from './template.js';
 
 const EVIDENCE_CAP = 10;
@@ -70,7 +71,7 @@ export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain:
     const step: RemediationStep = { side: r.side, step: fill(r.step) };
     if (r.action) {
       const action = buildAction(r.action, s);
-      if (action) step.action = action;
+      if (action) step.action = { ...action, cli: renderAliyunCli(action) };
     }
     remediation.push(step);
   }

@@ -24,7 +24,7 @@ function checkCase(report: Report, exp: Expected): void {
   const top = subject!.findings[0];
   expect(top, 'a finding').toBeDefined();
   expect([exp.cause, ...(exp.alsoAccept ?? [])]).toContain(top!.cause);
-  if (exp.params) {
+  if (exp.params && !(exp as { view?: string }).view) {
     const named = top!.diff.map((d) => d.parameter).filter((p) => exp.params!.includes(p));
     if (!exp.params.includes('Psk')) expect(named.length, `diff names one of ${exp.params.join(', ')}`).toBeGreaterThan(0);
   }
@@ -37,6 +37,13 @@ function checkCase(report: Report, exp: Expected): void {
 describe('racoon2 lab cases (gateway side)', () => {
   it.each(fixtureCases('lab', 'r2-'))('$name', async ({ input, expected }) => {
     const report = await analyze([input], { now: new Date('2026-11-22T00:00:00Z') });
+    checkCase(report, expected);
+  });
+});
+
+describe('device-only lab cases (strongSwan, Libreswan)', () => {
+  it.each(fixtureCases('lab', 'sw-'))('$name', async ({ input, expected }) => {
+    const report = await analyze([input], { now: new Date('2026-11-22T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 });
     checkCase(report, expected);
   });
 });

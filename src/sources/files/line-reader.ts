@@ -30,14 +30,15 @@ export function openByteStream(path: string, head: Uint8Array): Readable {
   return isGzip(head) ? raw.pipe(createGunzip()) : raw;
 }
 
-function looksBinary(buf: Buffer, start: number, end: number): boolean {
-  let control = 0;
-  for (let i = start; i < end; i++) {
-    const c = buf[i]!;
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32)) control++;
-  }
-  return control > 0 && control * 10 > end - start;
+/** Control bytes no log line has (NUL, and C0 codes other than tab/CR/LF/FF/VT). */
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
+const CONTROL_ALL = /[\x00-\x08\x0e-\x1f]/g;
+
+/** Binary when it holds a NUL, or when control bytes are more than a tenth of the line. */
+function looksBinary(text: string): boolean {
+  if (!CONTROL.test(text)) return false;
+  if (text.includes('\0')) return true;
+  return (text.match(CONTROL_ALL)?.length ?? 0) * 10 > text.length;
 }
 
 /** Batches lines so the consumer pays one await per batch, not per line. */
@@ -61,8 +62,8 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, b
       entry.truncatedFrom = e - s + dropped;
       e = Math.min(e, s + MAX_LINE_BYTES);
     }
-    if (looksBinary(buf, s, e)) entry.binary = true;
     entry.text = buf.toString('utf8', s, e);
+    if (looksBinary(entry.text)) entry.binary = true;
     batch.push(entry);
   };
   for await (const chunk of stream) {

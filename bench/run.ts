@@ -1,0 +1,72 @@
+// `npm run bench`: generates a realistic export (default 1 M lines) and measures, each mode in
+// its own process over the same file, lines/s, MB/s and peak RSS, then the ratios the targets
+// are set on (docs/performance.md).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateExport } from './generate.js';
+import { MODES, type Mode } from './modes.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = join(SELF, '..', '..', '..');
+
+interface Measured {
+  mode: string;
+  ms: number;
+  lines: number;
+  records: number;
+  maxRssMB: number;
+}
+
+async function child(mode: Mode, file: string): Promise<void> {
+  const t0 = performance.now();
+  const r = await MODES[mode](file);
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ mode, ms, ...r, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function measure(mode: Mode, file: string, extra: string[] = []): Measured {
+  const r = spawnSync(process.execPath, [...extra, SELF, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Measured;
+}
+
+function timeCommand(args: string[], runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') return child(argv[1] as Mode, argv[2]!);
+  const linesArg = argv.indexOf('--lines');
+  const lines = linesArg >= 0 ? Number(argv[linesArg + 1]) : 1_000_000;
+  const dir = join(tmpdir(), 'ipsec-doctor-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `export-${lines}.log`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${lines} lines into ${file}…\n`);
+    await generateExport(file, lines, join(ROOT, 'test', 'fixtures'));
+  }
+  const mb = statSync(file).size / 1e6;
+  const results = (['split', 'regexp', 'grammar', 'analyze'] as Mode[]).map((m) => measure(m, file));
+  const by = Object.fromEntries(results.map((r) => [r.mode, r])) as Record<Mode, Measured>;
+  const rate = (r: Measured): number => r.lines / (r.ms / 1000);
+  console.log(`file: ${file} (${results[0]!.lines} lines, ${mb.toFixed(1)} MB)`);
+  console.log('mode       lines/s      MB/s    peak RSS MB');
+  for (const r of results) console.log(`${r.mode.padEnd(9)} ${Math.round(rate(r)).toString().padStart(9)} ${(mb / (r.ms / 1000)).toFixed(1).padStart(8)} ${r.maxRssMB.toFixed(0).padStart(10)}`);
+  console.log(`ratio c/b (grammar / RegExp):   ${(rate(by.grammar) / rate(by.regexp)).toFixed(2)}  (target ≥ 1.0)`);
+  console.log(`ratio d/b (analyze / RegExp):   ${(rate(by.analyze) / rate(by.regexp)).toFixed(2)}  (target ≥ 0.5)`);
+  console.log(`ratio c/a (grammar / splitting): ${(rate(by.grammar) / rate(by.split)).toFixed(2)}`);
+  const main = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  console.log(`startup: --version ${timeCommand([main, '--version']).toFixed(0)} ms; one-file analyze ${timeCommand([main, 'analyze', 'examples/p1-hash-mismatch/gateway.log', '--quiet']).toFixed(0)} ms (target ≤ 300 ms each)`);
+}
+
+await main();

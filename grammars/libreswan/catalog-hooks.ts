@@ -1,0 +1,201 @@
+// Hooks of the Libreswan catalogue: state names → phase and IKE version, endpoints into the record,
+// proposal lists (connection add, remote proposals, refused Oakley transforms) normalised and
+// diffed, and the retransmission give-ups told apart by what they waited for.
+import type { LogEvent } from '../../src/types.js';
+import { eventForNotify, type MatchContext } from '../peer-common/catalog-kit.js';
+import { parseColonEndpoint, rangeToCidr } from '../peer-common/endpoints.js';
+import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
+import { parseProposalList, proposalPhase } from '../peer-common/proposals.js';
+
+type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
+
+/** A pluto state name (`STATE_MAIN_R0`, `STATE_V2_PARENT_R1`, `IKE_SA_INIT_I`, `STATE_QUICK_I1`) → phase and version. */
+export function stateInfo(state: string): { phase?: 1 | 2; ikeVersion?: 1 | 2 } {
+  if (/MAIN|AGGR/.test(state)) return { phase: 1, ikeVersion: 1 };
+  if (/QUICK/.test(state)) return { phase: 2, ikeVersion: 1 };
+  if (/CHILD|IPSEC|V2_NEW|REKEY_CHILD/.test(state)) return { phase: 2, ikeVersion: 2 };
+  if (/PARENT|IKE_SA_INIT|IKE_AUTH|IKE_INTERMEDIATE|V2_.*IKE|IKE_SA/.test(state)) return { phase: 1, ikeVersion: 2 };
+  return {};
+}
+
+/** Applies a state name to the record (phase, version) unless the template already decided. */
+export function applyState(cx: MatchContext, state: string | undefined): void {
+  if (!state) return;
+  const info = stateInfo(state);
+  if (info.phase && !cx.rec.phase) cx.rec.phase = info.phase;
+  if (info.ikeVersion && !cx.rec.ikeVersion) cx.rec.ikeVersion = info.ikeVersion;
+}
+
+function remote(cx: MatchContext, text: string | undefined): void {
+  const e = parseColonEndpoint(text);
+  if (e) cx.rec.remote = e;
+}
+
+export const remoteFromVars: Hook = (ev, _m, cx) => remote(cx, ev.vars['remote']);
+
+export const localFromVars: Hook = (ev, _m, cx) => {
+  const e = parseColonEndpoint(ev.vars['local']);
+  if (e) cx.rec.local = e;
+};
+
+export const p1Start: Hook = (ev, _m, cx) => {
+  if (ev.vars['mode']) ev.vars['mode'] = ev.vars['mode'].toLowerCase();
+  remote(cx, ev.vars['remote']);
+};
+
+/** `NOTIFY_NAME` in a sent/received line → the event its meaning says. */
+export function notifyMapped(direction: 'sent' | 'received'): Hook {
+  return (ev, _m, cx) => {
+    const type = (ev.vars['notify'] ?? '').replace(/^v[12]N_/, '');
+    ev.vars['notify'] = type;
+    ev.vars['direction'] = direction;
+    ev.type = eventForNotify(type);
+    if (ev.type === 'notify') ev.vars['type'] = type;
+    if (ev.type === 'ts-unacceptable') cx.rec.phase = 2;
+    if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
+    if (ev.vars['remote']) remote(cx, ev.vars['remote']);
+    if (ev.vars['exchange']) applyState(cx, ev.vars['exchange']);
+  };
+}
+
+/** `sending notification X to ADDR`: stays a `notify` event (the line before names the reason). */
+export const notifySent: Hook = (ev, _m, cx) => {
+  ev.vars['direction'] = 'sent';
+  remote(cx, ev.vars['remote']);
+  const t = ev.vars['type'] ?? '';
+  if (t === 'TS_UNACCEPTABLE' || t === 'INVALID_ID_INFORMATION') cx.rec.phase = 2;
+  if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION') cx.rec.phase = 1;
+};
+
+export const failedInState: Hook = (ev, _m, cx) => {
+  applyState(cx, ev.vars['state']);
+  ev.type = cx.rec.phase === 2 ? 'p2-failed' : 'p1-failed';
+};
+
+export const deletedState: Hook = (ev, _m, cx) => {
+  ev.vars['what'] = (ev.vars['what'] ?? '').trim();
+  applyState(cx, ev.vars['state']);
+};
+
+export const deleteIn: Hook = (ev, _m, cx) => {
+  cx.rec.phase = ev.vars['what'] === 'ISAKMP' ? 1 : 2;
+};
+
+/** IKEv1 responder: each refused Oakley transform is the other end's offer. */
+export const oakleyRefused: Hook = (ev, m, cx) => {
+  const raw = `[${m[1]}]`;
+  const list = parseProposalList(raw, 'IKE');
+  Object.assign(ev.vars, { proposals: raw, phase: '1', normalized: JSON.stringify(list), refused: 'true' });
+  cx.st.refused.push(...list);
+  cx.st.refusedRaw.push(raw);
+};
+
+function attach(ev: LogEvent, cx: MatchContext, phase: 1 | 2, received: { raw: string; list: ReturnType<typeof parseProposalList> } | undefined): void {
+  const configured = cx.conn().configured[phase];
+  if (received && received.list.length) {
+    ev.vars['received'] = JSON.stringify(received.list);
+    ev.vars['receivedRaw'] = received.raw;
+  }
+  if (configured) {
+    ev.vars['configured'] = JSON.stringify(configured.list);
+    ev.vars['configuredRaw'] = configured.raw;
+  }
+  if (received && received.list.length && configured) ev.vars['diff'] = JSON.stringify(diffProposals(received.list, configured.list));
+  cx.rec.phase = phase;
+}
+
+export const noOakley: Hook = (ev, _m, cx) => {
+  attach(ev, cx, 1, cx.st.refused.length ? { raw: cx.st.refusedRaw.join(' '), list: cx.st.refused } : undefined);
+};
+
+export const noLocalProposal: Hook = (ev, m, cx) => {
+  const raw = m[1]!.trim();
+  const phase = proposalPhase(raw);
+  attach(ev, cx, phase, { raw, list: parseProposalList(raw, phase === 2 ? 'ESP' : 'IKE') });
+};
+
+/** `"conn":   1:IKE=…` after "IKE SA proposals (connection add):" — the device's own configuration. */
+export const configuredLine: Hook = (ev, m, cx) => {
+  const raw = `${m[1]}:${m[2]}=${m[3]}`;
+  const p = proposalVars(raw);
+  Object.assign(ev.vars, p.vars);
+  cx.rec.phase = p.phase;
+  const conn = cx.conn();
+  const prev = conn.configured[p.phase];
+  conn.configured[p.phase] = prev ? { raw: `${prev.raw} ${raw}`, phase: p.phase, list: [...prev.list, ...p.list] } : { raw, phase: p.phase, list: p.list };
+};
+
+export function listing(phase: 1 | 2): Hook {
+  return (_ev, _m, cx) => {
+    const conn = cx.conn();
+    conn.listing = phase;
+    delete conn.configured[phase];
+  };
+}
+
+export const connectionAdded: Hook = (ev, _m, cx) => {
+  cx.conn().ikeVersion = ev.vars['version'] === '1' ? 1 : 2;
+};
+
+export const selected: Hook = (ev, m, cx) => {
+  const p = proposalVars(m[1]!);
+  Object.assign(ev.vars, p.vars, { remoteProposals: m[2]!.trim() });
+  cx.rec.phase = p.phase;
+};
+
+/** `{cipher=… integ=… group=…}` / `xfrm=…` of an "established" line → the agreed values. */
+export const establishedSummary: (phase: 1 | 2) => Hook = (phase) => (ev, m, cx) => {
+  cx.rec.phase = phase;
+  if (phase === 1) cx.st.established = true;
+  const text = ev.vars['detail'] ?? m[0];
+  const brace = /\{[^}]*\}/.exec(text)?.[0];
+  const xfrm = /\bxfrm=(\S+?)[\s}]/.exec(text)?.[1];
+  const list = phase === 2 && xfrm ? parseProposalList(`xfrm=${xfrm}`, 'ESP') : brace && phase === 1 ? parseProposalList(brace, 'IKE') : [];
+  if (list.length) ev.vars['normalized'] = JSON.stringify(list);
+  const ts = /\[([^\]]*?)(?:===|\] -> \[)([^\]]*)\]/.exec(text);
+  if (ts) {
+    ev.vars['localTs'] = rangeToCidr(ts[1]!);
+    ev.vars['remoteTs'] = rangeToCidr(ts[2]!);
+  } else if (phase === 2 && cx.st.childLookup) Object.assign(ev.vars, cx.st.childLookup);
+};
+
+export const negotiated: Hook = (ev, _m, cx) => {
+  cx.st.childLookup = { localTs: rangeToCidr(ev.vars['localTs'] ?? ''), remoteTs: rangeToCidr(ev.vars['remoteTs'] ?? '') };
+};
+
+export const childTs: Hook = (ev) => {
+  for (const k of ['localTs', 'remoteTs']) if (ev.vars[k]) ev.vars[k] = ev.vars[k]!.split(/[,\s]+/).map(rangeToCidr).join(',');
+};
+
+/** Retransmission give-up: what it waited for decides the event. */
+export const gaveUp: Hook = (ev, m, cx) => {
+  const text = m.input;
+  if (/first encrypted message|Possible authentication failure/i.test(text)) {
+    ev.type = 'auth-failed';
+    ev.vars['reason'] = 'no-response-to-encrypted';
+    cx.rec.phase = 1;
+  } else if (/Quick Mode/i.test(text)) {
+    ev.type = 'p2-timeout';
+    cx.rec.phase = 2;
+  } else if (/first IKEv[12] message/.test(text)) {
+    ev.type = 'p1-timeout';
+    cx.rec.phase = 1;
+  }
+};
+
+export const dropping: Hook = (ev, m, cx) => {
+  const n = /\b(?:v2N_)?(NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD)\b/.exec(m.input);
+  if (n) {
+    ev.vars['notify'] = n[1]!;
+    notifyMapped('received')(ev, m, cx);
+  }
+};
+
+export const natResult: Hook = (ev) => {
+  if (/no NAT detected/i.test(ev.vars['result'] ?? '')) ev.type = '';
+};
+
+/** A notify name somewhere in a line: sent when the line says the device sends it. */
+export const notifyGuess: Hook = (ev, m, cx) => notifyMapped(/\b(?:sending|responding|sent)\b/.test(m.input) ? 'sent' : 'received')(ev, m, cx);
+
+export const restart: Hook = (_ev, _m, cx) => cx.restart();

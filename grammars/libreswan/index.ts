@@ -1,0 +1,160 @@
+// The Libreswan (pluto) dialect of the customer's device: sniff → tokenize → parse → records (side
+// `peer`), and the catalogue pass that turns a record's message into a typed event.
+import type { IToken } from 'chevrotain';
+import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { LogRecord } from '../../src/types.js';
+import { levelFromEvent, runCatalog, type MatchContext } from '../peer-common/catalog-kit.js';
+import { parseColonEndpoint } from '../peer-common/endpoints.js';
+import { maskLine, maskSecrets } from '../peer-common/secrets.js';
+import { SessionTracker } from '../peer-common/session-state.js';
+import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
+import { stampToEpochMs } from '../peer-common/time.js';
+import { LIBRESWAN_CATALOG } from './catalog.js';
+import { applyState } from './catalog-hooks.js';
+import { parseTokenVector, type RawHeader } from './parser.js';
+import { CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
+
+export const LIBRESWAN = 'libreswan';
+
+/** `STATE_MAIN_I1: ` / `IKE_SA_INIT_I: ` in front of a message (Libreswan ≤ 4 puts the state there). */
+const STATE_PREFIX = /^((?:STATE_)?[A-Z][A-Z0-9_]*_[IR]\d*|STATE_[A-Z0-9_]+): /;
+
+function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
+  const rec: LogRecord = {
+    source: ctx.source,
+    line: line.line,
+    endLine: line.line,
+    side: 'peer',
+    dialect: LIBRESWAN,
+    text: line.text,
+    level: h.debug ? 'debug' : 'info',
+    message: h.message,
+    continuationLines: 0,
+  };
+  if (h.stamp) {
+    rec.localTime = h.stamp.text;
+    const ms = stampToEpochMs(h.stamp.parts, ctx);
+    if (ms !== undefined) rec.timeMs = ms;
+  }
+  const context: Record<string, string> = {};
+  if (h.program) {
+    context['program'] = h.program.name;
+    if (h.program.host) context['host'] = h.program.host;
+    if (h.program.pid) context['pid'] = h.program.pid;
+  }
+  if (h.whack) context['whack'] = h.whack;
+  if (h.debug) rec.tag = 'debug';
+  if (h.connection) {
+    rec.connName = h.connection.name;
+    if (h.connection.serial) rec.session = h.connection.serial;
+    if (h.connection.instance) context['instance'] = h.connection.instance;
+    const remote = parseColonEndpoint(h.connection.address);
+    if (remote) rec.remote = remote;
+  }
+  if (h.packetFrom) {
+    const remote = parseColonEndpoint(h.packetFrom);
+    if (remote) rec.remote = remote;
+  }
+  if (Object.keys(context).length > 0) rec.context = context;
+  // Debug dumps are recognised by their `|` lead, which the tokenizer split off the message.
+  const masked = maskSecrets(h.debug ? `| ${rec.message}` : rec.message);
+  if (masked.changed) {
+    const text = h.debug ? masked.text.replace(/^\|\s?/, '') : masked.text;
+    rec.text = maskLine(rec.text, rec.message, text);
+    rec.message = text;
+  }
+  if (masked.secret) rec.secret = true;
+  return rec;
+}
+
+function failure(l: HeaderLine, why: string): HeaderFailure {
+  return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `Libreswan header: ${why}` };
+}
+
+function parseOneByOne(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  return lines.map((l) => {
+    const tokens: IToken[] = [];
+    const why = tokenizeLine(l.text, 0, tokens);
+    const parsed = why ? null : parseTokenVector(tokens);
+    if (!parsed || parsed.length !== 1) return failure(l, why ?? 'grammar rejected the line');
+    return toRecord(parsed[0]!, l, ctx);
+  });
+}
+
+/** A Libreswan dialect with its own session memory (one per analysis keeps runs independent). */
+export function createLibreswanDialect(): Dialect {
+  const tracker = new SessionTracker();
+  return {
+    name: LIBRESWAN,
+    side: 'peer',
+    sniff(line: string): boolean {
+      let i = stampEnd(line);
+      if (i > 0) {
+        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32;
+        if (line.charCodeAt(i) !== 32) return false;
+        while (line.charCodeAt(i) === 32) i++;
+        const prog = syslogProgram(line, i);
+        return prog !== undefined && PROGRAMS.has(prog);
+      }
+      const c = line.charCodeAt(0);
+      if (c === 34) return CONNECTION_SNIFF.test(line);
+      if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);
+      return (c === 112 && line.startsWith('packet from ')) || (c === 83 && line.startsWith('Starting Pluto '));
+    },
+    parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+      try {
+        const tokens: IToken[] = [];
+        const ok: HeaderLine[] = [];
+        const failures = new Map<number, HeaderFailure>();
+        lines.forEach((l, i) => {
+          const why = tokenizeLine(l.text, 0, tokens);
+          if (why) failures.set(i, failure(l, why));
+          else ok.push(l);
+        });
+        const parsed = parseTokenVector(tokens);
+        if (!parsed || parsed.length !== ok.length) return parseOneByOne(lines, ctx);
+        let k = 0;
+        return lines.map((l, i) => failures.get(i) ?? toRecord(parsed[k++]!, l, ctx));
+      } catch (e) {
+        return lines.map((l) => failure(l, (e as Error).message));
+      }
+    },
+    classify(rec: LogRecord): void {
+      try {
+        // Debug lines and the start-up algorithm table (indented) carry no events.
+        if (rec.tag === 'debug' || rec.message.startsWith('  ')) return;
+        let msg = rec.message;
+        const sm = STATE_PREFIX.exec(msg);
+        const state = sm?.[1];
+        if (sm) msg = msg.slice(sm[0].length);
+        const st = tracker.session(rec);
+        const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec) };
+        runCatalog(LIBRESWAN_CATALOG, msg, cx);
+        applyState(cx, state);
+        if (state && rec.event) rec.event.vars['state'] ??= state;
+        if (!rec.ikeVersion && rec.connName) {
+          const v = tracker.connection(rec).ikeVersion;
+          if (v) rec.ikeVersion = v;
+        }
+        levelFromEvent(rec);
+      } catch {
+        // A catalogue bug must not lose the record: it stays, without an event.
+      }
+    },
+    redactSecrets(rec: LogRecord): void {
+      if (rec.secret) {
+        delete rec.continuation;
+        return;
+      }
+      if (!rec.continuation) return;
+      rec.continuation = rec.continuation.map((c) => {
+        const m = maskSecrets(c);
+        if (m.secret) rec.secret = true;
+        return m.text;
+      });
+    },
+  };
+}
+
+/** The shared instance the pipeline registers. */
+export const libreswanDialect: Dialect = createLibreswanDialect();

@@ -1,0 +1,114 @@
+// One algorithm name as strongSwan or Libreswan spells it (`AES_CBC_256`, `HMAC_SHA2_256_128`,
+// `PRF_HMAC_SHA2_256`, `MODP_2048`, `OAKLEY_SHA1`, `aes256`, `sha2_256`, `modp2048`, `dh14`,
+// `AES_CBC (256)`) → its transform kind and, when Alibaba has one, the Alibaba config value.
+
+/** Transform kinds. `hash` = an auth name without prefix/truncation (IKEv1 hash, config shorthand). */
+export type AlgKind = 'enc' | 'integ' | 'hash' | 'prf' | 'dh' | 'esn' | 'none' | 'unknown';
+
+export interface AlgInfo {
+  kind: AlgKind;
+  /** Alibaba value (`aes256`, `sha1`, `group14`, `disabled`); absent when Alibaba has none. */
+  value?: string;
+}
+
+/** Upper-case alphanumerics only, `OAKLEY_` dropped: `AES_CBC (256)` → `AESCBC256`. */
+export function canonicalAlg(token: string): string {
+  return token
+    .toUpperCase()
+    .replace(/^OAKLEY_?/, '')
+    .replace(/[^A-Z0-9]/g, '');
+}
+
+const ENC: Readonly<Record<string, string>> = {
+  AES: 'aes',
+  AESCBC: 'aes',
+  AES128: 'aes',
+  AESCBC128: 'aes',
+  AES192: 'aes192',
+  AESCBC192: 'aes192',
+  AES256: 'aes256',
+  AESCBC256: 'aes256',
+  '3DES': '3des',
+  '3DESCBC': '3des',
+  DES3CBC: '3des',
+  TRIPLEDES: '3des',
+  DES: 'des',
+  DESCBC: 'des',
+  SM4: 'sm4',
+  SM4CBC: 'sm4',
+};
+
+/** Auth families in match order (longer spellings first). */
+const AUTH_FAMILY = /^(MD5|SHA1|SHA256|SHA384|SHA512|SHA2256|SHA2384|SHA2512|SHA2|SHA|SM3)(\d*)$/;
+const AUTH_VALUE: Readonly<Record<string, string>> = {
+  MD5: 'md5',
+  SHA: 'sha1',
+  SHA1: 'sha1',
+  SHA2: 'sha256',
+  SHA256: 'sha256',
+  SHA2256: 'sha256',
+  SHA384: 'sha384',
+  SHA2384: 'sha384',
+  SHA512: 'sha512',
+  SHA2512: 'sha512',
+  SM3: 'sm3',
+};
+/** Truncation suffixes that make an auth name an ESP/IKEv2 integrity transform. */
+const TRUNCATION = new Set(['96', '128', '160', '192', '256']);
+
+/** MODP bit sizes (and DH group numbers) Alibaba supports. */
+const MODP_BITS: Readonly<Record<string, string>> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14' };
+const DH_GROUP: Readonly<Record<string, string>> = { '1': 'group1', '2': 'group2', '5': 'group5', '14': 'group14' };
+
+const ESN = new Set(['NOEXTSEQ', 'EXTSEQ', 'ESN', 'NOESN', 'ENABLED', 'DISABLED']);
+const NONE = new Set(['NONE', 'NULL', 'DH0', 'MODPNONE']);
+
+const ENC_LIKE = /^(AES|CAMELLIA|CHACHA|3DES|DES|BLOWFISH|CAST|SERPENT|TWOFISH|IDEA|SM4|ENCR|NULLAUTH)/;
+const AES_MAC = /^(AESXCBC|AES128XCBC|AESCMAC|AESGMAC)/;
+const INTEG_LIKE = /^(HMAC|INTEG|SHA|MD5|SM3)/;
+const DH_LIKE = /^(MODP|ECP|CURVE|X25519|X448|DH|GROUP|BRAINPOOL|MLKEM|KE\d|NTRU|NEWHOPE|FRODO|KYBER)/;
+
+function auth(rest: string, prefixed: 'HMAC' | 'PRF' | ''): AlgInfo | undefined {
+  const m = AUTH_FAMILY.exec(rest);
+  if (!m) return undefined;
+  const value = AUTH_VALUE[m[1]!];
+  const trunc = m[2] ?? '';
+  if (trunc !== '' && !TRUNCATION.has(trunc)) return undefined;
+  if (prefixed === 'PRF') return { kind: 'prf', ...(value ? { value } : {}) };
+  return { kind: trunc !== '' ? 'integ' : 'hash', ...(value ? { value } : {}) };
+}
+
+function dh(key: string): AlgInfo | undefined {
+  let m = /^(?:GROUP)?MODP(\d+)$/.exec(key);
+  if (m) return { kind: 'dh', ...(MODP_BITS[m[1]!] ? { value: MODP_BITS[m[1]!]! } : {}) };
+  m = /^(?:DH|GROUP|DHGROUP)(\d+)$/.exec(key);
+  if (m) return { kind: 'dh', ...(DH_GROUP[m[1]!] ? { value: DH_GROUP[m[1]!]! } : {}) };
+  return DH_LIKE.test(key) ? { kind: 'dh' } : undefined;
+}
+
+/** Classifies one algorithm token. Unknown spellings keep a kind guessed from their prefix. */
+export function classifyAlg(token: string): AlgInfo {
+  const key = canonicalAlg(token);
+  if (key === '') return { kind: 'unknown' };
+  const enc = ENC[key];
+  if (enc) return { kind: 'enc', value: enc };
+  if (NONE.has(key)) return { kind: 'none' };
+  if (ESN.has(key)) return { kind: 'esn' };
+  if (key.startsWith('PRF')) {
+    const rest = key.slice(3).replace(/^HMAC/, '');
+    return auth(rest, 'PRF') ?? { kind: 'prf' };
+  }
+  if (key.startsWith('HMAC')) {
+    const a = auth(key.slice(4), 'HMAC');
+    if (a) return a;
+  } else {
+    const a = auth(key, '');
+    if (a) return a;
+  }
+  const d = dh(key);
+  if (d) return d;
+  if (AES_MAC.test(key)) return { kind: 'integ' };
+  if (ENC_LIKE.test(key)) return { kind: 'enc' };
+  if (INTEG_LIKE.test(key)) return { kind: 'integ' };
+  return { kind: 'unknown' };
+}

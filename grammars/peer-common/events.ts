@@ -1,0 +1,95 @@
+// Event ids the peer-device catalogues add to the shared vocabulary (src/parse/events.ts), and the
+// set of events that signal a failure on the device side. Rules key on these ids like on the
+// shared ones; the lead may move them into src/parse/events.ts.
+import { EVENT_TYPES, type EventType } from '../../src/parse/events.js';
+
+/** Event id → meaning, for ids that src/parse/events.ts does not define. Variables in brackets. */
+export const PEER_EVENT_TYPES = {
+  'proposal-selected': EVENT_TYPES['proposal-selected'],
+  'transform-unacceptable': EVENT_TYPES['transform-unacceptable'],
+  'peer-retransmit': EVENT_TYPES['peer-retransmit'],
+  'message-invalid': EVENT_TYPES['message-invalid'],
+  'version-unsupported': EVENT_TYPES['version-unsupported'],
+  'install-failed': EVENT_TYPES['install-failed'],
+} as const;
+
+export type PeerEventType = EventType | keyof typeof PEER_EVENT_TYPES;
+
+export function isPeerEventType(type: string): type is PeerEventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type) || Object.prototype.hasOwnProperty.call(PEER_EVENT_TYPES, type);
+}
+
+/**
+ * Events that mean "something went wrong" on the device. `notify` counts only for error notify
+ * types (see isFailureEvent); `retransmit` is a symptom and `delete-received` happens on
+ * every rekey, so both are left out.
+ */
+export const PEER_FAILURE_EVENTS: ReadonlySet<string> = new Set<PeerEventType>([
+  'p1-timeout',
+  'p1-failed',
+  'p2-failed',
+  'p2-timeout',
+  'no-proposal',
+  'transform-unacceptable',
+  'auth-failed',
+  'decrypt-failed',
+  'payload-invalid',
+  'message-invalid',
+  'ts-unacceptable',
+  'no-config',
+  'id-mismatch',
+  'dpd-dead',
+  'retransmit-limit',
+  'ke-mismatch',
+  'cert-error',
+  'version-unsupported',
+  'mode-not-acceptable',
+  'encmode-mismatch',
+  'lifetime-mismatch',
+  'peer-retransmit',
+  'install-failed',
+]);
+
+/** IKE error notify types (values < 16384) as the daemons spell them. */
+const ERROR_NOTIFY = /^(?:v2N_)?(?:NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD|INVALID_SYNTAX|INVALID_MAJOR_VERSION|UNSUPPORTED_CRITICAL_PAYLOAD|INVALID_HASH_INFORMATION|INVALID_SPI|INVALID_IKE_SPI|INVALID_MESSAGE_ID|PAYLOAD_MALFORMED|SINGLE_PAIR_REQUIRED|NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED|INVALID_SELECTORS|TEMPORARY_FAILURE|CHILD_SA_NOT_FOUND|INVALID_CERTIFICATE|CERTIFICATE_UNAVAILABLE|INVALID_CERT_AUTHORITY|ATTRIBUTES_NOT_SUPPORTED|UNACCEPTABLE_ADDRESSES|UNEXPECTED_NAT_DETECTED)$/;
+
+export function isErrorNotify(type: string | undefined): boolean {
+  return type !== undefined && ERROR_NOTIFY.test(type);
+}
+
+export function isFailureEvent(ev: { type: string; vars: Record<string, string> } | undefined): boolean {
+  if (!ev) return false;
+  if (ev.type === 'notify') return isErrorNotify(ev.vars['type']);
+  return PEER_FAILURE_EVENTS.has(ev.type);
+}
+
+/** strongSwan's short notify names (`N(NO_PROP)`) → the RFC names the rest of the pipeline uses. */
+export const SHORT_NOTIFY: Readonly<Record<string, string>> = {
+  CRIT: 'UNSUPPORTED_CRITICAL_PAYLOAD',
+  INVAL_IKE_SPI: 'INVALID_IKE_SPI',
+  INVAL_MAJOR: 'INVALID_MAJOR_VERSION',
+  INVAL_SYN: 'INVALID_SYNTAX',
+  INVAL_MID: 'INVALID_MESSAGE_ID',
+  INVAL_SPI: 'INVALID_SPI',
+  ATTR_UNSUP: 'ATTRIBUTES_NOT_SUPPORTED',
+  NO_PROP: 'NO_PROPOSAL_CHOSEN',
+  PLD_MAL: 'PAYLOAD_MALFORMED',
+  INVAL_KE: 'INVALID_KE_PAYLOAD',
+  INVAL_ID: 'INVALID_ID_INFORMATION',
+  INVAL_CERTEN: 'INVALID_CERT_ENCODING',
+  INVAL_CERT: 'INVALID_CERTIFICATE',
+  CERT_UNSUP: 'CERT_TYPE_UNSUPPORTED',
+  INVAL_CA: 'INVALID_CERT_AUTHORITY',
+  INVAL_HASH: 'INVALID_HASH_INFORMATION',
+  AUTH_FAILED: 'AUTHENTICATION_FAILED',
+  SINGLE_PAIR: 'SINGLE_PAIR_REQUIRED',
+  NO_ADD_SAS: 'NO_ADDITIONAL_SAS',
+  INT_ADDR_FAIL: 'INTERNAL_ADDRESS_FAILURE',
+  FAIL_CP_REQ: 'FAILED_CP_REQUIRED',
+  TS_UNACCEPT: 'TS_UNACCEPTABLE',
+  INVAL_SEL: 'INVALID_SELECTORS',
+  UNACCEPT_ADDR: 'UNACCEPTABLE_ADDRESSES',
+  UNEXPECT_NAT: 'UNEXPECTED_NAT_DETECTED',
+  TEMP_FAIL: 'TEMPORARY_FAILURE',
+  NO_CHILD_SA: 'CHILD_SA_NOT_FOUND',
+};

@@ -1,0 +1,95 @@
+// What a peer catalogue remembers between records of one file: per IKE SA (strongSwan unique id,
+// Libreswan state serial) whether it is up, which exchange it is in, and the proposal lists seen,
+// so a later line ("giving up", "no acceptable proposal") can say which phase and which values.
+// State is keyed by source; a source whose line numbers go backwards is a new pass and starts over.
+import type { LogRecord } from '../../src/types.js';
+import type { NormalizedProposal } from './proposals.js';
+
+export interface SeenProposals {
+  raw: string;
+  phase: 1 | 2;
+  list: NormalizedProposal[];
+}
+
+export interface SessionState {
+  ikeVersion?: 1 | 2;
+  /** The IKE SA (phase 1) is established. */
+  established: boolean;
+  /** A DPD / liveness request is out and unanswered. */
+  dpdPending: boolean;
+  /** Exchange of the last request the device generated (`QUICK_MODE`, `IKE_AUTH`, …). */
+  lastRequest?: string;
+  received?: SeenProposals;
+  configured?: SeenProposals;
+  /** Libreswan IKEv1: the Oakley transforms the device refused. */
+  refused: NormalizedProposal[];
+  refusedRaw: string[];
+  /** strongSwan "looking for peer configs matching A[idA]...B[idB]". */
+  lookup?: { local: string; localId?: string; remote: string; remoteId?: string };
+  /** strongSwan "looking for a child config for X === Y". */
+  childLookup?: { localTs: string; remoteTs: string };
+}
+
+export interface ConnectionState {
+  ikeVersion?: 1 | 2;
+  /** Proposals of the connection's definition (Libreswan prints them when the connection is added). */
+  configured: Partial<Record<1 | 2, SeenProposals>>;
+  /** Libreswan "IKE SA proposals (connection add):" announces which list the next lines hold. */
+  listing?: 1 | 2;
+}
+
+interface SourceState {
+  lastLine: number;
+  sessions: Map<string, SessionState>;
+  connections: Map<string, ConnectionState>;
+}
+
+/** Sessions kept per source, and sources kept, before the oldest are forgotten. */
+const MAX_SESSIONS = 4096;
+const MAX_SOURCES = 64;
+
+export class SessionTracker {
+  private readonly sources = new Map<string, SourceState>();
+
+  private source(rec: LogRecord): SourceState {
+    let s = this.sources.get(rec.source);
+    if (!s || rec.line <= s.lastLine) {
+      s = { lastLine: 0, sessions: new Map(), connections: new Map() };
+      this.sources.delete(rec.source);
+      if (this.sources.size >= MAX_SOURCES) this.sources.delete(this.sources.keys().next().value!);
+      this.sources.set(rec.source, s);
+    }
+    s.lastLine = rec.line;
+    return s;
+  }
+
+  /** The state of the record's IKE SA (records without a session share one). */
+  session(rec: LogRecord): SessionState {
+    const src = this.source(rec);
+    const key = rec.session ?? '-';
+    let st = src.sessions.get(key);
+    if (!st) {
+      st = { established: false, dpdPending: false, refused: [], refusedRaw: [] };
+      if (src.sessions.size >= MAX_SESSIONS) src.sessions.delete(src.sessions.keys().next().value!);
+      src.sessions.set(key, st);
+    }
+    return st;
+  }
+
+  connection(rec: LogRecord): ConnectionState {
+    const src = this.source(rec);
+    const key = rec.connName ?? '-';
+    let c = src.connections.get(key);
+    if (!c) {
+      c = { configured: {} };
+      if (src.connections.size >= MAX_SESSIONS) src.connections.delete(src.connections.keys().next().value!);
+      src.connections.set(key, c);
+    }
+    return c;
+  }
+
+  /** The daemon restarted: ids start again, nothing before carries over. */
+  restart(rec: LogRecord): void {
+    this.sources.set(rec.source, { lastLine: rec.line, sessions: new Map(), connections: new Map() });
+  }
+}

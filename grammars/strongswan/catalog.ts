@@ -1,0 +1,112 @@
+// strongSwan charon message templates (kb/ike-failure-signatures.md and the lab logs) → typed
+// events with their variables. Indexed by first word; the hooks in catalog-hooks.ts read and feed
+// the per-IKE_SA state (phase, DPD in flight, proposal lists seen) the events need.
+import { T, type Catalog } from '../peer-common/catalog-kit.js';
+import * as H from './catalog-hooks.js';
+
+const V1 = { v: 1 as const };
+const V2 = { v: 2 as const };
+
+export const STRONGSWAN_CATALOG: Catalog = {
+  byFirstWord: {
+    received: [
+      T('packet-received', /^received packet: from (\S+) to (\S+) \((\d+) bytes\)/, ['from', 'to', 'bytes'], { then: H.packetIn }),
+      T('proposal-received', /^received proposals: (.+)$/, undefined, { then: H.proposals('received') }),
+      T('no-proposal', /^received proposals unacceptable/, undefined, { ...V2, then: H.noProposal }),
+      T('notify', /^received (\S+) notify error$/, ['notify'], { ...V2, fixed: { direction: 'received' }, then: H.notifyError }),
+      T('notify', /^received (\S+) error notify$/, ['notify'], { ...V1, fixed: { direction: 'received' }, then: H.notifyError }),
+      T('notify', /^received (\S+) notify, no CHILD_SA built/, ['notify'], { ...V2, phase: 2, fixed: { direction: 'received' }, then: H.notifyError }),
+      T('delete-received', /^received DELETE for (IKE_SA|(?:ESP |AH )?CHILD_SA) (.*)$/, ['what', 'detail'], { then: H.deleteIn }),
+      T('peer-retransmit', /^received retransmit of (request|response) with ID (\d+)/, ['kind', 'msgid'], { then: H.phaseFromState }),
+      T('lifetime-mismatch', /^received (\d+)s lifetime, configured (\d+)s/, ['peer', 'my'], { ...V1, fixed: { unit: 's' } }),
+      T('lifetime-mismatch', /^received lifetime (\d+)s does not match configured lifetime (\d+)s/, ['peer', 'my'], { ...V1, fixed: { unit: 's' } }),
+      T('version-unsupported', /^received unsupported IKE version (\S+) from (\S+)/, ['version', 'from'], { phase: 1 }),
+      T('ke-mismatch', /^received KE type (\S+), expected (\S+)/, ['received', 'expected']),
+    ],
+    sending: [
+      T('packet-sent', /^sending packet: from (\S+) to (\S+) \((\d+) bytes\)/, ['from', 'to', 'bytes'], { then: H.packetOut }),
+      T('retransmit', /^sending retransmit (\d+) of (request|response) message ID (\d+), seq (\d+)/, ['count', 'kind', 'msgid', 'seq'], { ...V1, then: H.retransmitV1 }),
+      T('dpd-sent', /^sending DPD request/, undefined, { then: H.dpdOut }),
+    ],
+    retransmit: [T('retransmit', /^retransmit (\d+) of (request|response) with message ID (\d+)/, ['count', 'kind', 'msgid'], { ...V2, then: H.phaseFromState })],
+    giving: [T('retransmit-limit', /^giving up after (\d+) retransmits/, ['retransmits'], { then: H.givingUp })],
+    peer: [
+      T('retransmit-limit', /^peer not responding, trying again \((\d+)\/(\d+)\)/, ['try', 'max'], { phase: 1 }),
+      T('ke-mismatch', /^peer didn't accept (?:DH group|key exchange method) (\S+), it requested (\S+)/, ['sent', 'requested'], { then: H.phaseFromState }),
+      T('auth-failed', /^peer authentication failed/, undefined, { phase: 1 }),
+      T('cert-error', /^peer certificate (.*)$/, ['detail'], { phase: 1 }),
+    ],
+    establishing: [
+      T('p1-timeout', /^establishing IKE_SA failed, peer not responding/, undefined, { phase: 1 }),
+      T('p2-start', /^establishing CHILD_SA (\S+?)(?:\{(\d+)\})?(?: |$)/, ['child', 'childId'], { phase: 2, fixed: { role: 'initiator' } }),
+    ],
+    initiating: [T('p1-start', /^initiating (?:(Main|Aggressive) Mode )?IKE_SA (\S+?)\[(\d+)\] to (\S+)/, ['mode', 'name', 'id', 'remote'], { phase: 1, fixed: { role: 'initiator' }, then: H.p1Start })],
+    IKE_SA: [
+      T('p1-established', /^IKE_SA (\S+?)\[(\d+)\] established between (\S+?)\[([^\]]*)\]\.\.\.(\S+?)\[([^\]]*)\]/, ['name', 'id', 'local', 'localId', 'remote', 'remoteId'], { phase: 1, then: H.p1Up }),
+      T('sa-deleted', /^IKE_SA deleted/, undefined, { phase: 1, then: H.p1Down }),
+    ],
+    CHILD_SA: [
+      T('p2-established', /^CHILD_SA (\S+?)\{(\d+)\} established with SPIs (\S+?)_i (\S+?)_o and TS (.+?) === (.+)$/, ['child', 'childId', 'spi', 'spiOut', 'localTs', 'remoteTs'], { phase: 2, then: H.childUp }),
+      T('p2-established', /^CHILD_SA (\S+?)\{(\d+)\} established/, ['child', 'childId'], { phase: 2 }),
+    ],
+    selected: [
+      T('proposal-selected', /^selected proposal: (.+)$/, undefined, { then: H.proposals('selected') }),
+      T(null, /^selected peer config '?"?([^'"]+)/, ['peerConfig']),
+    ],
+    configured: [T('proposal-configured', /^configured proposals: (.+)$/, undefined, { then: H.proposals('configured') })],
+    no: [
+      T('no-config', /^no IKE config found for (\S+?)\.\.\.(\S+?), sending NO_PROPOSAL_CHOSEN/, ['local', 'remote'], { phase: 1, then: H.endpointsFromVars }),
+      T('no-proposal', /^no acceptable proposal found/, undefined, { then: H.noProposal }),
+      T('no-proposal', /^no proposal found/, undefined, { ...V1, phase: 1, then: H.noProposal }),
+      T('no-proposal', /^no matching proposal found, sending NO_PROPOSAL_CHOSEN/, undefined, { ...V1, phase: 2, then: H.noProposal }),
+      T('transform-unacceptable', /^no acceptable (ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|PSEUDO_RANDOM_FUNCTION|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|EXTENDED_SEQUENCE_NUMBERS|ADDITIONAL_KEY_EXCHANGE_\d) found/, ['transform'], { then: H.transform }),
+      T('id-mismatch', /^no matching peer config found/, undefined, { ...V2, phase: 1, fixed: { reason: 'no-peer-config' }, then: H.lookupIds }),
+      T('id-mismatch', /^no peer config found/, undefined, { ...V1, phase: 1, fixed: { reason: 'no-peer-config' }, then: H.lookupIds }),
+      T('auth-failed', /^no shared key found for '([^']*)' - '([^']*)'/, ['localId', 'remoteId'], { phase: 1, fixed: { reason: 'no-shared-key' } }),
+      T('ts-unacceptable', /^no matching CHILD_SA config found/, undefined, { ...V1, phase: 2, then: H.childLookup }),
+      T('cert-error', /^no trusted (\S+) public key found for '([^']*)'/, ['keyType', 'id'], { phase: 1 }),
+      T('cert-error', /^no private key found for '([^']*)'/, ['id'], { phase: 1 }),
+    ],
+    tried: [T('auth-failed', /^tried (\d+) shared keys? for '([^']*)' - '([^']*)', but MAC mismatched/, ['keys', 'localId', 'remoteId'], { ...V2, phase: 1, fixed: { reason: 'mac-mismatch' } })],
+    invalid: [T('decrypt-failed', /^invalid (HASH_V1|ID_V1) payload length, decryption failed\?/, ['payload'], { ...V1, phase: 1 })],
+    could: [T('decrypt-failed', /^could not decrypt payloads/, undefined, { ...V1, then: H.phaseFromState })],
+    message: [
+      T('payload-invalid', /^message parsing failed/, undefined, { then: H.phaseFromState }),
+      T('message-invalid', /^message verification failed/, undefined, { fixed: { why: 'verification' } }),
+    ],
+    parsing: [T('message-invalid', /^parsing IKE (header|message) from (\S+) failed/, ['what', 'from'])],
+    traffic: [T('ts-unacceptable', /^traffic selectors (.+?) === (.+?) unacceptable/, ['localTs', 'remoteTs'], { ...V2, phase: 2, then: H.tsVars })],
+    TS: [T('ts-unacceptable', /^TS payloads missing in message/, undefined, { ...V2, phase: 2 })],
+    failed: [T('p2-failed', /^failed to establish CHILD_SA, keeping IKE_SA/, undefined, { phase: 2 })],
+    closing: [
+      T('p2-failed', /^closing IKE_SA due CHILD_SA setup failure/, undefined, { phase: 2 }),
+      T('sa-deleted', /^closing CHILD_SA (\S+?)\{(\d+)\}/, ['child', 'childId'], { phase: 2 }),
+    ],
+    deleting: [
+      T('p1-timeout', /^deleting half open IKE_SA (\S+?)\[(\d+)\] with (\S+) after timeout/, ['name', 'id', 'remote'], { phase: 1, then: H.endpointsFromVars }),
+      T('sa-deleted', /^deleting IKE_SA (\S+?)\[(\d+)\] between (\S+?)\[[^\]]*\]\.\.\.(\S+?)\[/, ['name', 'id', 'local', 'remote'], { phase: 1, then: H.p1Down }),
+    ],
+    DPD: [T('dpd-dead', /^DPD check timed out, enforcing DPD action/, undefined, V1)],
+    local: [T('nat-detected', /^local host is behind NAT/, undefined, { fixed: { who: 'local' } })],
+    remote: [T('nat-detected', /^remote host is behind NAT/, undefined, { fixed: { who: 'remote' } })],
+    faking: [T('nat-detected', /^faking NAT situation to enforce UDP encapsulation/, undefined, { fixed: { who: 'faked' } })],
+    Aggressive: [T('mode-not-acceptable', /^Aggressive Mode PSK disabled for security reasons/, undefined, { ...V1, phase: 1, fixed: { mode: 'aggressive' } })],
+    IDir: [T('id-mismatch', /^IDir '([^']*)' does not match to '([^']*)'/, ['received', 'expected'], { ...V1, phase: 1 })],
+    IDr: [T('id-mismatch', /^IDr '([^']*)' does not match to '([^']*)'/, ['received', 'expected'], { ...V2, phase: 1 })],
+    looking: [
+      T(null, /^looking for (?:[\w-]+ (?:key |signature )?)?peer configs matching (\S+?)(?:\[([^\]]*)\])?\.\.\.(\S+?)(?:\[([^\]]*)\])?$/, ['local', 'localId', 'remote', 'remoteId'], { then: H.rememberLookup }),
+      T(null, /^looking for a child config for (.+?) ?=== (.+)$/, ['localTs', 'remoteTs'], { then: H.rememberChildLookup }),
+    ],
+    generating: [T(null, /^generating (\S+) (request|response) (\d+) \[ ?(.*?) ?\]$/, ['exchange', 'kind', 'msgid', 'payloads'], { then: H.messageOut })],
+    parsed: [T(null, /^parsed (\S+) (request|response) (\d+) \[ ?(.*?) ?\]$/, ['exchange', 'kind', 'msgid', 'payloads'], { then: H.messageIn })],
+    Starting: [T('daemon-start', /^Starting (?:IKE )?\S+ (?:IKE )?daemon \(strongSwan ([^,)]+)/, ['version'], { then: H.restart })],
+    unable: [T('install-failed', /^unable to (install .+|add SAD entry.*|update SAD entry.*|add policy.*)$/, ['what'])],
+    constraint: [T('cert-error', /^constraint check failed: (.*)$/, ['detail'], { phase: 1 })],
+    certificate: [T('cert-error', /^certificate (status is not available|was revoked.*|expired.*)$/, ['detail'], { phase: 1 })],
+    IKE: [T('version-unsupported', /^IKE version (\d) not supported/, ['version'], { phase: 1 })],
+  },
+  floating: [
+    { keyword: ' is initiating a', template: T('p1-start', /^(\S+) is initiating an? (?:(Main|Aggressive) Mode )?IKE_SA/, ['remote', 'mode'], { phase: 1, fixed: { role: 'responder' }, then: H.p1Start }) },
+    { keyword: 'MAC mismatched', template: T('auth-failed', /MAC mismatched/, undefined, { phase: 1, fixed: { reason: 'mac-mismatch' } }) },
+  ],
+};

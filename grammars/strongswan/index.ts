@@ -1,0 +1,140 @@
+// The strongSwan (charon) dialect of the customer's device: sniff → tokenize → parse → records
+// (side `peer`), and the catalogue pass that turns a record's message into a typed event.
+import type { IToken } from 'chevrotain';
+import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { LogRecord } from '../../src/types.js';
+import { levelFromEvent, runCatalog } from '../peer-common/catalog-kit.js';
+import { maskLine, maskSecrets } from '../peer-common/secrets.js';
+import { SessionTracker } from '../peer-common/session-state.js';
+import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
+import { stampToEpochMs } from '../peer-common/time.js';
+import { STRONGSWAN_CATALOG } from './catalog.js';
+import { parseTokenVector, type RawHeader } from './parser.js';
+import { PROGRAMS, isStatusLine, isThreadAt, tokenizeLine } from './tokens.js';
+
+export const STRONGSWAN = 'strongswan';
+
+function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
+  const rec: LogRecord = {
+    source: ctx.source,
+    line: line.line,
+    endLine: line.line,
+    side: 'peer',
+    dialect: STRONGSWAN,
+    text: line.text,
+    level: h.thread?.level !== undefined && h.thread.level >= 2 ? 'debug' : 'info',
+    message: h.message,
+    continuationLines: 0,
+  };
+  if (h.stamp) {
+    rec.localTime = h.stamp.text;
+    const ms = stampToEpochMs(h.stamp.parts, ctx);
+    if (ms !== undefined) rec.timeMs = ms;
+  }
+  const context: Record<string, string> = {};
+  if (h.program) {
+    context['program'] = h.program.name;
+    if (h.program.host) context['host'] = h.program.host;
+    if (h.program.pid) context['pid'] = h.program.pid;
+  }
+  if (h.thread) {
+    rec.tag = h.thread.group;
+    if (h.thread.thread) context['thread'] = h.thread.thread;
+  }
+  if (h.status) rec.tag = 'status';
+  if (Object.keys(context).length > 0) rec.context = context;
+  if (h.ikeSa) {
+    rec.session = h.ikeSa.id;
+    if (h.ikeSa.name) rec.connName = h.ikeSa.name;
+  }
+  const masked = maskSecrets(rec.message);
+  if (masked.changed) {
+    rec.text = maskLine(rec.text, rec.message, masked.text);
+    rec.message = masked.text;
+  }
+  if (masked.secret) rec.secret = true;
+  return rec;
+}
+
+function failure(l: HeaderLine, why: string): HeaderFailure {
+  return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `strongSwan header: ${why}` };
+}
+
+function parseOneByOne(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  return lines.map((l) => {
+    const tokens: IToken[] = [];
+    const why = tokenizeLine(l.text, 0, tokens);
+    const parsed = why ? null : parseTokenVector(tokens);
+    if (!parsed || parsed.length !== 1) return failure(l, why ?? 'grammar rejected the line');
+    return toRecord(parsed[0]!, l, ctx);
+  });
+}
+
+/** A strongSwan dialect with its own session memory (one per analysis keeps runs independent). */
+export function createStrongswanDialect(): Dialect {
+  const tracker = new SessionTracker();
+  return {
+    name: STRONGSWAN,
+    side: 'peer',
+    sniff(line: string): boolean {
+      let i = stampEnd(line);
+      if (i > 0) {
+        if (line.charCodeAt(i) !== 32) return false;
+        while (line.charCodeAt(i) === 32) i++;
+      }
+      if (isThreadAt(line, i)) return true;
+      const prog = syslogProgram(line, i);
+      if (prog !== undefined && (PROGRAMS.has(prog) || prog.startsWith('charon-'))) return true;
+      return i === 0 && isStatusLine(line);
+    },
+    parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+      try {
+        const tokens: IToken[] = [];
+        const ok: HeaderLine[] = [];
+        const failures = new Map<number, HeaderFailure>();
+        lines.forEach((l, i) => {
+          const why = tokenizeLine(l.text, 0, tokens);
+          if (why) failures.set(i, failure(l, why));
+          else ok.push(l);
+        });
+        const parsed = parseTokenVector(tokens);
+        if (!parsed || parsed.length !== ok.length) return parseOneByOne(lines, ctx);
+        let k = 0;
+        return lines.map((l, i) => failures.get(i) ?? toRecord(parsed[k++]!, l, ctx));
+      } catch (e) {
+        return lines.map((l) => failure(l, (e as Error).message));
+      }
+    },
+    classify(rec: LogRecord): void {
+      try {
+        if (rec.tag === 'status') return;
+        const st = tracker.session(rec);
+        runCatalog(STRONGSWAN_CATALOG, rec.message.trimStart(), {
+          rec,
+          st,
+          conn: () => tracker.connection(rec),
+          restart: () => tracker.restart(rec),
+        });
+        if (!rec.ikeVersion && st.ikeVersion) rec.ikeVersion = st.ikeVersion;
+        levelFromEvent(rec);
+      } catch {
+        // A catalogue bug must not lose the record: it stays, without an event.
+      }
+    },
+    redactSecrets(rec: LogRecord): void {
+      if (rec.secret) {
+        delete rec.continuation;
+        return;
+      }
+      if (!rec.continuation) return;
+      rec.continuation = rec.continuation.map((c) => {
+        const m = maskSecrets(c);
+        if (m.secret) rec.secret = true;
+        return m.text;
+      });
+    },
+  };
+}
+
+/** The shared instance the pipeline registers. */
+export const strongswanDialect: Dialect = createStrongswanDialect();

@@ -1,0 +1,49 @@
+// Removes secrets outright (no pseudonym: nothing about a key may survive): PEM blocks and bare
+// DER/base64 certificates, racoon2's `psk:` hex dumps, `"Psk": "…"` in JSON text (also escaped
+// JSON inside JSON strings), `PSK "…"` lines of secrets files, `psk=…`-style assignments, and
+// AccessKey ids / STS tokens.
+
+export const REMOVED = '[removed]';
+export const CERT_REMOVED = '[certificate/key material removed]';
+
+/** Object keys whose values are secrets; the redactor drops such properties. */
+export const SECRET_KEY = /^(psk|pre_?shared_?key|access_?key_?secret|security_?token|sts_?token|password|passwd|passphrase|secret|private_?key)$/i;
+
+const SECRET_WORDS = String.raw`(?:Psk|PreSharedKey|pre_shared_key|preSharedKey|AccessKeySecret|accessKeySecret|access_key_secret|SecurityToken|securityToken|password|Password|passphrase|secret|Secret|privateKey|private_key)`;
+
+/** Log prefix racoon2 prints in the middle of its `psk:` line (the dump follows on new lines). */
+const EMBEDDED_PREFIX = String.raw`(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[[A-Z_]+\]: \S+\(\):)?`;
+const HEX_LINES = String.raw`(?:\r?\n[ \t]*[0-9A-Fa-f]{2,8}(?:[ \t]+[0-9A-Fa-f]{2,8})*[ \t]*(?=\r?\n|$))*`;
+
+const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
+  // PEM blocks, also a truncated one that never reaches its END line.
+  [/-----BEGIN ([A-Z0-9 ]{1,40})-----[\s\S]*?(?:-----END \1-----|$)/g, CERT_REMOVED],
+  // Bare DER certificates / keys in base64 (they all start with "MII").
+  [/\bMII[A-Za-z0-9+/]{40,}={0,2}/g, CERT_REMOVED],
+  // racoon2 `psk: <prefix>\n<hex dump>` and any `psk: value` on one line.
+  // Lower case only: that is how the daemons print it, and prose like "PSK: …" must survive.
+  [new RegExp(String.raw`(\bpsk[ \t]*[:=][ \t]*)${EMBEDDED_PREFIX}[^\n]*${HEX_LINES}`, 'g'), (_m, head) => `${head}${REMOVED}`],
+  // JSON `"Psk": "…"` (any secret-named key), plain and escaped inside another JSON string.
+  [new RegExp(String.raw`("${SECRET_WORDS}"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'g'), (_m, head) => `${head}"${REMOVED}"`],
+  [new RegExp(String.raw`(\\"${SECRET_WORDS}\\"\s*:\s*)\\"(?:[^"\\]|\\[^"])*\\"`, 'g'), (_m, head) => `${head}\\"${REMOVED}\\"`],
+  // JSON with a non-string value (number, bare word).
+  [new RegExp(String.raw`("${SECRET_WORDS}"\s*:\s*)(?!["\s])[^,}\]\s]+`, 'g'), (_m, head) => `${head}"${REMOVED}"`],
+  // ipsec.secrets: `… : PSK "secret"` / `PSK 'secret'` / `PSK 0x…` / `PSK 0s…`.
+  [/(\bPSK[ \t]+)(?:"[^"\n]*"|'[^'\n]*'|0[xs][0-9A-Za-z+/=]+)/g, (_m, head) => `${head}"${REMOVED}"`],
+  // key=value, key: value (config files, query strings, CLI flags).
+  [new RegExp(String.raw`(\b${SECRET_WORDS}[ \t]*[=:][ \t]*)(?!\[removed\])("[^"\n]*"|'[^'\n]*'|[^\s&,;]+)`, 'g'), (_m, head) => `${head}${REMOVED}`],
+  [new RegExp(String.raw`(--${SECRET_WORDS}[ \t]+)("[^"\n]*"|'[^'\n]*'|\S+)`, 'g'), (_m, head) => `${head}${REMOVED}`],
+  // Alibaba AccessKey ids and STS tokens.
+  [/\bLTAI[0-9A-Za-z]{12,30}\b/g, REMOVED],
+  [/\bSTS\.[A-Za-z0-9+/=._-]{16,}/g, REMOVED],
+];
+
+/** The text with every secret replaced by `[removed]` (certificates by a longer marker). */
+export function removeSecrets(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of RULES) {
+    if (typeof replacement === 'string') out = out.replace(pattern, replacement);
+    else out = out.replace(pattern, replacement as (...m: string[]) => string);
+  }
+  return out;
+}
