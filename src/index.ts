@@ -2,10 +2,11 @@
 // report, load and test rule files, render reports. Named exports only.
 import type { Problem, Report } from './types.js';
 import { readInputs, type AnalyzeInput } from './sources/files/read-inputs.js';
-import { builtinRulesDir, readRuleTexts } from './sources/files/rule-files.js';
+import { builtinRulesDir, packageRoot, readCompiledRules, readRuleTexts } from './sources/files/rule-files.js';
 import { AnalysisRun } from './pipeline.js';
 import { RuleEvaluator } from './rules/engine.js';
-import { loadRuleTexts, type LoadedRule, type RuleProblem } from './rules/load.js';
+import type { LoadedRule, RuleProblem } from './rules/load.js';
+import { hashRuleTexts } from './rules/compiled.js';
 import { parseTzOffset } from './parse/timezone.js';
 import type { Lang } from './report/template.js';
 import { VERSION } from './version.js';
@@ -47,15 +48,41 @@ export interface LoadRulesResult {
   problems: RuleProblem[];
 }
 
-/** Loads the built-in rules plus any directories given. All problems are returned, none thrown. */
-export async function loadRules(dirs: readonly string[] = [], builtin = true): Promise<LoadRulesResult> {
+/**
+ * Loads the built-in rules plus any directories given. All problems are returned, none thrown.
+ * Built-in rules come precompiled when the build's copy matches the rule sources.
+ */
+export async function loadRules(dirs: readonly string[] = [], builtin = true, opts: { compiled?: boolean } = {}): Promise<LoadRulesResult> {
   const base = builtinRulesDir();
-  const { files, problems: readProblems } = await readRuleTexts([...(builtin ? [base] : []), ...dirs]);
-  const { rules, problems } = loadRuleTexts(files, base);
-  return {
-    rules,
-    problems: [...readProblems.map((p): RuleProblem => ({ file: p.path, line: 0, col: 0, path: '', code: 'E_RULE_INVALID', message: p.message })), ...problems],
-  };
+  const rules: LoadedRule[] = [];
+  const problems: RuleProblem[] = [];
+  let pending = [...dirs];
+  if (builtin) {
+    const { files, problems: readProblems } = await readRuleTexts([base]);
+    const compiled = opts.compiled === false ? undefined : await readCompiledRules();
+    const root = packageRoot();
+    if (compiled && readProblems.length === 0 && compiled.hash === hashRuleTexts(files, root)) {
+      for (const r of compiled.rules) rules.push({ rule: r.rule, file: `${root}/${r.file}`, builtin: true });
+    } else {
+      pending = [base, ...pending];
+    }
+  }
+  if (pending.length > 0) {
+    // YAML and the zod schema load only when rule files must be parsed.
+    const { loadRuleTexts } = await import('./rules/load.js');
+    const { files, problems: readProblems } = await readRuleTexts(pending);
+    const loaded = loadRuleTexts(files, base);
+    const seen = new Set(rules.map((r) => r.rule.id));
+    for (const r of loaded.rules) {
+      if (seen.has(r.rule.id)) {
+        problems.push({ file: r.file, line: 1, col: 1, path: 'id', code: 'E_RULE_DUPLICATE', message: `${r.file}:1:1: rule id "${r.rule.id}" is already defined by a built-in rule. Give yours another id.` });
+        continue;
+      }
+      rules.push(r);
+    }
+    problems.push(...readProblems.map((p): RuleProblem => ({ file: p.path, line: 0, col: 0, path: '', code: 'E_RULE_INVALID', message: p.message })), ...loaded.problems);
+  }
+  return { rules, problems };
 }
 
 /** Thrown for bad options only (never for bad input, which becomes report problems). */

@@ -143,7 +143,7 @@ export function createLibreswanDialect(): Dialect {
     },
     redactSecrets(rec: LogRecord): void {
       if (rec.secret) {
-        delete rec.continuation;
+        rec.continuation = undefined;
         return;
       }
       if (!rec.continuation) return;

@@ -1,7 +1,7 @@
 // The Libreswan record grammar: `lines := (record LineEnd)*`,
 // `record := (Timestamp Program? | WhackCode)? (Debug | Connection | Packet)? Message?`. One parser
 // instance serves every batch.
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, Connection, Debug, LineEnd, Message, Packet, Program, Timestamp, WhackCode, type ConnectionPayload, type ProgramPayload } from './tokens.js';
 

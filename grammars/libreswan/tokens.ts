@@ -5,7 +5,7 @@
 //   whack      `002 ` (ipsec auto / whack output) then a prefix and the message
 // Prefixes: `"conn"[1] 198.51.100.1 #1: `, `"conn" #1: `, `"conn": `, `packet from 198.51.100.1:500: `,
 // `| ` (debug), or none (start-up banner, the indented algorithm table).
-import { createToken, type IToken, type TokenType } from 'chevrotain';
+import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^:]*:/ });

@@ -1,7 +1,7 @@
 // Alibaba's context suffix `[{remote id:4}{ph1: 172.16.0.88[500] <=> 192.168.0.206[500], …}]` as
 // its own small grammar: groups of `{key: value}`, then endpoints read from the values. Only the
 // few lines that carry a suffix pay for this lexer.
-import { createToken, EmbeddedActionsParser, Lexer } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, Lexer } from '../chevrotain.js';
 import type { Endpoint } from '../../src/types.js';
 
 const LCurly = createToken({ name: 'LCurly', pattern: /\{/ });

@@ -64,6 +64,19 @@ function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | un
   return undefined;
 }
 
+/** IKE version and phase depend only on file and function: computed once per distinct location. */
+const locationFacts = new Map<string, { v: 1 | 2 | undefined; p: 1 | 2 | undefined }>();
+
+function factsOf(file: string, func: string | undefined): { v: 1 | 2 | undefined; p: 1 | 2 | undefined } {
+  const key = func ? `${file}:${func}` : file;
+  let f = locationFacts.get(key);
+  if (!f) {
+    f = { v: versionOf(file), p: phaseOf(file, func) };
+    if (locationFacts.size < 4096) locationFacts.set(key, f);
+  }
+  return f;
+}
+
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
   let message = h.message;
   let resourceId = h.resourceId;
@@ -73,30 +86,38 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
     resourceId = sp < 0 ? message : message.slice(0, sp);
     message = sp < 0 ? '' : message.slice(sp + 1);
   }
+  const loc = h.location;
+  const lf = loc ? factsOf(loc.file, loc.func) : undefined;
+  // One object literal with every field: records keep one hidden class on the hot path.
   const rec: LogRecord = {
     source: ctx.source,
     line: line.line,
     endLine: line.line,
+    pointer: undefined,
     side: 'cloud',
     dialect: 'racoon2',
     text: line.text,
     localTime: h.stamp,
     timeMs: stampToMs(h.stamp, ctx.tzOffsetMinutes),
+    resourceId,
     tag: h.tag,
     level: LEVELS[h.tag] ?? 'warn',
+    file: loc?.file,
+    srcLine: loc?.srcLine,
+    func: loc?.func,
     message,
+    context: undefined,
+    local: undefined,
+    remote: undefined,
+    ikeVersion: lf?.v,
+    phase: lf?.p,
+    connName: undefined,
+    session: undefined,
     continuationLines: 0,
+    continuation: undefined,
+    event: undefined,
+    secret: undefined,
   };
-  if (resourceId) rec.resourceId = resourceId;
-  if (h.location) {
-    rec.file = h.location.file;
-    rec.srcLine = h.location.srcLine;
-    if (h.location.func) rec.func = h.location.func;
-    const v = versionOf(h.location.file);
-    if (v) rec.ikeVersion = v;
-    const p = phaseOf(h.location.file, h.location.func);
-    if (p) rec.phase = p;
-  }
   if (h.context) {
     const parsed = parseContextSuffix(h.context);
     if (parsed) {
@@ -233,7 +254,7 @@ export const racoon2Dialect: Dialect = {
     const m = SECRET_DUMP.exec(msg);
     if (!m) return;
     // Key material follows the label, on this line or as a hex dump on the next ones.
-    delete rec.continuation;
+    rec.continuation = undefined;
     const cut = m.index + m[0].length;
     const tail = rec.message.slice(cut);
     if (/[0-9a-f]{8}/i.test(tail) && !/\d{4}-\d\d-\d\d/.test(tail)) {

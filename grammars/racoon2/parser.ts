@@ -1,7 +1,7 @@
 // The racoon2 record grammar: `lines := (record LineEnd)*`, `record := Timestamp ResourceId? Tag
 // Location? Message? Context?`. One parser instance is reused for every chunk (Chevrotain's
 // performance guide): building a parser costs milliseconds, feeding it a token vector microseconds.
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
 import { allTokens, Context, LineEnd, Location, Message, ResourceId, Tag, Timestamp, type LocationPayload } from './tokens.js';
 
 /** The fields of one header line, before time zones, catalogue or context parsing. */

@@ -123,7 +123,7 @@ export function createStrongswanDialect(): Dialect {
     },
     redactSecrets(rec: LogRecord): void {
       if (rec.secret) {
-        delete rec.continuation;
+        rec.continuation = undefined;
         return;
       }
       if (!rec.continuation) return;

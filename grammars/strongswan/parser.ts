@@ -1,7 +1,7 @@
 // The strongSwan record grammar: `lines := (record LineEnd)*`,
 // `record := Status | Timestamp? Program? (Thread IkeSa?)? Message?`. One parser instance serves
 // every batch (building one costs milliseconds, feeding it a token vector microseconds).
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, IkeSa, LineEnd, Message, Program, Status, Thread, Timestamp, type IkeSaPayload, type ProgramPayload, type ThreadPayload } from './tokens.js';
 

@@ -5,7 +5,7 @@
 //   syslog    stamp [host] charon[pid]: NN[GRP] [<conn|id>] message
 //   journald  stamp host charon-systemd[pid]: message      (no thread/group: the journal has them)
 //   swanctl   [GRP] message, and swanctl / `ipsec statusall` report lines (status noise)
-import { createToken, type IToken, type TokenType } from 'chevrotain';
+import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^ ]*/ });

@@ -20,14 +20,25 @@ export class SubjectIndex {
     return s;
   }
 
+  private lastKey: unknown;
+  private lastId: string | undefined;
+  private lastAcc: SubjectAccumulator | undefined;
+  private lastSource: string | undefined;
+
   /** A gateway or peer record. `fallbackId` names the connection when the line itself does not. */
   addRecord(rec: LogRecord, fallback?: { vpnConnectionId?: string; tunnelId?: string }): void {
+    // Consecutive lines nearly always belong to the same subject: skip the lookup then.
+    if (this.lastAcc && rec.resourceId === this.lastId && fallback === this.lastKey && rec.side === 'cloud' && rec.source === this.lastSource) {
+      this.lastAcc.add(rec);
+      return;
+    }
     if (rec.side === 'cloud') {
       const own = rec.resourceId && /^(vco|tun)-/.test(rec.resourceId) ? rec.resourceId : undefined;
       const id = fallback?.tunnelId ?? own ?? fallback?.vpnConnectionId ?? `gateway:${rec.source}`;
       const s = this.cloudSubject(id);
       if (fallback?.vpnConnectionId) s.vpnConnectionId ??= fallback.vpnConnectionId;
       else if (own?.startsWith('vco-')) s.vpnConnectionId ??= own;
+      [this.lastKey, this.lastId, this.lastAcc, this.lastSource] = [fallback, rec.resourceId, s, rec.source];
       s.add(rec);
       return;
     }

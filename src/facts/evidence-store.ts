@@ -15,11 +15,34 @@ export interface EventTally {
   firstMs?: number;
   lastMs?: number;
   first: Evidence[];
-  last: Evidence[];
+  /** The latest records, kept raw and turned into evidence only when quoted (the ring churns). */
+  last: EvidenceRef[];
   /** Latest variables seen with this event. */
   lastVars: Record<string, string>;
   /** Distinct variable sets → count (capped). */
   combos: Map<string, { vars: Record<string, string>; count: number }>;
+}
+
+/** What a record needs to become evidence later, without formatting its time now. */
+export interface EvidenceRef {
+  source: string;
+  line: number;
+  pointer: string | undefined;
+  timeMs: number | undefined;
+  side: Side;
+  text: string;
+}
+
+function refOf(rec: LogRecord): EvidenceRef {
+  return { source: rec.source, line: rec.line, pointer: rec.pointer, timeMs: rec.timeMs, side: rec.side, text: rec.text };
+}
+
+export function refEvidence(r: EvidenceRef): Evidence {
+  const e: Evidence = { source: r.source, side: r.side, text: r.text.length > TEXT_CAP ? `${r.text.slice(0, TEXT_CAP)}…` : r.text };
+  if (r.pointer) e.pointer = r.pointer;
+  else e.line = r.line;
+  if (r.timeMs !== undefined && Number.isFinite(r.timeMs)) e.time = new Date(r.timeMs).toISOString().replace('.000Z', 'Z');
+  return e;
 }
 
 export function recordEvidence(rec: LogRecord): Evidence {
@@ -49,11 +72,12 @@ export class EvidenceStore {
     }
     if (t.first.length < FIRST_KEPT) t.first.push(recordEvidence(rec));
     else {
-      t.last.push(recordEvidence(rec));
+      t.last.push(refOf(rec));
       if (t.last.length > LAST_KEPT) t.last.shift();
     }
     t.lastVars = ev.vars;
-    const comboKey = JSON.stringify(ev.vars);
+    let comboKey = '';
+    for (const k in ev.vars) comboKey += `${k}\u0001${ev.vars[k]}\u0002`;
     const c = t.combos.get(comboKey);
     if (c) c.count++;
     else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, { vars: ev.vars, count: 1 });
@@ -84,7 +108,7 @@ export class EvidenceStore {
     const out: Evidence[] = [];
     for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
       const t = this.get(s, type);
-      if (t) out.push(...t.first, ...t.last);
+      if (t) out.push(...t.first, ...t.last.map(refEvidence));
     }
     return out;
   }

@@ -29,6 +29,17 @@ const EXCHANGE_STEP: Record<string, number> = {
 };
 
 const MESSAGES_KEPT = 200;
+const PROBLEM_HASHES_KEPT = 4096;
+
+/** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
 
 export class SubjectAccumulator {
   vpnConnectionId: string | null = null;
@@ -51,15 +62,19 @@ export class SubjectAccumulator {
   firstMs: number | undefined;
   lastMs: number | undefined;
   sources = new Set<string>();
-  /** Texts of event records, to skip a `SourceLog` line that the exported logs already hold. */
-  private readonly eventTexts = new Set<string>();
+  /** Hashes of warning/error record texts, to skip a `SourceLog` line the exported logs already hold. */
+  private readonly problemTextHashes = new Set<number>();
+  private lastSource = '';
 
   constructor(readonly id: string) {}
 
   add(rec: LogRecord): void {
     this.sides.add(rec.side);
     this.records[rec.side]++;
-    this.sources.add(rec.source);
+    if (rec.source !== this.lastSource) {
+      this.sources.add(rec.source);
+      this.lastSource = rec.source;
+    }
     if (rec.timeMs !== undefined && Number.isFinite(rec.timeMs)) {
       if (this.firstMs === undefined || rec.timeMs < this.firstMs) this.firstMs = rec.timeMs;
       if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
@@ -73,17 +88,19 @@ export class SubjectAccumulator {
     const dev = rec.side === 'cloud' ? rec.remote : rec.local;
     if (gw) this.gatewayIps.set(gw.ip, (this.gatewayIps.get(gw.ip) ?? 0) + 1);
     if (dev) this.deviceIps.set(dev.ip, (this.deviceIps.get(dev.ip) ?? 0) + 1);
-    if (rec.level === 'error' || rec.level === 'warn' || rec.event) {
+    const notable = rec.level === 'error' || rec.level === 'warn';
+    if (notable || (rec.event && rec.level !== 'debug')) {
       const msgs = this.messages[rec.side];
       if (msgs.size < MESSAGES_KEPT && !msgs.has(rec.message)) msgs.set(rec.message, recordEvidence(rec));
     }
-    if (rec.event && this.eventTexts.size < 20_000) this.eventTexts.add(rec.text);
+    if (notable && this.problemTextHashes.size < PROBLEM_HASHES_KEPT) this.problemTextHashes.add(hashText(rec.text));
     this.store.add(rec);
     this.timeline.add(rec);
   }
 
+  /** Whether a warning/error line with this exact text was already read (hash; false positives negligible). */
   hasEventText(text: string): boolean {
-    return this.eventTexts.has(text);
+    return this.problemTextHashes.has(hashText(text));
   }
 
   addDiagnosis(d: ConnectionDiagnosis): void {

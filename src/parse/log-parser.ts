@@ -70,39 +70,41 @@ export class LogParser {
 
   /** Feeds one batch of lines, in order. */
   push(lines: TextLine[]): void {
-    const kinds: (Dialect | null)[] = new Array(lines.length);
-    const byDialect = new Map<Dialect, HeaderLine[]>();
+    const dialects = this.opts.dialects;
+    // Pass 1: which grammar claims each line; header lines grouped per grammar (TextLine is a HeaderLine).
+    const kinds = new Int8Array(lines.length).fill(-1);
+    const grouped: HeaderLine[][] = dialects.map(() => []);
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
-      const d = l.binary ? undefined : this.sniff(l.text);
-      kinds[i] = d ?? null;
-      if (d) {
-        let arr = byDialect.get(d);
-        if (!arr) byDialect.set(d, (arr = []));
-        arr.push({ text: l.text, line: l.line });
-      }
+      if (l.binary) continue;
+      const d = this.sniff(l.text);
+      if (!d) continue;
+      const k = dialects.indexOf(d);
+      kinds[i] = k;
+      grouped[k]!.push(l);
     }
-    const results = new Map<Dialect, (LogRecord | HeaderFailure)[]>();
-    for (const [d, headerLines] of byDialect) {
-      const out: (LogRecord | HeaderFailure)[] = [];
-      for (let k = 0; k < headerLines.length; k += CHUNK) {
-        out.push(...safeParse(d, headerLines.slice(k, k + CHUNK), this.ctx(d)));
-      }
-      results.set(d, out);
+    // Pass 2: each grammar structures its lines in chunks of ≤ CHUNK.
+    const results: (LogRecord | HeaderFailure)[][] = grouped.map((headerLines, k) => {
+      if (headerLines.length === 0) return [];
+      const d = dialects[k]!;
       this.dialectsSeen.add(d.name);
-    }
-    const cursor = new Map<Dialect, number>();
+      if (headerLines.length <= CHUNK) return safeParse(d, headerLines, this.ctx(d));
+      const out: (LogRecord | HeaderFailure)[] = [];
+      for (let c = 0; c < headerLines.length; c += CHUNK) for (const r of safeParse(d, headerLines.slice(c, c + CHUNK), this.ctx(d))) out.push(r);
+      return out;
+    });
+    // Pass 3: in line order, open records, fold continuations, report the rest.
+    const cursor = new Int32Array(dialects.length);
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
       this.stats.lines++;
-      const d = kinds[i];
+      const k = kinds[i]!;
+      const d = k >= 0 ? dialects[k] : undefined;
       if (l.truncatedFrom !== undefined) {
         this.problem(l.line, 'E_LINE_TOO_LONG', `line of ${l.truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
       }
       if (d) {
-        const k = cursor.get(d) ?? 0;
-        cursor.set(d, k + 1);
-        const r = results.get(d)![k]!;
+        const r = results[k]![cursor[k]!++]!;
         this.close();
         if (isHeaderFailure(r)) {
           this.stats.unparsed++;
@@ -120,7 +122,7 @@ export class LogParser {
         this.problem(l.line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
         continue;
       }
-      if (LOOKS_LIKE_HEADER.test(l.text)) {
+      if (startsLikeHeader(l.text) && LOOKS_LIKE_HEADER.test(l.text)) {
         // A stamped line no grammar accepts is a broken record, not a hex dump to fold away.
         this.close();
         this.stats.unparsed++;
@@ -160,13 +162,20 @@ export class LogParser {
     } catch {
       // A catalogue bug must not lose the record: it stays, without an event.
     }
-    delete o.rec.continuation;
+    // Assigned, not deleted: `delete` would drop the record into V8's slow dictionary mode.
+    o.rec.continuation = undefined;
     this.opts.onRecord(o.rec);
   }
 
   end(): void {
     this.close();
   }
+}
+
+/** Cheap guard before LOOKS_LIKE_HEADER: a digit (ISO stamp) or a capital (month name) first. */
+function startsLikeHeader(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 48 && c <= 57 && t.charCodeAt(4) === 45) || (c >= 65 && c <= 90 && t.charCodeAt(3) === 32);
 }
 
 function safeParse(d: Dialect, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {

@@ -89,3 +89,20 @@ describe('rule validation', () => {
     expect(committed).toEqual(ruleJsonSchema());
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is generated from the rules (npm run docs:rules)', async () => {
+    const { renderRulesDoc } = await import('../../src/rules/doc.js');
+    const committed = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    expect(committed).toBe(renderRulesDoc(loaded.rules));
+  });
+});
+
+describe('docs/examples/rules (the rule-authoring walk-through)', () => {
+  it('the example rule is valid and its cases pass', async () => {
+    const example = await loadRules([new URL('../../docs/examples/rules', import.meta.url).pathname], false);
+    expect(example.problems).toEqual([]);
+    const res = await runRuleCases(example.rules, analyze, [...loaded.rules, ...example.rules]);
+    expect(res.map((r) => `${r.name}: ${r.message}`)).toEqual(res.map((r) => `${r.name}: ok`));
+  });
+});

@@ -48,6 +48,9 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, b
   let lineNo = 0;
   let first = true;
   let batch: TextLine[] = [];
+  // Binary junk carries NUL bytes: look for one per chunk (memchr), and test lines only in
+  // chunks that have one. Control characters without a NUL are left to the grammars.
+  let chunkHasControl = true;
   const emit = (buf: Buffer, start: number, end: number, dropped: number): void => {
     lineNo++;
     let s = start;
@@ -63,11 +66,12 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, b
       e = Math.min(e, s + MAX_LINE_BYTES);
     }
     entry.text = buf.toString('utf8', s, e);
-    if (looksBinary(entry.text)) entry.binary = true;
+    if (chunkHasControl && looksBinary(entry.text)) entry.binary = true;
     batch.push(entry);
   };
   for await (const chunk of stream) {
     let buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunkHasControl = carry !== null || buf.indexOf(0) >= 0;
     let pos = 0;
     if (carry) {
       const nl = buf.indexOf(10);
@@ -101,6 +105,7 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, b
     }
     buf = Buffer.alloc(0);
   }
+  chunkHasControl = true;
   if (carry && (carry.length > 0 || carryDropped > 0)) emit(carry, 0, carry.length, carryDropped);
   if (batch.length > 0) yield batch;
 }

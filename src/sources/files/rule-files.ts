@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompiledRules } from '../../rules/compiled.js';
 
 export interface RuleText {
   path: string;
@@ -58,4 +59,13 @@ export async function readRuleTexts(paths: readonly string[]): Promise<{ files: 
     }
   }
   return { files, problems };
+}
+
+/** The build's precompiled built-in rules (dist/builtin-rules.json), or undefined. */
+export async function readCompiledRules(): Promise<CompiledRules | undefined> {
+  try {
+    return JSON.parse(await readFile(join(packageRoot(), 'dist', 'builtin-rules.json'), 'utf8')) as CompiledRules;
+  } catch {
+    return undefined;
+  }
 }
