@@ -9,6 +9,7 @@ import { readApiDocument } from './parse/api-documents.js';
 import { createDialects } from './parse/registry.js';
 import { formatTzOffset, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
 import { SubjectIndex } from './facts/correlate.js';
+import type { RangeTask } from './parallel/range-task.js';
 import { computeFacts } from './facts/facts.js';
 import { SubjectAccumulator } from './facts/subject.js';
 import type { RuleEvaluator } from './rules/engine.js';
@@ -16,6 +17,19 @@ import type { LoadedRule } from './rules/load.js';
 import { buildFinding } from './report/finding.js';
 import { mergeSameCause, rankFindings } from './report/rank.js';
 import type { Lang } from './report/template.js';
+
+/** Below this a file is read in this thread: starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/** Ranges of about this size keep both cores busy to the end of a file. */
+const RANGE_TARGET_BYTES = 16 * 1024 * 1024;
+
+/** Moves a range-relative problem to its absolute line (its message starts `source:line:`). */
+function shiftProblem(p: Problem, offset: number): Problem {
+  if (p.line === undefined || offset === 0) return p;
+  const line = p.line + offset;
+  const prefix = `${p.source}:${p.line}:`;
+  return { ...p, line, message: p.message.startsWith(prefix) ? `${p.source}:${line}:${p.message.slice(prefix.length)}` : p.message };
+}
 
 export interface PipelineOptions {
   evaluator: RuleEvaluator;
@@ -122,6 +136,55 @@ export class AnalysisRun {
       this.addStats(p.stats);
     }
     this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.length - before });
+  }
+
+  /** Worker-thread reading is for big gateway logs: other inputs are read here, in order. */
+  wantsParallel(doc: InputDocument, jobs: number): doc is Extract<InputDocument, { type: 'lines' }> & { path: string } {
+    if (jobs <= 1 || doc.type !== 'lines' || !doc.path || doc.bytes < PARALLEL_MIN_BYTES) return false;
+    const racoon2 = this.dialects.find((d) => d.name === 'racoon2');
+    const firstStamped = (doc.head ?? '').split('\n').find((l) => /^\d{4}-\d\d-\d\d /.test(l));
+    return !!racoon2 && !!firstStamped && racoon2.sniff(firstStamped);
+  }
+
+  /**
+   * Reads big gateway logs on worker threads, each file in ranges that start on a record header,
+   * and merges the answers in file order with absolute line numbers.
+   */
+  async readParallel(docs: (Extract<InputDocument, { type: 'lines' }> & { path: string })[], jobs: number): Promise<void> {
+    const { planRanges } = await import('./sources/files/ranges.js');
+    const { runRangeTasks } = await import('./parallel/pool.js');
+    const racoon2 = this.dialects.find((d) => d.name === 'racoon2')!;
+    const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
+    this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
+    const tasks: RangeTask[] = [];
+    const owner: number[] = [];
+    for (const [k, doc] of docs.entries()) {
+      const parts = Math.max(1, Math.min(jobs * 2, Math.ceil(doc.bytes / RANGE_TARGET_BYTES)));
+      for (const range of await planRanges(doc.path, doc.bytes, parts, (l) => racoon2.sniff(l))) {
+        owner.push(k);
+        tasks.push({ id: tasks.length, path: doc.path, source: doc.source, range, gatewayTzMinutes: gatewayTz, peerTzMinutes: this.opts.peerTzMinutes, year: this.opts.peerYear ?? this.opts.now.getUTCFullYear() });
+      }
+    }
+    const results = await runRangeTasks(tasks, jobs);
+    for (const [k, doc] of docs.entries()) {
+      let offset = 0;
+      let records = 0;
+      const before = this.problems.length;
+      const seen = new Set<string>();
+      results.forEach((r, i) => {
+        if (owner[i] !== k) return;
+        this.index.importState(r.state, doc.source, offset);
+        for (const p of r.problems) this.problems.push(shiftProblem(p, offset));
+        if (r.error) this.problems.push({ source: doc.source, code: 'E_INPUT_UNREADABLE', message: `${doc.source}: reading failed after line ${offset + r.stats.lines} (${r.error}).` });
+        this.addStats(r.stats);
+        offset += r.stats.lines;
+        records += r.records;
+        r.dialects.forEach((d) => seen.add(d));
+      });
+      const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
+      this.inputs.push({ source: doc.source, kind, records, problems: this.problems.length - before });
+      this.opts.onDocument?.(doc.source, doc.bytes);
+    }
   }
 
   async read(doc: InputDocument): Promise<void> {

@@ -58,7 +58,7 @@ function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | un
     if (func.includes('ph2') || func.startsWith('quick_')) return 2;
   }
   if (file) {
-    if (file.startsWith('isakmp_quick') || file.startsWith('pfkey')) return 2;
+    if (file.startsWith('isakmp_quick') || file.startsWith('pfkey') || file.startsWith('ikev2_child')) return 2;
     if (file.startsWith('isakmp_ident') || file.startsWith('isakmp_agg') || file.startsWith('oakley')) return 1;
   }
   return undefined;
@@ -230,6 +230,8 @@ export const racoon2Dialect: Dialect = {
     }
     const ev = rec.event;
     if (!ev) return;
+    // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
+    if (ev.type === 'notify' && ev.vars['type']) ev.vars['type'] = ev.vars['type'].replace(/-/g, '_');
     if (ev.type === 'id-payload') {
       const subnet = decodeIdPayload(rec.continuation);
       if (subnet) ev.vars['subnet'] = subnet;

@@ -1,5 +1,5 @@
 // `ipsec-doctor analyze PATH…`: offline analysis of exported API responses and log files.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Report } from '../types.js';
 import { addReportOptions, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
@@ -16,7 +16,13 @@ export function registerAnalyzeCommand(program: Command): void {
     .command('analyze')
     .description('explain why IPsec-VPN tunnels fail, from exported API responses and gateway/peer logs')
     .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too)');
-  addReportOptions(cmd).action(async (paths: string[], opts: ReportCliOptions) => {
+  addReportOptions(cmd)
+    .option('-j, --jobs <n>', 'worker threads for big gateway logs (default 1; see docs/performance.md)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+      return n;
+    })
+    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number }) => {
     const { analyze, AnalyzeOptionError } = await import('../index.js');
     let report: Report;
     try {
@@ -27,6 +33,7 @@ export function registerAnalyzeCommand(program: Command): void {
         ...(opts.peerYear ? { peerYear: opts.peerYear } : {}),
         lang: opts.lang ?? 'en',
         explain: opts.explain ?? false,
+        ...(opts.jobs ? { jobs: opts.jobs } : {}),
       });
     } catch (e) {
       if (e instanceof AnalyzeOptionError) return fail(2, e.message);

@@ -76,6 +76,30 @@ export class SubjectIndex {
     s.setConfig(c);
   }
 
+  /** The raw subjects before joining, as a worker thread hands them back. */
+  exportState(): { cloud: [string, SubjectAccumulator][]; peer: [string, SubjectAccumulator][] } {
+    return { cloud: [...this.cloud.entries()], peer: [...this.peer.entries()] };
+  }
+
+  /** Merges subjects read elsewhere (a worker's range of a file), in file order. */
+  importState(state: { cloud: [string, SubjectAccumulator][]; peer: [string, SubjectAccumulator][] }, source: string, lineOffset: number): void {
+    for (const [id, plain] of state.cloud) {
+      const acc = SubjectAccumulator.revive(plain);
+      acc.shiftLines(source, lineOffset);
+      const mine = this.cloud.get(id);
+      if (mine) mine.absorb(acc);
+      else this.cloud.set(id, acc);
+    }
+    for (const [key, plain] of state.peer) {
+      const acc = SubjectAccumulator.revive(plain);
+      acc.shiftLines(source, lineOffset);
+      const mine = this.peer.get(key);
+      if (mine) mine.absorb(acc);
+      else this.peer.set(key, acc);
+    }
+    this.lastAcc = undefined;
+  }
+
   /** Tunnel subjects of a connection that also has a connection-level subject absorb it. */
   private foldConnectionsIntoTunnels(): void {
     for (const [id, s] of this.cloud) {

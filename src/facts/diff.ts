@@ -4,6 +4,7 @@
 // cloud configuration. Values are normalised to Alibaba config values.
 import type { Evidence } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
+import { refEvidence } from './evidence-store.js';
 import { inferMismatchParameter, normalizeParameter, normalizeValue } from './normalize.js';
 
 export interface DerivedDiff {
@@ -65,7 +66,7 @@ function fromProposalDump(acc: SubjectAccumulator, map: DiffMap): void {
   const responder = cloudRole(acc) !== 'initiator';
   const cloud = responder ? theirs.lastVars : ours.lastVars;
   const peer = responder ? ours.lastVars : theirs.lastVars;
-  const ev = [...(ours.first.slice(0, 1) ?? []), ...theirs.first.slice(0, 1), ...rejected.first.slice(0, 1)];
+  const ev = [...ours.first.slice(0, 1).map(refEvidence), ...theirs.first.slice(0, 1).map(refEvidence), ...rejected.first.slice(0, 1).map(refEvidence)];
   for (const c of rejected.combos.values()) {
     const attr = c.vars['attr'];
     if (attr === 'hashtype') put(map, 'IkeAuthAlg', normalizeValue('auth', cloud['hash']), normalizeValue('auth', peer['hash']), ev);
@@ -87,23 +88,27 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
     const v = t.lastVars;
     let peer = normalizeValue(family, v['peer']);
     if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
-    put(map, parameter, normalizeValue(family, v['my']), peer ?? null, t.first.slice(0, 2));
+    put(map, parameter, normalizeValue(family, v['my']), peer ?? null, t.first.slice(0, 2).map(refEvidence));
   }
   const v2 = acc.store.get('cloud', 'unknown-ikev2-peer');
-  if (v2) put(map, 'IkeVersion', 'ikev1', 'ikev2', v2.first.slice(0, 2));
+  if (v2) put(map, 'IkeVersion', 'ikev1', 'ikev2', v2.first.slice(0, 2).map(refEvidence));
   const ke = acc.store.get('cloud', 'ke-mismatch');
-  if (ke?.lastVars['expected']) put(map, 'IkePfs', normalizeValue('dh', ke.lastVars['expected']), normalizeValue('dh', ke.lastVars['received']), ke.first.slice(0, 2));
+  if (ke?.lastVars['expected']) put(map, 'IkePfs', normalizeValue('dh', ke.lastVars['expected']), normalizeValue('dh', ke.lastVars['received']), ke.first.slice(0, 2).map(refEvidence));
   const ex = acc.store.get('cloud', 'exchange-mismatch');
-  if (ex) put(map, 'IkeMode', normalizeValue('mode', ex.lastVars['db']), normalizeValue('mode', ex.lastVars['packet']), ex.first.slice(0, 2));
+  if (ex) put(map, 'IkeMode', normalizeValue('mode', ex.lastVars['db']), normalizeValue('mode', ex.lastVars['packet']), ex.first.slice(0, 2).map(refEvidence));
 }
 
 function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
   const am = acc.store.get('cloud', 'address-mismatch');
   const ids = acc.store.get('cloud', 'id-payload');
+  // The most frequent decoded subnet of each ID payload (ties: the first seen).
   const idOf = (which: string): string | undefined => {
-    if (!ids) return undefined;
-    for (const c of ids.combos.values()) if (c.vars['which'] === which && c.vars['subnet']) return c.vars['subnet'];
-    return undefined;
+    let best: { subnet: string; count: number } | undefined;
+    for (const c of ids?.combos.values() ?? []) {
+      const subnet = c.vars['subnet'];
+      if (c.vars['which'] === which && subnet && (!best || c.count > best.count)) best = { subnet, count: c.count };
+    }
+    return best?.subnet;
   };
   if (!am) return;
   const responder = cloudRole(acc) !== 'initiator';
@@ -112,7 +117,7 @@ function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
   const peerRemote = idOf(responder ? 'IDcr' : 'IDci');
   const expected = am.lastVars['expected'];
   const received = am.lastVars['received'];
-  const ev = [...am.first.slice(0, 1), ...acc.store.evidence('selector-not-found', 'cloud').slice(0, 1)];
+  const ev = [...am.first.slice(0, 1).map(refEvidence), ...acc.store.evidence('selector-not-found', 'cloud').slice(0, 1)];
   const cfg = acc.config;
   put(map, 'RemoteSubnet', cfg?.remoteSubnet ?? expected ?? null, peerLocal ?? received ?? null, ev);
   if (peerRemote && cfg?.localSubnet && cfg.localSubnet !== peerRemote) put(map, 'LocalSubnet', cfg.localSubnet, peerRemote, ev);
@@ -149,7 +154,7 @@ function fromPeerProposals(acc: SubjectAccumulator, map: DiffMap): void {
   const received = parseList(rec.lastVars['proposals']);
   const configured = parseList(conf.lastVars['proposals']);
   const keys = new Set([...received, ...configured].flatMap((p) => Object.keys(p)));
-  const ev = [...rec.first.slice(0, 1), ...conf.first.slice(0, 1)];
+  const ev = [...rec.first.slice(0, 1).map(refEvidence), ...conf.first.slice(0, 1).map(refEvidence)];
   for (const k of keys) {
     const a = [...new Set(received.map((p) => p[k]).filter(Boolean))];
     const b = [...new Set(configured.map((p) => p[k]).filter(Boolean))];
@@ -166,7 +171,7 @@ function fromPeerProposals(acc: SubjectAccumulator, map: DiffMap): void {
 function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
   for (const t of acc.store.tallies.values()) {
     if (t.side !== 'peer') continue;
-    const ev = [...t.first.slice(0, 2)];
+    const ev = [...t.first.slice(0, 2).map(refEvidence)];
     for (const c of t.combos.values()) {
       for (const d of parseList(c.vars['diff'])) if (d['parameter']) put(map, d['parameter'], d['cloud'] ?? null, d['peer'] ?? null, ev);
       if (t.type === 'no-proposal' && c.vars['received'] && !c.vars['diff']) {

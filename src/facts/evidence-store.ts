@@ -14,8 +14,9 @@ export interface EventTally {
   count: number;
   firstMs?: number;
   lastMs?: number;
-  first: Evidence[];
-  /** The latest records, kept raw and turned into evidence only when quoted (the ring churns). */
+  /** The first records, kept raw and turned into evidence only when quoted. */
+  first: EvidenceRef[];
+  /** The latest records after the first ones (a ring that churns on every occurrence). */
   last: EvidenceRef[];
   /** Latest variables seen with this event. */
   lastVars: Record<string, string>;
@@ -70,7 +71,7 @@ export class EvidenceStore {
       if (t.firstMs === undefined || rec.timeMs < t.firstMs) t.firstMs = rec.timeMs;
       if (t.lastMs === undefined || rec.timeMs > t.lastMs) t.lastMs = rec.timeMs;
     }
-    if (t.first.length < FIRST_KEPT) t.first.push(recordEvidence(rec));
+    if (t.first.length < FIRST_KEPT) t.first.push(refOf(rec));
     else {
       t.last.push(refOf(rec));
       if (t.last.length > LAST_KEPT) t.last.shift();
@@ -108,7 +109,7 @@ export class EvidenceStore {
     const out: Evidence[] = [];
     for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
       const t = this.get(s, type);
-      if (t) out.push(...t.first, ...t.last.map(refEvidence));
+      if (t) out.push(...t.first.map(refEvidence), ...t.last.map(refEvidence));
     }
     return out;
   }
@@ -121,10 +122,18 @@ export class EvidenceStore {
         continue;
       }
       mine.count += t.count;
+      // `other` was read after this one (a later range, a later file): its latest values win.
+      mine.lastVars = t.lastVars;
       if (t.firstMs !== undefined && (mine.firstMs === undefined || t.firstMs < mine.firstMs)) mine.firstMs = t.firstMs;
       if (t.lastMs !== undefined && (mine.lastMs === undefined || t.lastMs > mine.lastMs)) mine.lastMs = t.lastMs;
-      mine.first = [...mine.first, ...t.first].slice(0, FIRST_KEPT);
-      mine.last = [...mine.last, ...t.last].slice(-LAST_KEPT);
+      // As if the other's records had followed these: `last` only fills once `first` is full.
+      if (mine.first.length < FIRST_KEPT) {
+        const combined = [...mine.first, ...t.first, ...t.last];
+        mine.first = combined.slice(0, FIRST_KEPT);
+        mine.last = combined.slice(FIRST_KEPT).slice(-LAST_KEPT);
+      } else {
+        mine.last = [...mine.last, ...t.first, ...t.last].slice(-LAST_KEPT);
+      }
       for (const [k, c] of t.combos) {
         const mc = mine.combos.get(k);
         if (mc) mc.count += c.count;

@@ -28,7 +28,7 @@ const EXCHANGE_STEP: Record<string, number> = {
   agg_r2recv: 3,
 };
 
-const MESSAGES_KEPT = 200;
+const MESSAGES_KEPT = 80;
 const PROBLEM_HASHES_KEPT = 4096;
 
 /** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
@@ -130,8 +130,33 @@ export class SubjectAccumulator {
     return best;
   }
 
+  /**
+   * Rebuilds an accumulator from its structured clone (a worker thread's result): the clone kept
+   * every field but lost the classes.
+   */
+  static revive(plain: SubjectAccumulator): SubjectAccumulator {
+    const a = new SubjectAccumulator(plain.id);
+    Object.assign(a, plain, {
+      store: Object.assign(new EvidenceStore(), plain.store),
+      timeline: Object.assign(new TimelineBuilder(), plain.timeline),
+    });
+    return a;
+  }
+
+  /** Moves the line numbers of one source by `offset` (a file read in ranges, each from line 1). */
+  shiftLines(source: string, offset: number): void {
+    if (offset === 0) return;
+    for (const t of this.store.tallies.values()) {
+      for (const e of t.first) if (e.source === source && e.line !== undefined) e.line += offset;
+      for (const e of t.last) if (e.source === source) e.line += offset;
+    }
+    for (const m of [this.messages.cloud, this.messages.peer]) for (const e of m.values()) if (e.source === source && e.line !== undefined) e.line += offset;
+    this.timeline.shiftLines(source, offset);
+  }
+
   /** Takes over another accumulator's observations (a peer session joined to this subject). */
   absorb(o: SubjectAccumulator): void {
+    for (const h of o.problemTextHashes) if (this.problemTextHashes.size < PROBLEM_HASHES_KEPT) this.problemTextHashes.add(h);
     for (const s of o.sides) this.sides.add(s);
     this.records.cloud += o.records.cloud;
     this.records.peer += o.records.peer;

@@ -5,7 +5,7 @@ import type { LogRecord, TimelineEntry } from '../types.js';
 
 /** Events too chatty or too internal to show a person. */
 const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured']);
-const CAP = 400;
+const CAP = 240;
 
 function iso(ms: number | undefined): string | null {
   return ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -53,6 +53,10 @@ export class TimelineBuilder {
       .map((e, i) => ({ e, i }))
       .sort((a, b) => (a.e.time ?? '').localeCompare(b.e.time ?? '') || a.i - b.i)
       .map((x) => x.e);
+  }
+
+  shiftLines(source: string, offset: number): void {
+    for (const e of [...this.head, ...this.tail]) if (e.source === source && e.line !== undefined) e.line += offset;
   }
 
   merge(other: TimelineBuilder): void {

@@ -12,7 +12,17 @@ export type AnalyzeInput = string | { source: string; content: string | Uint8Arr
 
 export type InputDocument =
   | { source: string; type: 'json'; value: unknown; bytes: number; mtimeMs?: number }
-  | { source: string; type: 'lines'; batches: AsyncIterable<TextLine[]>; bytes: number; mtimeMs?: number }
+  | {
+      source: string;
+      type: 'lines';
+      batches: AsyncIterable<TextLine[]>;
+      bytes: number;
+      mtimeMs?: number;
+      /** Plain (not gzipped) file on disk: may be split into ranges for worker threads. */
+      path?: string;
+      /** Its first bytes as text, to tell which dialect it holds before reading it. */
+      head?: string;
+    }
   | { source: string; type: 'problem'; problem: Problem };
 
 /** JSON documents are parsed whole; above this they are refused rather than exhaust memory. */
@@ -108,7 +118,11 @@ async function* fromFile(path: string, source: string): AsyncGenerator<InputDocu
     return yield parseJsonText(source, await readFile(path, 'utf8'), size, mtimeMs);
   }
   if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
-  yield { source, type: 'lines', bytes: size, batches: readLineBatches(openByteStream(path, head) as AsyncIterable<Buffer>), mtimeMs };
+  // The stream opens only when the batches are read: a file handed to worker threads never is.
+  async function* lazy(): AsyncGenerator<TextLine[]> {
+    yield* readLineBatches(openByteStream(path, head) as AsyncIterable<Buffer>);
+  }
+  yield { source, type: 'lines', bytes: size, batches: lazy(), mtimeMs, path, head: Buffer.from(head).toString('utf8') };
 }
 
 /** A gzipped file is JSON or log text by its decompressed start; the peeked batch is not lost. */
