@@ -54,8 +54,12 @@ function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'wid
     out.push('     Evidence:');
     for (const e of f.evidence.slice(0, 6)) {
       const where = `${e.source}${e.line !== undefined ? `:${e.line}` : e.pointer !== undefined ? `#${e.pointer}` : ''}`;
-      out.push(p('dim', clip(`       [${e.side ?? 'cloud'}] ${where}`, o.width)));
-      out.push(clip(`         ${e.text}`, o.width));
+      out.push(p('dim', clip(`       [${e.side ?? 'cloud'}] ${e.time ? `${e.time} ` : ''}${where}`, o.width)));
+      // The time is shown above: quote the line from its tag or message on, wrapped, 3 lines at most.
+      const quoted = e.text.replace(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:(?:vco|tun)-\S+\s+)?/, '');
+      const wrapped = wrap(quoted, o.width, '         ');
+      out.push(...wrapped.slice(0, 3));
+      if (wrapped.length > 3) out.push('         …');
     }
     if (f.evidence.length > 6) out.push(p('dim', `       … ${f.evidence.length - 6} more`));
   }
