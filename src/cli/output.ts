@@ -41,6 +41,7 @@ async function render(report: Report, opts: ReportCliOptions, toFile: boolean): 
         width: Math.min(process.stdout.columns || 100, 160),
         quiet: opts.quiet ?? false,
         explain: opts.explain ?? false,
+        lang: opts.lang ?? 'en',
       });
     }
   }

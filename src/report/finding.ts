@@ -38,7 +38,11 @@ function collectEvidence(m: RuleMatch, s: SubjectFacts): Evidence[] {
     if (c) push({ source: c.source, pointer: c.pointer, side: 'cloud', text: `${c.name}: ${c.level} ${c.rawDescription}` });
   }
   for (const d of s.diffs) if (rule.diff.includes(d.parameter)) d.evidence.forEach(push);
-  for (const type of rule.evidence.events) s.acc.store.evidence(type).forEach(push);
+  // Each listed event quoted by its first and its latest occurrence: variety proves more than
+  // repeats (the counts are in the summary and the timeline).
+  const perType = rule.evidence.events.map((type) => s.acc.store.evidence(type));
+  for (const list of perType) if (list[0]) push(list[0]);
+  for (const list of perType) if (list.length > 1) push(list.at(-1)!);
   for (const pattern of rule.evidence.messages) {
     const re = compilePattern(pattern);
     if (!re) continue;

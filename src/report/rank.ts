@@ -54,6 +54,7 @@ export function mergeSameCause(findings: readonly Finding[]): Finding[] {
       if (!primary.evidence.some((x) => x.source === e.source && x.line === e.line && x.pointer === e.pointer)) primary.evidence.push(e);
     }
     primary.related = [...(primary.related ?? []), f.ruleId];
+    primary.evidence.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import type { Finding, Report, Severity, Subject } from '../../types.js';
 
 export interface TextOptions {
+  lang?: 'en' | 'zh';
   color?: boolean;
   width?: number;
   /** Only findings (no inputs, problems or timeline summary). */
@@ -11,6 +12,11 @@ export interface TextOptions {
   minSeverity?: Severity;
   explain?: boolean;
 }
+
+const LABELS = {
+  en: { difference: 'Difference:', evidence: 'Evidence:', fix: 'Fix:', alternatives: 'Could also be:', why: 'Why (conditions that held):', more: 'more', none: 'No problem found.', cloud: 'cloud', peer: 'peer' },
+  zh: { difference: '参数差异：', evidence: '证据：', fix: '修复：', alternatives: '也可能是：', why: '判定依据（成立的条件）：', more: '条', none: '未发现问题。', cloud: '云端', peer: '对端' },
+};
 
 const SEV_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 const CODES = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', green: '\x1b[32m', cyan: '\x1b[36m', magenta: '\x1b[35m' };
@@ -41,17 +47,19 @@ function clip(text: string, width: number): string {
 
 const sevColor = (s: Severity): keyof typeof CODES => (s === 'critical' || s === 'high' ? 'red' : s === 'medium' ? 'yellow' : s === 'low' ? 'cyan' : 'dim');
 
+const L = (o: TextOptions): (typeof LABELS)['en'] => LABELS[o.lang ?? 'en'];
+
 function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'width'>> & TextOptions, p: ReturnType<typeof painter>): string[] {
   const out: string[] = [];
   out.push(`  ${i + 1}. ${p(sevColor(f.severity), f.severity.toUpperCase())} ${p('bold', f.cause)} — ${f.title}`);
   out.push(p('dim', `     confidence ${(f.confidence * 100).toFixed(0)}% · score ${f.score} · rule ${f.ruleId}${f.related?.length ? ` (+${f.related.join(', ')})` : ''}`));
   out.push(...wrap(f.summary, o.width, '     '));
   if (f.diff.length > 0) {
-    out.push('     Difference:');
-    for (const d of f.diff) out.push(`       ${d.parameter.padEnd(14)} cloud ${p('green', d.cloud ?? '?')}  peer ${p('yellow', d.peer ?? '?')}`);
+    out.push(`     ${L(o).difference}`);
+    for (const d of f.diff) out.push(`       ${d.parameter.padEnd(14)} ${L(o).cloud} ${p('green', d.cloud ?? '?')}  ${L(o).peer} ${p('yellow', d.peer ?? '?')}`);
   }
   if (f.evidence.length > 0) {
-    out.push('     Evidence:');
+    out.push(`     ${L(o).evidence}`);
     for (const e of f.evidence.slice(0, 6)) {
       const where = `${e.source}${e.line !== undefined ? `:${e.line}` : e.pointer !== undefined ? `#${e.pointer}` : ''}`;
       out.push(p('dim', clip(`       [${e.side ?? 'cloud'}] ${e.time ? `${e.time} ` : ''}${where}`, o.width)));
@@ -64,18 +72,18 @@ function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'wid
     if (f.evidence.length > 6) out.push(p('dim', `       … ${f.evidence.length - 6} more`));
   }
   if (f.remediation.length > 0) {
-    out.push('     Fix:');
+    out.push(`     ${L(o).fix}`);
     for (const r of f.remediation) {
       out.push(...wrap(`${r.side === 'cloud' ? '[cloud]' : '[peer] '} ${r.step}`, o.width, '       '));
       if (r.action) out.push(...wrap(`${r.action.api} ${JSON.stringify(r.action.parameters)}`, o.width, '         ').map((l) => p('cyan', l)));
     }
   }
   if (f.alternatives?.length) {
-    out.push('     Could also be:');
+    out.push(`     ${L(o).alternatives}`);
     for (const a of f.alternatives) out.push(...wrap(`${a.cause}: ${a.why}`, o.width, '       '));
   }
   if (o.explain && f.explain?.length) {
-    out.push('     Why (conditions that held):');
+    out.push(`     ${L(o).why}`);
     for (const e of f.explain) out.push(clip(`       ${e.fact}${e.params ? JSON.stringify(e.params) : ''} ${e.operator} ${JSON.stringify(e.value)} — was ${JSON.stringify(e.factValue)}`, o.width));
   }
   return out;
@@ -89,7 +97,7 @@ function renderSubject(s: Subject, o: Required<Pick<TextOptions, 'width'>> & Tex
   const ids = [s.vpnConnectionId, s.tunnelId && s.tunnelId !== s.id ? s.tunnelId : null, s.vpnGatewayId].filter(Boolean).join(' · ');
   const out = [`${p('bold', s.id)}  ${p(statusColor, s.status)}${ids && ids !== s.id ? p('dim', `  (${ids})`) : ''}`];
   if (s.endpoints && !o.quiet) out.push(p('dim', `  gateway ${s.endpoints.cloud ?? '?'} ⇄ peer ${s.endpoints.peer ?? '?'}`));
-  if (findings.length === 0) out.push(p('green', '  No problem found.'));
+  if (findings.length === 0) out.push(p('green', `  ${L(o).none}`));
   findings.forEach((f, i) => out.push(...renderFinding(f, i, o, p)));
   return out;
 }
