@@ -45,11 +45,21 @@ export function stampToMs(stamp: string, offsetMinutes: number): number {
   return ms;
 }
 
-function versionOf(file: string | undefined): 1 | 2 | undefined {
-  if (!file) return undefined;
-  if (file.startsWith('ikev2')) return 2;
-  if (/^(ikev1|isakmp|oakley|ipsec_doi|proposal|vendorid)/.test(file)) return 1;
-  return undefined;
+/** IKE version from racoon2's source file (kb §2.5), by prefix. */
+function versionOf(file: string): 1 | 2 | undefined {
+  switch (file.charCodeAt(0)) {
+    case 105: // i
+      if (file.startsWith('ikev2')) return 2;
+      return file.startsWith('ikev1') || file.startsWith('isakmp') || file.startsWith('ipsec_doi') ? 1 : undefined;
+    case 111: // o
+      return file.startsWith('oakley') ? 1 : undefined;
+    case 112: // p
+      return file.startsWith('proposal') ? 1 : undefined;
+    case 118: // v
+      return file.startsWith('vendorid') ? 1 : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | undefined {
@@ -64,19 +74,6 @@ function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | un
   return undefined;
 }
 
-/** IKE version and phase depend only on file and function: computed once per distinct location. */
-const locationFacts = new Map<string, { v: 1 | 2 | undefined; p: 1 | 2 | undefined }>();
-
-function factsOf(file: string, func: string | undefined): { v: 1 | 2 | undefined; p: 1 | 2 | undefined } {
-  const key = func ? `${file}:${func}` : file;
-  let f = locationFacts.get(key);
-  if (!f) {
-    f = { v: versionOf(file), p: phaseOf(file, func) };
-    if (locationFacts.size < 4096) locationFacts.set(key, f);
-  }
-  return f;
-}
-
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
   let message = h.message;
   let resourceId = h.resourceId;
@@ -87,7 +84,6 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
     message = sp < 0 ? '' : message.slice(sp + 1);
   }
   const loc = h.location;
-  const lf = loc ? factsOf(loc.file, loc.func) : undefined;
   // One object literal with every field: records keep one hidden class on the hot path.
   const rec: LogRecord = {
     source: ctx.source,
@@ -109,8 +105,8 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
     context: undefined,
     local: undefined,
     remote: undefined,
-    ikeVersion: lf?.v,
-    phase: lf?.p,
+    ikeVersion: loc ? versionOf(loc.file) : undefined,
+    phase: loc ? phaseOf(loc.file, loc.func) : undefined,
     connName: undefined,
     session: undefined,
     continuationLines: 0,

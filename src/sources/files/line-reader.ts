@@ -71,7 +71,7 @@ export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, b
   };
   for await (const chunk of stream) {
     let buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    chunkHasControl = carry !== null || buf.indexOf(0) >= 0;
+    chunkHasControl = buf.indexOf(0) >= 0 || (carry !== null && carry.indexOf(0) >= 0);
     let pos = 0;
     if (carry) {
       const nl = buf.indexOf(10);
