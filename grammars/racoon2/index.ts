@@ -1,6 +1,6 @@
 // The racoon2 dialect (the Alibaba gateway's IKE daemon): sniff → tokenize → parse → records, and
 // the catalogue pass that turns a record's message into a typed event.
-import type { IToken } from 'chevrotain';
+import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogRecord } from '../../src/types.js';
 import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
@@ -129,17 +129,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   return rec;
 }
 
-function parseOneByOne(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-  return lines.map((l) => {
-    const tokens: IToken[] = [];
-    const why = tokenizeLine(l.text, 0, tokens);
-    const parsed = why ? null : parseTokenVector(tokens);
-    if (!parsed || parsed.length !== 1) {
-      return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `racoon2 header: ${why ?? 'grammar rejected the line'}` };
-    }
-    return toRecord(parsed[0]!, l, ctx);
-  });
-}
+const GRAMMAR: LineGrammar<RawHeader> = { label: 'racoon2', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
 
 /** Decodes a phase-2 ID payload dump (`04000000 c0000200 ffffff00`) into `a.b.c.d/len`. */
 export function decodeIdPayload(hexLines: string[] | undefined): string | undefined {
@@ -188,18 +178,7 @@ export const racoon2Dialect: Dialect = {
     return close > 0 && close < 120;
   },
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-    const tokens: IToken[] = [];
-    const ok: HeaderLine[] = [];
-    const failures = new Map<number, HeaderFailure>();
-    lines.forEach((l, i) => {
-      const why = tokenizeLine(l.text, 0, tokens);
-      if (why) failures.set(i, { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `racoon2 header: ${why}` });
-      else ok.push(l);
-    });
-    const parsed = parseTokenVector(tokens);
-    if (!parsed || parsed.length !== ok.length) return parseOneByOne(lines, ctx);
-    let k = 0;
-    return lines.map((l, i) => failures.get(i) ?? toRecord(parsed[k++]!, l, ctx));
+    return parseHeaderBatch(GRAMMAR, lines, ctx);
   },
   classify(rec: LogRecord): void {
     let msg = rec.message;

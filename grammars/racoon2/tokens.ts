@@ -78,26 +78,6 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-/** `vco-`, `tun-`, `iss-`, `vpn-` by character codes (no substring allocated per line). */
-function hasIdPrefix(s: string, i: number): boolean {
-  if (s.charCodeAt(i + 3) !== 45) return false;
-  const a = s.charCodeAt(i);
-  const b = s.charCodeAt(i + 1);
-  const c = s.charCodeAt(i + 2);
-  return (a === 118 && b === 99 && c === 111) || (a === 116 && b === 117 && c === 110) || (a === 105 && b === 115 && c === 115) || (a === 118 && b === 112 && c === 110);
-}
-
-function readResourceId(s: string, i: number): number {
-  if (!hasIdPrefix(s, i)) return i;
-  let j = i + 4;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    const ok = isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 42;
-    if (!ok) break;
-  }
-  return j > i + 4 ? j : i;
-}
-
 /**
  * `file.c:NNN:func():`, `file.c:NNN:`, or a masked `file.c:NNN:isakmp****` at the end of the line.
  * A sticky RegExp: V8 compiles it to native code, faster here than a character loop.

@@ -1,6 +1,6 @@
 // The strongSwan (charon) dialect of the customer's device: sniff → tokenize → parse → records
 // (side `peer`), and the catalogue pass that turns a record's message into a typed event.
-import type { IToken } from 'chevrotain';
+import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
 import { levelFromEvent, runCatalog } from '../peer-common/catalog-kit.js';
@@ -56,19 +56,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   return rec;
 }
 
-function failure(l: HeaderLine, why: string): HeaderFailure {
-  return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `strongSwan header: ${why}` };
-}
-
-function parseOneByOne(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-  return lines.map((l) => {
-    const tokens: IToken[] = [];
-    const why = tokenizeLine(l.text, 0, tokens);
-    const parsed = why ? null : parseTokenVector(tokens);
-    if (!parsed || parsed.length !== 1) return failure(l, why ?? 'grammar rejected the line');
-    return toRecord(parsed[0]!, l, ctx);
-  });
-}
+const GRAMMAR: LineGrammar<RawHeader> = { label: 'strongSwan', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
 
 /** A strongSwan dialect with its own session memory (one per analysis keeps runs independent). */
 export function createStrongswanDialect(): Dialect {
@@ -88,22 +76,7 @@ export function createStrongswanDialect(): Dialect {
       return i === 0 && isStatusLine(line);
     },
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-      try {
-        const tokens: IToken[] = [];
-        const ok: HeaderLine[] = [];
-        const failures = new Map<number, HeaderFailure>();
-        lines.forEach((l, i) => {
-          const why = tokenizeLine(l.text, 0, tokens);
-          if (why) failures.set(i, failure(l, why));
-          else ok.push(l);
-        });
-        const parsed = parseTokenVector(tokens);
-        if (!parsed || parsed.length !== ok.length) return parseOneByOne(lines, ctx);
-        let k = 0;
-        return lines.map((l, i) => failures.get(i) ?? toRecord(parsed[k++]!, l, ctx));
-      } catch (e) {
-        return lines.map((l) => failure(l, (e as Error).message));
-      }
+      return parseHeaderBatch(GRAMMAR, lines, ctx);
     },
     classify(rec: LogRecord): void {
       try {

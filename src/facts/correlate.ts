@@ -83,19 +83,14 @@ export class SubjectIndex {
 
   /** Merges subjects read elsewhere (a worker's range of a file), in file order. */
   importState(state: { cloud: [string, SubjectAccumulator][]; peer: [string, SubjectAccumulator][] }, source: string, lineOffset: number): void {
-    for (const [id, plain] of state.cloud) {
-      const acc = SubjectAccumulator.revive(plain);
-      acc.shiftLines(source, lineOffset);
-      const mine = this.cloud.get(id);
-      if (mine) mine.absorb(acc);
-      else this.cloud.set(id, acc);
-    }
-    for (const [key, plain] of state.peer) {
-      const acc = SubjectAccumulator.revive(plain);
-      acc.shiftLines(source, lineOffset);
-      const mine = this.peer.get(key);
-      if (mine) mine.absorb(acc);
-      else this.peer.set(key, acc);
+    for (const [entries, into] of [[state.cloud, this.cloud], [state.peer, this.peer]] as const) {
+      for (const [key, plain] of entries) {
+        const acc = SubjectAccumulator.revive(plain);
+        acc.shiftLines(source, lineOffset);
+        const mine = into.get(key);
+        if (mine) mine.absorb(acc);
+        else into.set(key, acc);
+      }
     }
     this.lastAcc = undefined;
   }

@@ -47,11 +47,7 @@ export function refEvidence(r: EvidenceRef): Evidence {
 }
 
 export function recordEvidence(rec: LogRecord): Evidence {
-  const e: Evidence = { source: rec.source, side: rec.side, text: rec.text.length > TEXT_CAP ? `${rec.text.slice(0, TEXT_CAP)}…` : rec.text };
-  if (rec.pointer) e.pointer = rec.pointer;
-  else e.line = rec.line;
-  if (rec.timeMs !== undefined && Number.isFinite(rec.timeMs)) e.time = new Date(rec.timeMs).toISOString().replace('.000Z', 'Z');
-  return e;
+  return refEvidence(refOf(rec));
 }
 
 export class EvidenceStore {

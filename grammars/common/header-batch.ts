@@ -1,0 +1,49 @@
+// The batch step every dialect shares: tokenize each header line (a line that does not tokenize
+// is a failure of its own), parse all token vectors in one parser call, and fall back to line by
+// line when the parser rejects the batch, so one bad line never costs the others. Never throws.
+import type { HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { LogRecord } from '../../src/types.js';
+import type { IToken } from '../chevrotain.js';
+
+export interface LineGrammar<H> {
+  /** Names the dialect in failure messages ("racoon2 header: …"). */
+  label: string;
+  /** Appends one line's tokens; returns why the line does not fit, or null. */
+  tokenize(text: string, base: number, out: IToken[]): string | null;
+  /** Parses a token vector of well-formed lines; null when the grammar rejects it. */
+  parse(tokens: IToken[]): H[] | null;
+  toRecord(header: H, line: HeaderLine, ctx: ParseContext): LogRecord;
+}
+
+function failure(label: string, l: HeaderLine, why: string): HeaderFailure {
+  return { line: l.line, text: l.text, code: 'E_HEADER_INVALID', message: `${label} header: ${why}` };
+}
+
+function oneByOne<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  return lines.map((l) => {
+    const tokens: IToken[] = [];
+    const why = g.tokenize(l.text, 0, tokens);
+    const parsed = why ? null : g.parse(tokens);
+    if (!parsed || parsed.length !== 1) return failure(g.label, l, why ?? 'grammar rejected the line');
+    return g.toRecord(parsed[0]!, l, ctx);
+  });
+}
+
+export function parseHeaderBatch<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  try {
+    const tokens: IToken[] = [];
+    const failures = new Map<number, HeaderFailure>();
+    let ok = 0;
+    lines.forEach((l, i) => {
+      const why = g.tokenize(l.text, 0, tokens);
+      if (why) failures.set(i, failure(g.label, l, why));
+      else ok++;
+    });
+    const parsed = g.parse(tokens);
+    if (!parsed || parsed.length !== ok) return oneByOne(g, lines, ctx);
+    let k = 0;
+    return lines.map((l, i) => failures.get(i) ?? g.toRecord(parsed[k++]!, l, ctx));
+  } catch (e) {
+    return lines.map((l) => failure(g.label, l, (e as Error).message));
+  }
+}
