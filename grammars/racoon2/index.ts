@@ -166,7 +166,7 @@ function matchTemplates(list: MessageTemplate[] | undefined, msg: string, rec: L
   return false;
 }
 
-const SECRET_HINT = /psk|key|pre-shared/i;
+const SECRET_HINT = /psk|PSK|key|KEY|Key|pre-shared|Pre-shared/;
 const SECRET_DUMP = /\b(psk|pre-shared key|SKEYID\w*|key)\b[^:]*:\s*/i;
 
 export const racoon2Dialect: Dialect = {
@@ -198,7 +198,8 @@ export const racoon2Dialect: Dialect = {
     const first = msg.slice(0, space);
     const c0 = first.charCodeAt(0);
     const key = c0 >= 48 && c0 <= 57 ? '#num' : first;
-    if (!matchTemplates(TEMPLATES[key], msg, rec)) {
+    // Floating templates ("… theirs: …", "… give up to get IPsec-SA …") are errors, never DEBUG.
+    if (!matchTemplates(TEMPLATES[key], msg, rec) && rec.level !== 'debug') {
       for (const f of FLOATING) {
         if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
       }

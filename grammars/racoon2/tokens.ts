@@ -44,13 +44,14 @@ function tok(out: IToken[], type: TokenType, image: string, offset: number, payl
   if (!t) {
     t = { image, startOffset: offset, endOffset: 0, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
     pool[i] = t;
+  } else {
+    // The parser matches on tokenTypeIdx and the actions read image/payload; offsets only feed
+    // error messages, which this grammar never shows (a rejected batch is re-read line by line).
+    t.image = image;
+    t.tokenType = type;
+    t.tokenTypeIdx = type.tokenTypeIdx!;
+    t.payload = payload;
   }
-  t.image = image;
-  t.startOffset = offset;
-  t.endOffset = offset + image.length - 1;
-  t.tokenType = type;
-  t.tokenTypeIdx = type.tokenTypeIdx!;
-  t.payload = payload;
   out.push(t);
 }
 

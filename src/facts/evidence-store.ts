@@ -7,6 +7,7 @@ const FIRST_KEPT = 3;
 const LAST_KEPT = 2;
 const VAR_COMBOS_KEPT = 32;
 const TEXT_CAP = 400;
+const NO_COMBOS = new Set(['packet-received', 'packet-sent']);
 
 export interface EventTally {
   side: Side;
@@ -73,6 +74,8 @@ export class EvidenceStore {
       if (t.last.length > LAST_KEPT) t.last.shift();
     }
     t.lastVars = ev.vars;
+    // Packet-level chatter varies in every variable (sizes, ports): counting is all rules need.
+    if (NO_COMBOS.has(ev.type)) return;
     let comboKey = '';
     for (const k in ev.vars) comboKey += `${k}\u0001${ev.vars[k]}\u0002`;
     const c = t.combos.get(comboKey);

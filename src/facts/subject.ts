@@ -80,8 +80,10 @@ export class SubjectAccumulator {
       if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
     }
     if (rec.ikeVersion && rec.event) this.ikeVersions[rec.side].add(rec.ikeVersion);
-    if (rec.func) {
-      const step = EXCHANGE_STEP[rec.func];
+    // Only ident_*/agg_* functions mark an exchange step: test the first letters before hashing.
+    const fc = rec.func?.charCodeAt(0);
+    if (fc === 105 || fc === 97) {
+      const step = EXCHANGE_STEP[rec.func!];
       if (step && step > this.furthestStep) this.furthestStep = step;
     }
     const gw = rec.side === 'cloud' ? rec.local : rec.remote;

@@ -7,8 +7,17 @@ import type { LogRecord, TimelineEntry } from '../types.js';
 const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured']);
 const CAP = 240;
 
+let lastMs = NaN;
+let lastIso = '';
+
+/** ISO time of a record; consecutive records mostly share their second, so the last is cached. */
 function iso(ms: number | undefined): string | null {
-  return ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
+  if (ms === undefined || !Number.isFinite(ms)) return null;
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
+  return lastIso;
 }
 
 function shape(text: string): string {
