@@ -29,7 +29,7 @@ const EXCHANGE_STEP: Record<string, number> = {
 };
 
 const MESSAGES_KEPT = 80;
-const PROBLEM_HASHES_KEPT = 4096;
+const PROBLEM_HASHES_KEPT = 512;
 
 /** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
 function hashText(text: string): number {
@@ -95,7 +95,11 @@ export class SubjectAccumulator {
       const msgs = this.messages[rec.side];
       if (msgs.size < MESSAGES_KEPT && !msgs.has(rec.message)) msgs.set(rec.message, recordEvidence(rec));
     }
-    if (notable && this.problemTextHashes.size < PROBLEM_HASHES_KEPT) this.problemTextHashes.add(hashText(rec.text));
+    if (notable) {
+      // The latest warnings are the ones a SourceLog repeats: keep a window, oldest out first.
+      this.problemTextHashes.add(hashText(rec.text));
+      if (this.problemTextHashes.size > PROBLEM_HASHES_KEPT) this.problemTextHashes.delete(this.problemTextHashes.values().next().value!);
+    }
     this.store.add(rec);
     this.timeline.add(rec);
   }
@@ -158,7 +162,10 @@ export class SubjectAccumulator {
 
   /** Takes over another accumulator's observations (a peer session joined to this subject). */
   absorb(o: SubjectAccumulator): void {
-    for (const h of o.problemTextHashes) if (this.problemTextHashes.size < PROBLEM_HASHES_KEPT) this.problemTextHashes.add(h);
+    for (const h of o.problemTextHashes) {
+      this.problemTextHashes.add(h);
+      if (this.problemTextHashes.size > PROBLEM_HASHES_KEPT) this.problemTextHashes.delete(this.problemTextHashes.values().next().value!);
+    }
     for (const s of o.sides) this.sides.add(s);
     this.records.cloud += o.records.cloud;
     this.records.peer += o.records.peer;
