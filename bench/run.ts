@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const serial = Math.min(...Array.from({ length: reps }, () => measure('analyze', multi).ms));
   const parallel = Math.min(...Array.from({ length: reps }, () => measure('analyze-jobs', multi).ms));
   console.log(`--jobs on 4 files: one thread ${serial.toFixed(0)} ms, ${availableParallelism()} workers ${parallel.toFixed(0)} ms: ${(serial / parallel).toFixed(2)}×  (target ≥ 1.7× on 2 cores)`);
-  const main = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  const main = join(ROOT, 'dist', 'bundle', 'cli.mjs');
   console.log(`startup: --version ${timeCommand([main, '--version']).toFixed(0)} ms; one-file analyze ${timeCommand([main, 'analyze', 'examples/p1-hash-mismatch/gateway.log', '--quiet']).toFixed(0)} ms (target ≤ 300 ms each)`);
 }
 

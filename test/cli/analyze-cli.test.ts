@@ -122,3 +122,20 @@ describe('ipsec-doctor rules', () => {
     expect(causes).toContain('x-acme-firewall');
   });
 });
+
+describe('the bundled CLI (the package bin, what `npx ipsec-doctor` runs)', () => {
+  const BUNDLE = new URL('../../dist/bundle/cli.mjs', import.meta.url).pathname;
+  it('gives the same JSON report as the unbundled build', () => {
+    const args = ['analyze', 'examples/psk-mismatch', '--format', 'json'];
+    const a = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const b = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(b.status).toBe(0);
+    const strip = (t: string): unknown => ({ ...JSON.parse(t), generatedAt: '', stats: { ...JSON.parse(t).stats, durationMs: 0 } });
+    expect(strip(b.stdout)).toEqual(strip(a.stdout));
+  });
+
+  it('ends quietly when its reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BUNDLE}" analyze test/fixtures/lab --quiet | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|at /);
+  });
+});
