@@ -7,7 +7,7 @@ const FIRST_KEPT = 3;
 const LAST_KEPT = 2;
 const VAR_COMBOS_KEPT = 32;
 const TEXT_CAP = 400;
-const NO_COMBOS = new Set(['packet-received', 'packet-sent']);
+const CHATTER = new Set(['packet-received', 'packet-sent', 'p1-attr']);
 
 export interface EventTally {
   side: Side;
@@ -54,28 +54,52 @@ export function recordEvidence(rec: LogRecord): Evidence {
 export class EvidenceStore {
   readonly tallies = new Map<string, EventTally>();
 
+  /** Rebuilds a store from its structured clone (a worker's answer). */
+  static revive(plain: EvidenceStore): EvidenceStore {
+    const store = new EvidenceStore();
+    for (const t of plain.tallies.values()) {
+      store.tallies.set(`${t.side}:${t.type}`, t);
+      store.bySide[t.side].set(t.type, t);
+    }
+    return store;
+  }
+
+  /** The same tallies by side then type: event types are interned constants, no key to build. */
+  private readonly bySide: Record<Side, Map<string, EventTally>> = { cloud: new Map(), peer: new Map() };
+
+  private tally(side: Side, type: string): EventTally {
+    let t = this.bySide[side].get(type);
+    if (!t) {
+      t = { side, type, count: 0, first: [], last: [], lastVars: {}, combos: new Map() };
+      this.bySide[side].set(type, t);
+      this.tallies.set(`${side}:${type}`, t);
+    }
+    return t;
+  }
+
   add(rec: LogRecord): void {
     const ev = rec.event;
     if (!ev) return;
-    const key = `${rec.side}:${ev.type}`;
-    let t = this.tallies.get(key);
-    if (!t) {
-      t = { side: rec.side, type: ev.type, count: 0, first: [], last: [], lastVars: {}, combos: new Map() };
-      this.tallies.set(key, t);
-    }
+    const t = this.tally(rec.side, ev.type);
     t.count++;
     if (rec.timeMs !== undefined) {
       if (t.firstMs === undefined || rec.timeMs < t.firstMs) t.firstMs = rec.timeMs;
       if (t.lastMs === undefined || rec.timeMs > t.lastMs) t.lastMs = rec.timeMs;
     }
-    if (t.first.length < FIRST_KEPT) t.first.push(refOf(rec));
-    else {
+    const intoFirst = t.first.length < FIRST_KEPT;
+    if (intoFirst) t.first.push(refOf(rec));
+    // Packet-level chatter (every packet, sizes and ports in every variable) is counted, not
+    // remembered: holding its latest line would keep a line alive per subject across scavenges,
+    // and that promoted churn, not the kept data, is what grows the heap on big exports.
+    if (CHATTER.has(ev.type)) {
+      if (intoFirst) t.lastVars = ev.vars;
+      return;
+    }
+    if (!intoFirst) {
       t.last.push(refOf(rec));
       if (t.last.length > LAST_KEPT) t.last.shift();
     }
     t.lastVars = ev.vars;
-    // Packet-level chatter varies in every variable (sizes, ports): counting is all rules need.
-    if (NO_COMBOS.has(ev.type)) return;
     let comboKey = '';
     for (const k in ev.vars) comboKey += `${k}\u0001${ev.vars[k]}\u0002`;
     const c = t.combos.get(comboKey);
@@ -84,7 +108,7 @@ export class EvidenceStore {
   }
 
   get(side: Side, type: string): EventTally | undefined {
-    return this.tallies.get(`${side}:${type}`);
+    return this.bySide[side].get(type);
   }
 
   count(type: string, side?: Side, vars?: Record<string, string>): number {
@@ -118,6 +142,7 @@ export class EvidenceStore {
       const mine = this.tallies.get(key);
       if (!mine) {
         this.tallies.set(key, t);
+        this.bySide[t.side].set(t.type, t);
         continue;
       }
       mine.count += t.count;

@@ -143,7 +143,7 @@ export class SubjectAccumulator {
   static revive(plain: SubjectAccumulator): SubjectAccumulator {
     const a = new SubjectAccumulator(plain.id);
     Object.assign(a, plain, {
-      store: Object.assign(new EvidenceStore(), plain.store),
+      store: EvidenceStore.revive(plain.store),
       timeline: Object.assign(new TimelineBuilder(), plain.timeline),
     });
     return a;
