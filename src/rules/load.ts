@@ -6,7 +6,7 @@ import type { RuleText } from '../sources/files/rule-files.js';
 import { FACT_CATALOG } from '../facts/catalog.js';
 import { EVENT_TYPES } from '../parse/events.js';
 import { RuleFileSchema, type RuleFile } from './schema.js';
-import { ALL_OPERATORS } from './operators.js';
+import { ALL_OPERATORS, patternProblem } from './operators.js';
 import { isValidCause, PARAMETERS } from './causes.js';
 
 export interface RuleProblem {
@@ -95,6 +95,10 @@ function checkCondition(c: unknown, path: Path, ck: FileChecker): void {
   const spec = fact ? FACT_CATALOG[fact] : undefined;
   if (fact && !spec) ck.at([...path, 'fact'], `unknown fact "${fact}"`, `Known facts: ${Object.keys(FACT_CATALOG).join(', ')}.`);
   if (operator && !ALL_OPERATORS.has(operator)) ck.at([...path, 'operator'], `unknown operator "${operator}"`, `Known operators: ${[...ALL_OPERATORS].join(', ')}.`);
+  if ((operator === 'matches' || operator === 'notMatches') && typeof c['value'] === 'string') {
+    const why = patternProblem(c['value']);
+    if (why) ck.at([...path, 'value'], `unusable pattern: ${why}`, 'Rule patterns are plain substrings or /regex/ without nested quantifiers.');
+  }
   const p = c['path'];
   if (typeof p === 'string' && (!/^\$[\w.[\]'"-]*$/.test(p) || /__proto__|constructor|prototype/.test(p))) {
     ck.at([...path, 'path'], `unsafe or invalid path "${p}"`, 'Use a plain JSONPath like $.cloud; prototype names are refused.');
@@ -118,6 +122,10 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
   if (typeof raw['cause'] === 'string' && !isValidCause(raw['cause'])) ck.at(['cause'], `unknown cause "${raw['cause']}"`, 'Use an id from spec/causes.md, or prefix your own with x-.');
   checkCondition(raw['conditions'], ['conditions'], ck);
   const evidence = isRaw(raw['evidence']) ? raw['evidence'] : {};
+  list(evidence['messages']).forEach((m, i) => {
+    const why = typeof m === 'string' ? patternProblem(m) : undefined;
+    if (why) ck.at(['evidence', 'messages', i], `unusable pattern: ${why}`, 'Use a substring or a /regex/ without nested quantifiers.');
+  });
   list(evidence['events']).forEach((e, i) => {
     if (typeof e === 'string' && !(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
   });

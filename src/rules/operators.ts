@@ -8,9 +8,26 @@ export const BUILTIN_OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanIncl
 const MAX_PATTERN = 200;
 const patternCache = new Map<string, RegExp | null>();
 
+/** A quantified group that itself holds a quantifier (`(a+)+`, `(\w*)*`): the classic ReDoS shape. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+
+/** Why a rule's pattern is refused, or undefined when it is usable. */
+export function patternProblem(value: string): string | undefined {
+  if (value.length > MAX_PATTERN) return `longer than ${MAX_PATTERN} characters`;
+  const m = /^\/(.+)\/([imsu]*)$/.exec(value);
+  if (!m) return undefined;
+  if (NESTED_QUANTIFIER.test(m[1]!)) return 'nested quantifiers can make matching take forever';
+  try {
+    new RegExp(m[1]!, m[2]);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
+}
+
 /** `/re/flags` is a RegExp; anything else is a case-insensitive substring. */
 export function compilePattern(value: unknown): RegExp | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_PATTERN) return null;
+  if (typeof value !== 'string' || value.length === 0 || patternProblem(value) !== undefined) return null;
   const hit = patternCache.get(value);
   if (hit !== undefined) return hit;
   let re: RegExp | null;

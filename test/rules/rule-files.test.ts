@@ -106,3 +106,14 @@ describe('docs/examples/rules (the rule-authoring walk-through)', () => {
     expect(res.map((r) => `${r.name}: ${r.message}`)).toEqual(res.map((r) => `${r.name}: ok`));
   });
 });
+
+describe('rule patterns are data, not a denial of service', () => {
+  it('refuses nested quantifiers and broken regexes, with their location', () => {
+    const base = readFileSync(new URL('../../docs/examples/rules/acme-udp4500-blocked.rule.yaml', import.meta.url), 'utf8');
+    const text = base.replace('value: "/sending packet: from \\\\S+\\\\[4500\\\\]/"', 'value: "/(a+)+$/"').replace('messages: ["/\\\\[4500\\\\]/"]', 'messages: ["/([/"]');
+    const { problems } = parseRuleFile('custom/redos.rule.yaml', text);
+    const msgs = problems.map((p) => p.message).join('\n');
+    expect(msgs).toMatch(/redos\.rule\.yaml:\d+:\d+: unusable pattern: nested quantifiers/);
+    expect(msgs).toMatch(/unusable pattern: Invalid regular expression/);
+  });
+});
