@@ -74,34 +74,13 @@ export function startsWithStamp(s: string): boolean {
   );
 }
 
-function skipSpaces(s: string, i: number): number {
-  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
-  return i;
-}
-
 /**
- * `file.c:NNN:func():`, `file.c:NNN:`, or a masked `file.c:NNN:isakmp****` at the end of the line.
- * A sticky RegExp: V8 compiles it to native code, faster here than a character loop.
+ * The whole header up to the message as one sticky scan: stamp, optional resource id (with
+ * tolerated markdown debris), `[TAG]:`, then the location — `file.c:N:func():`, a masked
+ * `file.c:N:isakmp****` ending the line, `file.c:N:`, or an empty `: ` — or none.
  */
-const LOCATION = /([\w.-]{1,62}\.c):(\d+)(?::([\w*]*)(\(\))?(?=:|$))?:?/y;
-
-function readLocation(s: string, i: number): { end: number; payload: LocationPayload } | null {
-  LOCATION.lastIndex = i;
-  const m = LOCATION.exec(s);
-  if (!m) return null;
-  const end = LOCATION.lastIndex;
-  // Without a function the location must end with its colon (or the line).
-  if (m[3] === undefined && s.charCodeAt(end - 1) !== 58 && end !== s.length) return null;
-  const payload: LocationPayload = m[3] ? { file: m[1]!, srcLine: Number(m[2]), func: m[3] } : { file: m[1]!, srcLine: Number(m[2]) };
-  return { end, payload };
-}
-
-/**
- * Appends the tokens of one header line to `out`. Returns false (and appends nothing) when the
- * line does not have the racoon2 header shape, so the parser only ever sees well-formed lines.
- */
-/** Stamp, optional resource id (with tolerated markdown debris), `[TAG]:`, as one sticky scan. */
-const HEAD = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(\[[A-Z_]{1,22}\]:)/y;
+const HEAD =
+  /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(\[[A-Z_]{1,22}\]:)[ \t]*(?::[ \t]*|(([\w.-]{1,62}\.c):(\d+)(?::([\w*]+)\(\):|:([\w*]+)$|:))[ \t]*)?/y;
 
 export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   HEAD.lastIndex = 0;
@@ -112,20 +91,13 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   }
   tok(out, Timestamp, h[1]!, base);
   if (h[2] !== undefined) tok(out, ResourceId, h[2], base + 20);
-  const close = HEAD.lastIndex - 2;
-  const i0 = close - h[3]!.length + 2;
-  tok(out, Tag, h[3]!, base + i0);
-  let i = skipSpaces(s, close + 2);
-  if (s.charCodeAt(i) === 58) {
-    // Empty location (`[INFO]: : iss-… message`).
-    i = skipSpaces(s, i + 1);
-  } else {
-    const loc = readLocation(s, i);
-    if (loc) {
-      tok(out, Location, s.slice(i, loc.end), base + i, loc.payload);
-      i = skipSpaces(s, loc.end);
-    }
+  tok(out, Tag, h[3]!, base);
+  if (h[4] !== undefined) {
+    const func = h[7] ?? h[8];
+    const payload: LocationPayload = func ? { file: h[5]!, srcLine: Number(h[6]), func } : { file: h[5]!, srcLine: Number(h[6]) };
+    tok(out, Location, h[4], base, payload);
   }
+  const i = HEAD.lastIndex;
   let msgEnd = s.length;
   while (msgEnd > i && s.charCodeAt(msgEnd - 1) === 32) msgEnd--;
   if (msgEnd - i >= 4 && s.charCodeAt(msgEnd - 1) === 93 && s.charCodeAt(msgEnd - 2) === 125) {
