@@ -5,7 +5,7 @@ import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src
 import type { LogRecord } from '../../src/types.js';
 import { levelFromEvent, runCatalog, type MatchContext } from '../peer-common/catalog-kit.js';
 import { parseColonEndpoint } from '../peer-common/endpoints.js';
-import { maskLine, maskSecrets } from '../peer-common/secrets.js';
+import { maskLine, maskSecrets, redactContinuation } from '../peer-common/secrets.js';
 import { SessionTracker } from '../peer-common/session-state.js';
 import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
 import { stampToEpochMs } from '../peer-common/time.js';
@@ -114,18 +114,7 @@ export function createLibreswanDialect(): Dialect {
         // A catalogue bug must not lose the record: it stays, without an event.
       }
     },
-    redactSecrets(rec: LogRecord): void {
-      if (rec.secret) {
-        rec.continuation = undefined;
-        return;
-      }
-      if (!rec.continuation) return;
-      rec.continuation = rec.continuation.map((c) => {
-        const m = maskSecrets(c);
-        if (m.secret) rec.secret = true;
-        return m.text;
-      });
-    },
+    redactSecrets: redactContinuation,
   };
 }
 

@@ -2,6 +2,7 @@
 // `record := (Timestamp Program? | WhackCode)? (Debug | Connection | Packet)? Message?`. One parser
 // instance serves every batch.
 import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, Connection, Debug, LineEnd, Message, Packet, Program, Timestamp, WhackCode, type ConnectionPayload, type ProgramPayload } from './tokens.js';
 
@@ -90,8 +91,5 @@ let shared: LibreswanLineParser | undefined;
 /** Parses a token vector of well-formed lines; null when the grammar rejects it. */
 export function parseTokenVector(tokens: IToken[]): RawHeader[] | null {
   shared ??= new LibreswanLineParser();
-  shared.input = tokens;
-  const result = shared.lines();
-  if (shared.errors.length > 0) return null;
-  return result;
+  return feedParser(shared, tokens, (p) => p.lines());
 }

@@ -1,6 +1,7 @@
 // Secrets in peer logs: PSK values echoed from configuration (`PSK "…"`, `secret = …`) and key
 // material the daemons dump at high log levels (strongSwan `Sk_ai secret => 32 bytes @ 0x…` with
 // hex lines after it, Libreswan `| SKEYID …` debug dumps). Values are replaced by `[redacted]`.
+import type { LogRecord } from '../../src/types.js';
 
 export const REDACTED = '[redacted]';
 
@@ -55,4 +56,18 @@ export function maskLine(line: string, message: string, masked: string): string 
   if (message === masked) return line;
   const at = line.lastIndexOf(message);
   return at >= 0 ? `${line.slice(0, at)}${masked}${line.slice(at + message.length)}` : masked;
+}
+
+/** Peer dialects: drop a secret record's dump, mask secrets in kept continuation lines. */
+export function redactContinuation(rec: LogRecord): void {
+  if (rec.secret) {
+    rec.continuation = undefined;
+    return;
+  }
+  if (!rec.continuation) return;
+  rec.continuation = rec.continuation.map((c) => {
+    const m = maskSecrets(c);
+    if (m.secret) rec.secret = true;
+    return m.text;
+  });
 }

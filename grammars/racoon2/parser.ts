@@ -2,6 +2,7 @@
 // Location? Message? Context?`. One parser instance is reused for every chunk (Chevrotain's
 // performance guide): building a parser costs milliseconds, feeding it a token vector microseconds.
 import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import { feedParser } from '../common/feed-parser.js';
 import { allTokens, Context, LineEnd, Location, Message, ResourceId, Tag, Timestamp, type LocationPayload } from './tokens.js';
 
 /** The fields of one header line, before time zones, catalogue or context parsing. */
@@ -63,8 +64,5 @@ let shared: Racoon2LineParser | undefined;
 /** Parses a token vector of well-formed lines; returns null when the grammar rejects it. */
 export function parseTokenVector(tokens: IToken[]): RawHeader[] | null {
   shared ??= new Racoon2LineParser();
-  shared.input = tokens;
-  const result = shared.lines();
-  if (shared.errors.length > 0) return null;
-  return result;
+  return feedParser(shared, tokens, (p) => p.lines());
 }

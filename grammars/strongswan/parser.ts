@@ -2,6 +2,7 @@
 // `record := Status | Timestamp? Program? (Thread IkeSa?)? Message?`. One parser instance serves
 // every batch (building one costs milliseconds, feeding it a token vector microseconds).
 import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, IkeSa, LineEnd, Message, Program, Status, Thread, Timestamp, type IkeSaPayload, type ProgramPayload, type ThreadPayload } from './tokens.js';
 
@@ -81,8 +82,5 @@ let shared: StrongswanLineParser | undefined;
 /** Parses a token vector of well-formed lines; null when the grammar rejects it. */
 export function parseTokenVector(tokens: IToken[]): RawHeader[] | null {
   shared ??= new StrongswanLineParser();
-  shared.input = tokens;
-  const result = shared.lines();
-  if (shared.errors.length > 0) return null;
-  return result;
+  return feedParser(shared, tokens, (p) => p.lines());
 }
