@@ -12,6 +12,7 @@ import type { Lang } from './report/template.js';
 import { VERSION } from './version.js';
 
 export type { AnalyzeInput } from './sources/files/read-inputs.js';
+export { totalInputBytes } from './sources/files/read-inputs.js';
 export type * from './types.js';
 export type { RuleFile, RuleCase } from './rules/schema.js';
 export type { LoadedRule, RuleProblem } from './rules/load.js';
@@ -47,6 +48,8 @@ export interface AnalyzeOptions {
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
   now?: Date;
   onDocument?(source: string, bytes: number): void;
+  /** Progress while logs are read (bytes and lines so far), every few thousand lines. */
+  onProgress?(progress: { bytes: number; lines: number }): void;
 }
 
 export interface LoadRulesResult {
@@ -119,6 +122,7 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
     version: VERSION,
     now: options.now ?? new Date(),
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   for (const p of ruleProblems) run.problems.push({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message });
   for (const p of options.extraProblems ?? []) run.problems.push(p);

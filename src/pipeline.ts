@@ -44,6 +44,8 @@ export interface PipelineOptions {
   dialects?: readonly Dialect[];
   /** Called after each document with bytes read so far (for progress displays). */
   onDocument?(source: string, bytes: number): void;
+  /** Called every few batches while a log is read: bytes and lines read so far in this run. */
+  onProgress?(progress: { bytes: number; lines: number }): void;
 }
 
 interface PendingSourceLog {
@@ -61,6 +63,7 @@ export class AnalysisRun {
   private readonly pendingSourceLogs: PendingSourceLog[] = [];
   private firstCloudYear: number | undefined;
   private readonly assumptions = new Set<string>();
+  private bytesRead = 0;
   private readonly dialects: readonly Dialect[];
 
   constructor(private readonly opts: PipelineOptions) {
@@ -103,9 +106,17 @@ export class AnalysisRun {
       records++;
       this.index.addRecord(r);
     }, undefined, doc.mtimeMs);
-    for await (const batch of doc.batches) p.push(batch);
+    let n = 0;
+    for await (const batch of doc.batches) {
+      p.push(batch);
+      if (this.opts.onProgress) {
+        for (const l of batch) this.bytesRead += l.text.length + 1;
+        if (++n % 32 === 0) this.opts.onProgress({ bytes: this.bytesRead, lines: this.stats.lines + p.stats.lines });
+      }
+    }
     p.end();
     this.addStats(p.stats);
+    this.opts.onProgress?.({ bytes: this.bytesRead, lines: this.stats.lines });
     const seen = p.dialectsSeen;
     const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
     if (seen.size === 0 && p.stats.lines > 0) {

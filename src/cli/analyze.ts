@@ -23,7 +23,9 @@ export function registerAnalyzeCommand(program: Command): void {
       return n;
     })
     .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number }) => {
-    const { analyze, AnalyzeOptionError } = await import('../index.js');
+    const { analyze, AnalyzeOptionError, totalInputBytes } = await import('../index.js');
+    const { progressLine } = await import('./progress.js');
+    const progress = progressLine(process.stderr.isTTY ? await totalInputBytes(paths) : 0);
     let report: Report;
     try {
       report = await analyze(paths, {
@@ -34,11 +36,14 @@ export function registerAnalyzeCommand(program: Command): void {
         lang: opts.lang ?? 'en',
         explain: opts.explain ?? false,
         ...(opts.jobs ? { jobs: opts.jobs } : {}),
+        onProgress: (p) => progress.update(p),
       });
     } catch (e) {
+      progress.done();
       if (e instanceof AnalyzeOptionError) return fail(2, e.message);
       throw e;
     }
+    progress.done();
     const why = nothingUsable(report);
     if (why) return fail(2, why);
     const { writeReport } = await import('./output.js');

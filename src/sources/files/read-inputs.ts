@@ -191,3 +191,22 @@ function displayName(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
+
+/** Total bytes of the named files and directories (for progress displays); unreadable ones count 0. */
+export async function totalInputBytes(inputs: readonly AnalyzeInput[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    if (typeof input !== 'string') {
+      total += typeof input.content === 'string' ? Buffer.byteLength(input.content) : input.content.length;
+      continue;
+    }
+    try {
+      const st = await stat(input);
+      if (st.isDirectory()) for (const f of await listFiles(input)) total += (await stat(f)).size;
+      else total += st.size;
+    } catch {
+      // Reported as a problem when the input is read.
+    }
+  }
+  return total;
+}
