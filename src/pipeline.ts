@@ -278,9 +278,9 @@ function noteOverruledCode(findings: Finding[], lang: Lang): void {
   const top = findings[0];
   const api = findings.find((f) => f.ruleId.startsWith('api-') || f.related?.some((r) => r.startsWith('api-')));
   if (!top || !api || api === top || api.cause === top.cause) return;
-  const code = api.evidence.find((e) => e.pointer?.endsWith('/FailedReasonCode'))?.text.replace(/^FailedReasonCode /, '') ?? api.ruleId;
+  const code = /^FailedReasonCode (\w+)/.exec(api.evidence.find((e) => e.pointer?.endsWith('/FailedReasonCode'))?.text ?? '')?.[1] ?? api.ruleId;
   top.summary +=
     lang === 'zh'
-      ? ` 阿里云诊断返回 ${code}（对应 ${api.cause}），但上述证据更具体，排名更高。`
-      : ` Alibaba's diagnosis reported ${code} (${api.cause}); the evidence above is more specific and ranks higher.`;
+      ? ` 阿里云诊断返回 ${code}（指向 ${api.cause}），但上述证据更具体，排名更高。`
+      : ` Alibaba's diagnosis reported ${code}, which points to ${api.cause}; the evidence here is more specific and ranks higher.`;
 }
