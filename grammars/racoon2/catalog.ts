@@ -57,7 +57,7 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
     T('sa-deleted', /^phase2 sa deleted/, undefined, 2),
   ],
   'ours:': [T('p1-proposal-ours', /^ours: enctype=(.+?) authmethod=(.+?) hashtype (.+?) dh_group (.+)$/, ['enc', 'auth', 'hash', 'dh'], 1)],
-  rejected: [T('p1-rejected', /^rejected (hashtype|enctype|dh_group|authmethod)/, ['attr'], 1)],
+  rejected: [T('p1-rejected', /^rejected (\w+)/, ['attr'], 1)],
   no: [
     T('no-proposal', /^no suitable proposal found/, undefined, 1),
     T('no-proposal', /^no proposal chosen/),

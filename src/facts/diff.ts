@@ -55,6 +55,9 @@ function fromCompared(acc: SubjectAccumulator, map: DiffMap): void {
   if (e) put(map, 'IkeEncAlg', normalizeValue('enc', e.db, { keyLength: keyLen?.db }), normalizeValue('enc', e.peer, { keyLength: keyLen?.peer }), ev);
   const d = attrs.get('dh_group');
   if (d) put(map, 'IkePfs', normalizeValue('dh', d.db), normalizeValue('dh', d.peer), ev);
+  // A lifetime difference is normal in phase 1 (the shorter one is used) unless it was rejected.
+  const l = attrs.get('lifetime');
+  if (l && acc.store.count('p1-rejected', 'cloud', { attr: 'lifetime' }) > 0) put(map, 'IkeLifetime', normalizeValue('lifetime', l.db), normalizeValue('lifetime', l.peer), ev);
 }
 
 function fromProposalDump(acc: SubjectAccumulator, map: DiffMap): void {
