@@ -95,6 +95,10 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
   }
   const v2 = acc.store.get('cloud', 'unknown-ikev2-peer');
   if (v2) put(map, 'IkeVersion', 'ikev1', 'ikev2', v2.first.slice(0, 2).map(refEvidence));
+  // "received IKEvN request but no IKEvN configuration": the peer speaks N, the gateway the other.
+  const vu = acc.store.get('cloud', 'version-unsupported');
+  const spoken = vu?.lastVars['version'];
+  if (vu && (spoken === '1' || spoken === '2')) put(map, 'IkeVersion', spoken === '1' ? 'ikev2' : 'ikev1', `ikev${spoken}`, vu.first.slice(0, 2).map(refEvidence));
   const ke = acc.store.get('cloud', 'ke-mismatch');
   if (ke?.lastVars['expected']) put(map, 'IkePfs', normalizeValue('dh', ke.lastVars['expected']), normalizeValue('dh', ke.lastVars['received']), ke.first.slice(0, 2).map(refEvidence));
   const ex = acc.store.get('cloud', 'exchange-mismatch');

@@ -57,6 +57,7 @@ function normDh(raw: string, family: 'dh' | 'pfs'): string | undefined {
     return DH_NUM[num[1]!];
   }
   if (v === 'none' || v === 'disabled' || v === 'no pfs') return family === 'pfs' ? 'disabled' : undefined;
+  if (v === 'enabled') return family === 'pfs' ? 'enabled (group not logged)' : undefined;
   return undefined;
 }
 

@@ -74,6 +74,16 @@ describe('racoon2 grammar', () => {
     ['0:198.51.100.1[500] - 198.51.100.2[500]:0x563ab26614d0:unknown ikev2 peer', 'unknown-ikev2-peer', {}],
     ['DPD: remote seems to be dead', 'dpd-dead', {}],
     ['ignore information because ISAKMP-SA has not been established yet.', 'info-ignored-no-sa', {}],
+    ['no PFS is specified, but peer sends KE.', 'pfs-mismatch', { my: '0', peer: 'enabled' }],
+    ["PFS is specified, but peer doesn't sends KE.", 'pfs-mismatch', { my: 'enabled', peer: '0' }],
+    ['lifetime mismatched: my:3600 peer:28800', 'lifetime-mismatch', { my: '3600', peer: '28800' }],
+    ['received IKEv1 request but no IKEv1 configuration for peer 198.51.100.2[500]', 'version-unsupported', { version: '1' }],
+    ["couldn't find configuration.", 'no-config', {}],
+    ['remote address mismatched. db=198.51.100.2[500], act=198.51.100.9[500]', 'peer-address-unexpected', { expected: '198.51.100.2[500]' }],
+    ['ignore the packet, received unexpecting payload type 130.', 'natt-unexpected-payload', { type: '130' }],
+    ['ignore the packet, received unexpecting payload type 8.', 'payload-invalid', { type: '8' }],
+    ['Commit bit on phase1 forbidden.', 'commit-bit', {}],
+    ['received Notify type TS_UNACCEPTABLE, failed establishing child_sa', 'notify', { type: 'TS_UNACCEPTABLE' }],
   ])('catalogue: %s', (message, type, vars) => {
     const [r] = parseText(`2026-11-22 06:17:15 vco-bp1x [PROTO_ERR]: proposal.c:246:cmpsaprop_alloc(): ${message}`).records;
     expect(r!.event?.type).toBe(type);
