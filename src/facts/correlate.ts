@@ -124,12 +124,15 @@ export class SubjectIndex {
       const dev = SubjectAccumulator.top(p.deviceIps);
       let best: SubjectAccumulator | undefined;
       let bestScore = 0;
+      let bestGap = Infinity;
       for (const c of this.cloud.values()) {
         let score = 0;
         if (gw && (c.gatewayIps.has(gw) || c.config?.gatewayIp === gw)) score += 2;
         if (dev && (c.deviceIps.has(dev) || c.config?.remoteIp === dev)) score += 2;
         if (score > 0 && overlaps(c, p)) score += 1;
-        if (score > bestScore) [best, bestScore] = [c, score];
+        // Equal addresses (one device, several connections): the closest in time wins.
+        const gap = timeGap(c, p);
+        if (score > bestScore || (score === bestScore && score > 0 && gap < bestGap)) [best, bestScore, bestGap] = [c, score, gap];
       }
       // A device log that never named an endpoint (it received nothing) joins the only gateway
       // subject whose time window it overlaps; otherwise it stands alone.
@@ -155,4 +158,13 @@ const WINDOW_MS = 15 * 60_000;
 function overlaps(a: SubjectAccumulator, b: SubjectAccumulator): boolean {
   if (a.firstMs === undefined || b.firstMs === undefined) return false;
   return a.firstMs - WINDOW_MS <= (b.lastMs ?? b.firstMs) && b.firstMs - WINDOW_MS <= (a.lastMs ?? a.firstMs);
+}
+
+/** Milliseconds between two subjects' time windows (0 when they overlap, Infinity when unknown). */
+function timeGap(a: SubjectAccumulator, b: SubjectAccumulator): number {
+  if (a.firstMs === undefined || b.firstMs === undefined) return Infinity;
+  const aEnd = a.lastMs ?? a.firstMs;
+  const bEnd = b.lastMs ?? b.firstMs;
+  if (a.firstMs <= bEnd && b.firstMs <= aEnd) return 0;
+  return Math.min(Math.abs(a.firstMs - bEnd), Math.abs(b.firstMs - aEnd));
 }
