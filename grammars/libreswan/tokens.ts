@@ -6,6 +6,9 @@
 // Prefixes: `"conn"[1] 198.51.100.1 #1: `, `"conn" #1: `, `"conn": `, `packet from 198.51.100.1:500: `,
 // `| ` (debug), or none (start-up banner, the indented algorithm table).
 import { createToken, type IToken, type TokenType } from '../chevrotain.js';
+import { newToken, readProgram, type ProgramPayload } from '../peer-common/syslog-program.js';
+
+export type { ProgramPayload };
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^:]*:/ });
@@ -19,11 +22,6 @@ export const LineEnd = createToken({ name: 'LineEnd', pattern: /\n/ });
 
 export const allTokens: TokenType[] = [Timestamp, Program, WhackCode, Debug, Connection, Packet, Message, LineEnd];
 
-export interface ProgramPayload {
-  host?: string;
-  name: string;
-  pid?: string;
-}
 export interface ConnectionPayload {
   name: string;
   instance?: string;
@@ -33,35 +31,13 @@ export interface ConnectionPayload {
 
 /** Syslog program names that are Libreswan's. */
 export const PROGRAMS = new Set(['pluto', 'ipsec', 'ipsec_setup', 'addconn', 'libreswan', 'whack']);
+const isOwnProgram = (n: string): boolean => PROGRAMS.has(n);
 
 /** Lines without a stamp: `"conn"[1] ADDR #N: ` headers and whack output (`002 "conn" …`, `000 …`). */
 export const CONNECTION_SNIFF = /^"[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?:(?: |$)/;
 export const WHACK_SNIFF = /^(?:[0-2]\d\d "|000 )/;
 
-function tok(type: TokenType, image: string, offset: number, payload?: unknown): IToken {
-  return { image, startOffset: offset, endOffset: offset + image.length - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
-}
-
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-function readProgram(s: string, i: number): { payload: ProgramPayload; end: number } | undefined {
-  const colon = s.indexOf(': ', i);
-  if (colon < 0 || colon - i > 120) return undefined;
-  const head = s.slice(i, colon);
-  const sp = head.indexOf(' ');
-  if (sp >= 0 && head.indexOf(' ', sp + 1) >= 0) return undefined;
-  const host = sp >= 0 ? head.slice(0, sp) : undefined;
-  let name = sp >= 0 ? head.slice(sp + 1) : head;
-  let pid: string | undefined;
-  const br = name.indexOf('[');
-  if (br > 0 && name.endsWith(']')) {
-    pid = name.slice(br + 1, -1);
-    if (!/^\d+$/.test(pid)) return undefined;
-    name = name.slice(0, br);
-  }
-  if (!PROGRAMS.has(name)) return undefined;
-  return { payload: { ...(host ? { host } : {}), name, ...(pid ? { pid } : {}) }, end: colon + 2 };
-}
 
 /** `"conn"[inst] addr #serial: ` (every part after the name optional) at i. */
 function readConnection(s: string, i: number): { payload: ConnectionPayload; end: number } | undefined {
@@ -110,30 +86,30 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   const stamp: ScannedStamp | undefined = scanStamp(s, 0);
   if (stamp) {
     if (s.charCodeAt(stamp.end) === 58 && s.charCodeAt(stamp.end + 1) === 32) {
-      out.push(tok(Timestamp, stamp.text, base, stamp));
+      out.push(newToken(Timestamp, stamp.text, base, stamp));
       i = stamp.end + 2;
     } else if (s.charCodeAt(stamp.end) === 32) {
-      out.push(tok(Timestamp, stamp.text, base, stamp));
-      const prog = readProgram(s, skipSpaces(s, stamp.end));
+      out.push(newToken(Timestamp, stamp.text, base, stamp));
+      const prog = readProgram(s, skipSpaces(s, stamp.end), isOwnProgram);
       if (!prog) return fail('no pluto syslog program after the time stamp');
-      out.push(tok(Program, s.slice(skipSpaces(s, stamp.end), prog.end - 1), base + stamp.end, prog.payload));
+      out.push(newToken(Program, s.slice(skipSpaces(s, stamp.end), prog.end - 1), base + stamp.end, prog.payload));
       i = prog.end;
     } else return fail('time stamp not followed by ": " or a syslog program');
     framed = true;
   } else if (isDigit(s.charCodeAt(0)) && isDigit(s.charCodeAt(1)) && isDigit(s.charCodeAt(2)) && s.charCodeAt(3) === 32) {
-    out.push(tok(WhackCode, s.slice(0, 4), base, s.slice(0, 3)));
+    out.push(newToken(WhackCode, s.slice(0, 4), base, s.slice(0, 3)));
     i = 4;
     framed = true;
   }
   let prefixed = false;
   if (s.charCodeAt(i) === 124) {
-    out.push(tok(Debug, '|', base + i));
+    out.push(newToken(Debug, '|', base + i));
     i = skipSpaces(s, i + 1);
     prefixed = true;
   } else if (s.charCodeAt(i) === 34) {
     const c = readConnection(s, i);
     if (c) {
-      out.push(tok(Connection, s.slice(i, c.end), base + i, c.payload));
+      out.push(newToken(Connection, s.slice(i, c.end), base + i, c.payload));
       i = skipSpaces(s, c.end);
       prefixed = true;
     }
@@ -141,13 +117,13 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     const colon = s.indexOf(': ', i + 12);
     const end = colon < 0 && s.endsWith(':') ? s.length - 1 : colon;
     if (end > i + 12) {
-      out.push(tok(Packet, s.slice(i, end + 1), base + i, s.slice(i + 12, end)));
+      out.push(newToken(Packet, s.slice(i, end + 1), base + i, s.slice(i + 12, end)));
       i = skipSpaces(s, end + 1);
       prefixed = true;
     }
   }
   if (!framed && !prefixed && !s.startsWith('Starting Pluto')) return fail('not a pluto log line');
-  if (i < s.length) out.push(tok(Message, s.slice(i), base + i));
-  out.push(tok(LineEnd, '\n', base + s.length));
+  if (i < s.length) out.push(newToken(Message, s.slice(i), base + i));
+  out.push(newToken(LineEnd, '\n', base + s.length));
   return null;
 }

@@ -6,6 +6,9 @@
 //   journald  stamp host charon-systemd[pid]: message      (no thread/group: the journal has them)
 //   swanctl   [GRP] message, and swanctl / `ipsec statusall` report lines (status noise)
 import { createToken, type IToken, type TokenType } from '../chevrotain.js';
+import { newToken, readProgram, type ProgramPayload } from '../peer-common/syslog-program.js';
+
+export type { ProgramPayload };
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^ ]*/ });
@@ -18,11 +21,6 @@ export const LineEnd = createToken({ name: 'LineEnd', pattern: /\n/ });
 
 export const allTokens: TokenType[] = [Timestamp, Program, Thread, IkeSa, Status, Message, LineEnd];
 
-export interface ProgramPayload {
-  host?: string;
-  name: string;
-  pid?: string;
-}
 export interface ThreadPayload {
   thread?: string;
   group: string;
@@ -35,6 +33,7 @@ export interface IkeSaPayload {
 
 /** Syslog program names that are strongSwan's. */
 export const PROGRAMS = new Set(['charon', 'charon-systemd', 'charon-cmd', 'charon-nm', 'charon-svc', 'charon-tkm', 'ipsec_starter', 'starter', 'swanctl', 'strongswan']);
+const isOwnProgram = (n: string): boolean => PROGRAMS.has(n) || /^charon-[a-z]+$/.test(n);
 
 /** `NN[GRP] ` / `NNN[GRP] ` (thread and log group) at i, by charCodes. */
 export function isThreadAt(s: string, i: number): boolean {
@@ -59,32 +58,8 @@ export function isStatusLine(s: string): boolean {
   return (c === 35 || c === 73) && STATUS_CONN.test(s);
 }
 
-function tok(type: TokenType, image: string, offset: number, payload?: unknown): IToken {
-  return { image, startOffset: offset, endOffset: offset + image.length - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
-}
-
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-
-/** `[host ]name[[pid]]: ` at i → payload and the index after `: `, or undefined. */
-function readProgram(s: string, i: number): { payload: ProgramPayload; end: number } | undefined {
-  const colon = s.indexOf(': ', i);
-  if (colon < 0 || colon - i > 120) return undefined;
-  const head = s.slice(i, colon);
-  const sp = head.indexOf(' ');
-  if (sp >= 0 && head.indexOf(' ', sp + 1) >= 0) return undefined;
-  const host = sp >= 0 ? head.slice(0, sp) : undefined;
-  let name = sp >= 0 ? head.slice(sp + 1) : head;
-  let pid: string | undefined;
-  const br = name.indexOf('[');
-  if (br > 0 && name.endsWith(']')) {
-    pid = name.slice(br + 1, -1);
-    if (!/^\d+$/.test(pid)) return undefined;
-    name = name.slice(0, br);
-  }
-  if (!PROGRAMS.has(name) && !/^charon-[a-z]+$/.test(name)) return undefined;
-  return { payload: { ...(host ? { host } : {}), name, ...(pid ? { pid } : {}) }, end: colon + 2 };
-}
 
 /** `NN[GRP]`, `NN[GRPL]` (log_level = yes) or swanctl's `[GRP]` at i. */
 function readThread(s: string, i: number): { payload: ThreadPayload; end: number } | undefined {
@@ -132,23 +107,23 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     if (stamp && s.charCodeAt(stamp.end) !== 32) stamp = undefined;
   }
   if (stamp) {
-    out.push(tok(Timestamp, stamp.text, base, stamp));
+    out.push(newToken(Timestamp, stamp.text, base, stamp));
     i = stamp.end;
     while (s.charCodeAt(i) === 32) i++;
   }
-  const prog = readProgram(s, i);
+  const prog = readProgram(s, i, isOwnProgram);
   if (prog) {
-    out.push(tok(Program, s.slice(i, prog.end - 1), base + i, prog.payload));
+    out.push(newToken(Program, s.slice(i, prog.end - 1), base + i, prog.payload));
     i = prog.end;
   }
   const th = readThread(s, i);
   if (th) {
-    out.push(tok(Thread, s.slice(i, th.end), base + i, th.payload));
+    out.push(newToken(Thread, s.slice(i, th.end), base + i, th.payload));
     i = th.end;
     if (s.charCodeAt(i) === 32) i++;
     const sa = readIkeSa(s, i);
     if (sa) {
-      out.push(tok(IkeSa, s.slice(i, sa.end), base + i, sa.payload));
+      out.push(newToken(IkeSa, s.slice(i, sa.end), base + i, sa.payload));
       i = sa.end;
       if (s.charCodeAt(i) === 32) i++;
     }
@@ -156,11 +131,11 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   if (!prog && !th) {
     if (stamp) return fail('no charon thread/group or syslog program after the time stamp');
     if (!isStatusLine(s)) return fail('not a charon, swanctl or statusall line');
-    out.push(tok(Status, s, base));
-    out.push(tok(LineEnd, '\n', base + s.length));
+    out.push(newToken(Status, s, base));
+    out.push(newToken(LineEnd, '\n', base + s.length));
     return null;
   }
-  if (i < s.length) out.push(tok(Message, s.slice(i), base + i));
-  out.push(tok(LineEnd, '\n', base + s.length));
+  if (i < s.length) out.push(newToken(Message, s.slice(i), base + i));
+  out.push(newToken(LineEnd, '\n', base + s.length));
   return null;
 }
