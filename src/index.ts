@@ -1,5 +1,6 @@
 // Public API of ipsec-doctor: analyse exported files or in-memory API responses into a ranked
 // report, load and test rule files, render reports. Named exports only.
+import { availableParallelism } from 'node:os';
 import type { Problem, Report } from './types.js';
 import { readInputs, type AnalyzeInput } from './sources/files/read-inputs.js';
 import { builtinRulesDir, packageRoot, readCompiledRules, readRuleTexts } from './sources/files/rule-files.js';
@@ -40,11 +41,13 @@ export interface AnalyzeOptions {
   /** Problems found before the analysis (e.g. failed API calls) to list in the report. */
   extraProblems?: Problem[];
   /**
-   * Worker threads for big gateway logs (default 1 = none). On the 2-core reference machine two
-   * workers gained only 1.05–1.3× (the parse is allocation-bound and the cores share memory
-   * bandwidth) while doubling peak RSS, so they stay opt-in (docs/performance.md).
+   * Worker threads for big gateway logs (≥ 4 MB, plain). A number N reads them on N workers, cutting
+   * a file into ranges when there are fewer files than workers. `'auto'` (the CLI's default) uses
+   * one worker per core for two or more such files, a file per task, and reads a single file in
+   * this thread: cutting one file gained little on the reference machine while doubling peak RSS
+   * (docs/performance.md). Default 1: no worker threads.
    */
-  jobs?: number;
+  jobs?: number | 'auto';
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
   now?: Date;
   onDocument?(source: string, bytes: number): void;
@@ -126,12 +129,14 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
   });
   for (const p of ruleProblems) run.problems.push({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message });
   for (const p of options.extraProblems ?? []) run.problems.push(p);
-  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const auto = options.jobs === 'auto';
+  const jobs = auto ? availableParallelism() : Math.max(1, Math.floor(Number(options.jobs ?? 1)) || 1);
   const parallel: Parameters<AnalysisRun['readParallel']>[0] = [];
   for await (const doc of readInputs(inputs)) {
     if (run.wantsParallel(doc, jobs)) parallel.push(doc);
     else await run.read(doc);
   }
-  if (parallel.length > 0) await run.readParallel(parallel, jobs);
+  if (auto && parallel.length === 1) await run.read(parallel[0]!);
+  else if (parallel.length > 0) await run.readParallel(parallel, jobs, !auto);
   return run.finish(() => performance.now() - started);
 }

@@ -9,7 +9,7 @@ import { readApiDocument } from './parse/api-documents.js';
 import { createDialects } from './parse/registry.js';
 import { formatTzOffset, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
 import { SubjectIndex } from './facts/correlate.js';
-import type { RangeTask } from './parallel/range-task.js';
+import type { RangeProgress, RangeTask } from './parallel/range-task.js';
 import { computeFacts } from './facts/facts.js';
 import { SubjectAccumulator } from './facts/subject.js';
 import type { RuleEvaluator } from './rules/engine.js';
@@ -158,25 +158,31 @@ export class AnalysisRun {
   }
 
   /**
-   * Reads big gateway logs on worker threads, each file in ranges that start on a record header,
-   * and merges the answers in file order with absolute line numbers.
+   * Reads big gateway logs on worker threads and merges the answers in file order with absolute
+   * line numbers. Whole files are the tasks when there are at least as many files as workers
+   * (cutting them would only add merging); with fewer files, and when `splitFiles`, each file is
+   * cut into ranges that start on a record header so every worker has work.
    */
-  async readParallel(docs: (Extract<InputDocument, { type: 'lines' }> & { path: string })[], jobs: number): Promise<void> {
+  async readParallel(docs: (Extract<InputDocument, { type: 'lines' }> & { path: string })[], jobs: number, splitFiles = true): Promise<void> {
     const { planRanges } = await import('./sources/files/ranges.js');
     const { runRangeTasks } = await import('./parallel/pool.js');
     const racoon2 = this.dialects.find((d) => d.name === 'racoon2')!;
     const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
     this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
+    const cut = splitFiles && docs.length < jobs;
     const tasks: RangeTask[] = [];
     const owner: number[] = [];
     for (const [k, doc] of docs.entries()) {
-      const parts = Math.max(1, Math.min(jobs * 2, Math.ceil(doc.bytes / RANGE_TARGET_BYTES)));
+      const parts = cut ? Math.max(1, Math.min(jobs * 2, Math.ceil(doc.bytes / RANGE_TARGET_BYTES))) : 1;
       for (const range of await planRanges(doc.path, doc.bytes, parts, (l) => racoon2.sniff(l))) {
         owner.push(k);
         tasks.push({ id: tasks.length, path: doc.path, source: doc.source, range, gatewayTzMinutes: gatewayTz, peerTzMinutes: this.opts.peerTzMinutes, year: this.opts.peerYear ?? this.opts.now.getUTCFullYear() });
       }
     }
-    const results = await runRangeTasks(tasks, jobs);
+    // Biggest first, so no worker is left with a big file while the others are idle.
+    const schedule = [...tasks].sort((a, b) => b.range.end - b.range.start - (a.range.end - a.range.start));
+    const done = new Map((await runRangeTasks(schedule, jobs, this.taskProgress(tasks.length))).map((r) => [r.id, r]));
+    const results = tasks.map((t) => done.get(t.id)!);
     for (const [k, doc] of docs.entries()) {
       let offset = 0;
       let records = 0;
@@ -195,7 +201,21 @@ export class AnalysisRun {
       const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
       this.inputs.push({ source: doc.source, kind, records, problems: this.problems.length - before });
       this.opts.onDocument?.(doc.source, doc.bytes);
+      this.bytesRead += doc.bytes;
     }
+  }
+
+  /** Progress of tasks read elsewhere, added to what this thread has read. */
+  private taskProgress(n: number): ((p: RangeProgress) => void) | undefined {
+    const report = this.opts.onProgress;
+    if (!report) return undefined;
+    const bytes = new Float64Array(n);
+    const lines = new Float64Array(n);
+    return (p) => {
+      bytes[p.id] = p.bytes;
+      lines[p.id] = p.lines;
+      report({ bytes: this.bytesRead + bytes.reduce((a, b) => a + b, 0), lines: this.stats.lines + lines.reduce((a, b) => a + b, 0) });
+    };
   }
 
   async read(doc: InputDocument): Promise<void> {

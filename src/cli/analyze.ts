@@ -17,12 +17,13 @@ export function registerAnalyzeCommand(program: Command): void {
     .description('explain why IPsec-VPN tunnels fail, from exported API responses and gateway/peer logs')
     .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too)');
   addReportOptions(cmd)
-    .option('-j, --jobs <n>', 'worker threads for big gateway logs (default 1; see docs/performance.md)', (v) => {
+    .option('-j, --jobs <n>', 'worker threads for big gateway logs (default: one per core for several big logs; see docs/performance.md)', (v) => {
+      if (v === 'auto') return v;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1, or auto');
       return n;
     })
-    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number }) => {
+    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto' }) => {
     const { analyze, AnalyzeOptionError, totalInputBytes } = await import('../index.js');
     const { progressLine } = await import('./progress.js');
     const progress = progressLine(process.stderr.isTTY ? await totalInputBytes(paths) : 0);
@@ -35,7 +36,7 @@ export function registerAnalyzeCommand(program: Command): void {
         ...(opts.peerYear ? { peerYear: opts.peerYear } : {}),
         lang: opts.lang ?? 'en',
         explain: opts.explain ?? false,
-        ...(opts.jobs ? { jobs: opts.jobs } : {}),
+        jobs: opts.jobs ?? 'auto',
         onProgress: (p) => progress.update(p),
       });
     } catch (e) {

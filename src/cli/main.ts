@@ -7,6 +7,7 @@ import { registerAnalyzeCommand } from './analyze.js';
 import { registerRulesCommand } from './rules.js';
 import { registerDiagnoseCommand } from './diagnose.js';
 import { registerSimulateCommand } from './simulate.js';
+import { applyHeapPolicy } from './heap-policy.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     });
   }
+  applyHeapPolicy();
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -1,13 +1,13 @@
-// Runs range tasks on worker threads (at most `jobs`), handing each idle worker the next task.
-// Falls back to reading in this thread when no compiled worker script is available (the test
-// runner executes TypeScript sources, which a worker thread cannot load).
+// Runs range tasks on worker threads (at most `jobs`), handing each idle worker the next task and
+// passing its progress messages on. Falls back to reading in this thread when no compiled worker
+// script is available (the test runner executes TypeScript sources, which a worker cannot load).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../sources/files/rule-files.js';
 import { readRange } from './read-range.js';
-import type { RangeResult, RangeTask } from './range-task.js';
+import type { RangeProgress, RangeResult, RangeTask, WorkerMessage } from './range-task.js';
 
 function workerScript(): URL | undefined {
   const here = new URL('./worker.js', import.meta.url);
@@ -16,33 +16,33 @@ function workerScript(): URL | undefined {
   return existsSync(built) ? pathToFileURL(built) : undefined;
 }
 
-export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number): Promise<RangeResult[]> {
+export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, onProgress?: (p: RangeProgress) => void): Promise<RangeResult[]> {
   const script = workerScript();
   const n = Math.min(jobs, tasks.length);
   if (!script || n <= 1) {
     const out: RangeResult[] = [];
-    for (const t of tasks) out.push(await readRange(t));
+    for (const t of tasks) out.push(await readRange(t, onProgress));
     return out;
   }
   const results = new Array<RangeResult>(tasks.length);
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
+      let current = -1;
       const feed = (): void => {
         if (next >= tasks.length) return resolve();
-        const i = next++;
-        worker.once('message', (r: RangeResult) => {
-          results[i] = r;
-          feed();
-        });
-        worker.postMessage(tasks[i]);
+        current = next++;
+        worker.postMessage(tasks[current]);
       };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.kind === 'progress') return onProgress?.(m.progress);
+        results[current] = m.result;
+        feed();
+      });
       worker.once('error', reject);
       feed();
     });
-  // The parse allocates many short-lived objects: a larger young generation than a worker's
-  // default halves the time spent in scavenges (measured: 2.3 s → 1.8 s per 500 k lines).
-  const workers = Array.from({ length: n }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } }));
+  const workers = Array.from({ length: n }, () => new Worker(script));
   try {
     await Promise.all(workers.map(run));
   } finally {

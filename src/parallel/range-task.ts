@@ -1,5 +1,5 @@
 // What a worker thread is asked to do and what it answers: read one byte range of a gateway log
-// into subjects. Shared by the worker and the main thread.
+// into subjects, reporting its progress on the way. Shared by the worker and the main thread.
 import type { Problem } from '../types.js';
 import type { ByteRange } from '../sources/files/ranges.js';
 import type { LineStats } from '../parse/log-parser.js';
@@ -26,3 +26,13 @@ export interface RangeResult {
   dialects: string[];
   error?: string;
 }
+
+/** How far a task has read: bytes of its range and lines, so far. */
+export interface RangeProgress {
+  id: number;
+  bytes: number;
+  lines: number;
+}
+
+/** A worker's messages: progress while it reads, then the result of the task. */
+export type WorkerMessage = { kind: 'progress'; progress: RangeProgress } | { kind: 'result'; result: RangeResult };

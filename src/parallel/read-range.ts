@@ -6,9 +6,12 @@ import { LogParser } from '../parse/log-parser.js';
 import { createDialects } from '../parse/registry.js';
 import { SubjectIndex } from '../facts/correlate.js';
 import type { Problem } from '../types.js';
-import type { RangeResult, RangeTask } from './range-task.js';
+import type { RangeProgress, RangeResult, RangeTask } from './range-task.js';
 
-export async function readRange(task: RangeTask): Promise<RangeResult> {
+/** Bytes read between two progress reports. */
+const PROGRESS_EVERY_BYTES = 1 << 20;
+
+export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress) => void): Promise<RangeResult> {
   const index = new SubjectIndex();
   const problems: Problem[] = [];
   const dialects = createDialects();
@@ -24,8 +27,21 @@ export async function readRange(task: RangeTask): Promise<RangeResult> {
     onProblem: (p) => problems.push(p),
   });
   try {
-    for await (const batch of readLineBatches(openRange(task.path, task.range))) parser.push(batch);
+    let bytes = 0;
+    let reported = 0;
+    for await (const batch of readLineBatches(openRange(task.path, task.range))) {
+      parser.push(batch);
+      if (onProgress) {
+        for (const l of batch) bytes += l.text.length + 1;
+        if (bytes - reported >= PROGRESS_EVERY_BYTES) {
+          reported = bytes;
+          onProgress({ id: task.id, bytes, lines: parser.stats.lines });
+        }
+      }
+    }
     parser.end();
+    // Counted in characters on the way (cheap); the range's exact size once it is all read.
+    onProgress?.({ id: task.id, bytes: task.range.end - task.range.start, lines: parser.stats.lines });
   } catch (e) {
     return { id: task.id, state: { cloud: [], peer: [] }, problems, stats: parser.stats, records, dialects: [...parser.dialectsSeen], error: (e as Error).message };
   }

@@ -70,6 +70,16 @@ describe('ipsec-doctor analyze', () => {
     expect(JSON.parse(r.out).problems.map((p: { code: string }) => p.code)).toContain('E_JSON_INVALID');
   });
 
+  it('--jobs takes a whole number or auto, and refuses anything else in one line', () => {
+    for (const jobs of ['1', '2', 'auto']) expect(run('analyze', 'examples/psk-mismatch', '--jobs', jobs, '--quiet').code).toBe(0);
+    for (const jobs of ['0', 'many', '1.5']) {
+      const r = run('analyze', 'examples/psk-mismatch', '--jobs', jobs);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('a whole number ≥ 1, or auto');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('--version answers', () => {
     const r = run('--version');
     expect(r.code).toBe(0);
