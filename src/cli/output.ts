@@ -2,7 +2,7 @@
 // code `--fail-on` asks for. Part of the CLI boundary: the only place besides cli/ commands that
 // writes to the terminal.
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Report, Severity } from '../types.js';
 import type { ReportCliOptions } from './report-options.js';
 
@@ -20,30 +20,40 @@ export function failOnExitCode(report: Report, failOn: Severity | undefined): nu
   return report.subjects.some((s) => s.findings.some((f) => RANK.indexOf(f.severity) >= min)) ? 1 : 0;
 }
 
-async function render(report: Report, opts: ReportCliOptions, toFile: boolean): Promise<string> {
+/** The rendered report as chunks: JSON one subject at a time, the other formats whole. */
+async function render(report: Report, opts: ReportCliOptions, toFile: boolean): Promise<Iterable<string>> {
   switch (opts.format) {
     case 'json': {
-      const { renderJson } = await import('../report/render/json.js');
-      return renderJson(report);
+      const { renderJsonChunks } = await import('../report/render/json.js');
+      return renderJsonChunks(report);
     }
     case 'markdown': {
       const { renderMarkdown } = await import('../report/render/markdown.js');
-      return renderMarkdown(report, { lang: opts.lang ?? 'en' });
+      return [renderMarkdown(report, { lang: opts.lang ?? 'en' })];
     }
     case 'html': {
       const { renderHtml } = await import('../report/render/html.js');
-      return renderHtml(report, { lang: opts.lang ?? 'en' });
+      return [renderHtml(report, { lang: opts.lang ?? 'en' })];
     }
     default: {
       const { renderText } = await import('../report/render/text.js');
-      return renderText(report, {
-        color: !toFile && useColor(opts),
-        width: Math.min(process.stdout.columns || 100, 160),
-        quiet: opts.quiet ?? false,
-        explain: opts.explain ?? false,
-        lang: opts.lang ?? 'en',
-      });
+      return [
+        renderText(report, {
+          color: !toFile && useColor(opts),
+          width: Math.min(process.stdout.columns || 100, 160),
+          quiet: opts.quiet ?? false,
+          explain: opts.explain ?? false,
+          lang: opts.lang ?? 'en',
+        }),
+      ];
     }
+  }
+}
+
+/** Writes chunks to stdout, waiting for the pipe to drain rather than queueing them all. */
+async function toStdout(chunks: Iterable<string>): Promise<void> {
+  for (const c of chunks) {
+    if (!process.stdout.write(c)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }
 }
 
@@ -55,12 +65,17 @@ export async function writeReport(report: Report, opts: ReportCliOptions): Promi
     // A random key per run unless the user wants pseudonyms stable across runs.
     shown = redactReport(report, { key: opts.redactKey ?? randomBytes(32).toString('hex') });
   }
-  const text = await render(shown, opts, !!opts.out);
+  const chunks = await render(shown, opts, !!opts.out);
   if (opts.out) {
-    await writeFile(opts.out, text);
+    const file = await open(opts.out, 'w');
+    try {
+      for (const c of chunks) await file.write(c);
+    } finally {
+      await file.close();
+    }
     if (!opts.quiet) process.stderr.write(`ipsec-doctor: report written to ${opts.out}\n`);
   } else {
-    process.stdout.write(text);
+    await toStdout(chunks);
   }
   return failOnExitCode(report, opts.failOn);
 }

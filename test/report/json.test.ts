@@ -1,0 +1,27 @@
+// The JSON renderer writes a report one subject at a time; the text must be exactly
+// `JSON.stringify(report, null, 2)` plus a newline, for every fixture's real report and for the
+// shapes that trip hand-written serialisers (empty arrays, undefined fields, newlines in text).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import { renderJson, renderJsonChunks } from '../../src/report/render/json.js';
+import type { Report } from '../../src/types.js';
+
+const ROOTS = ['test/fixtures/lab', 'test/fixtures/gateway-diagnosis'];
+const fixtures = ROOTS.flatMap((root) => readdirSync(root).map((d) => join(root, d))).filter((d) => existsSync(join(d, 'input')));
+
+describe('renderJson', () => {
+  it.each(fixtures)('%s: chunks join to JSON.stringify(report, null, 2)', async (dir) => {
+    const report = await analyze([join(dir, 'input')], { now: new Date('2026-11-22T08:00:00Z') });
+    const chunks = [...renderJsonChunks(report)];
+    expect(chunks.length).toBeGreaterThan(report.subjects.length);
+    expect(chunks.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it('handles empty arrays, undefined fields and multi-line strings like JSON.stringify', () => {
+    const odd = { a: [], b: undefined, c: 'two\nlines', subjects: [{ x: [1, { y: 'z\n' }], u: undefined }, { e: {} }], d: { nested: [[], {}] }, n: null } as unknown as Report;
+    expect(renderJson(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    expect(renderJson({} as Report)).toBe('{}\n');
+  });
+});
