@@ -3,6 +3,7 @@
 // and lazy line streams from sources/.
 import type { Finding, InputKind, InputSummary, LogRecord, Problem, Report, Subject, SubjectStatus } from './types.js';
 import type { InputDocument } from './sources/files/read-inputs.js';
+import { batchBytes } from './sources/files/line-reader.js';
 import type { Dialect } from './parse/dialect.js';
 import { LogParser, type LineStats } from './parse/log-parser.js';
 import { readApiDocument } from './parse/api-documents.js';
@@ -110,7 +111,7 @@ export class AnalysisRun {
     for await (const batch of doc.batches) {
       p.push(batch);
       if (this.opts.onProgress) {
-        for (const l of batch) this.bytesRead += l.text.length + 1;
+        this.bytesRead += batchBytes(batch);
         if (++n % 32 === 0) this.opts.onProgress({ bytes: this.bytesRead, lines: this.stats.lines + p.stats.lines });
       }
     }

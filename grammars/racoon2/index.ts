@@ -225,6 +225,10 @@ export const racoon2Dialect: Dialect = {
       if (e) rec.remote = e;
     }
   },
+  keepsContinuation(rec: LogRecord): boolean {
+    // Only ID payload dumps (`received IDci2:` + hex) are read back, to decode the subnet.
+    return rec.message.includes('received ID');
+  },
   redactSecrets(rec: LogRecord): void {
     // Cheap pre-check before the anchored pattern: key dumps name psk/key/SKEYID.
     const msg = rec.message;

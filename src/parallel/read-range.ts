@@ -1,6 +1,6 @@
 // Reads one byte range of a log into subjects: the same line parser and subject index as a
 // serial run, so a worker's answer merges into the main run unchanged.
-import { readLineBatches } from '../sources/files/line-reader.js';
+import { batchBytes, readLines } from '../sources/files/line-reader.js';
 import { openRange } from '../sources/files/ranges.js';
 import { LogParser } from '../parse/log-parser.js';
 import { createDialects } from '../parse/registry.js';
@@ -29,10 +29,10 @@ export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress)
   try {
     let bytes = 0;
     let reported = 0;
-    for await (const batch of readLineBatches(openRange(task.path, task.range))) {
+    for await (const batch of readLines(openRange(task.path, task.range))) {
       parser.push(batch);
       if (onProgress) {
-        for (const l of batch) bytes += l.text.length + 1;
+        bytes += batchBytes(batch);
         if (bytes - reported >= PROGRESS_EVERY_BYTES) {
           reported = bytes;
           onProgress({ id: task.id, bytes, lines: parser.stats.lines });

@@ -41,6 +41,11 @@ export interface Dialect {
    * `record.event`, `phase`, `ikeVersion` where the message tells them. Never throws.
    */
   classify(record: LogRecord): void;
+  /**
+   * Whether the catalogue may read this record's continuation lines (default: yes). Saying no
+   * spares a string per folded line: a gateway export's hex dumps are a third of its lines.
+   */
+  keepsContinuation?(record: LogRecord): boolean;
   /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */
   redactSecrets?(record: LogRecord, previous: LogRecord | undefined): void;
 }

@@ -4,7 +4,7 @@
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from './dialect.js';
 import { isHeaderFailure } from './dialect.js';
 import type { LogRecord, Problem } from '../types.js';
-import type { TextLine } from '../sources/files/line-reader.js';
+import { blockLine, isLineBlock, type LineBatch, type LineBlock, type TextLine } from '../sources/files/line-reader.js';
 import { locate } from '../errors.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
@@ -12,6 +12,76 @@ const KEPT_CONTINUATION = 4;
 /** Starts like a log header (ISO or syslog time stamp): never a continuation line. */
 const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
 const CHUNK = 100;
+/** Pass-1 kind of a hex dump line (dialect kinds are ≥ 0, unclaimed lines -1). */
+const HEX_DUMP = -2;
+
+/** A batch's lines as the parser reads them: strings are cut from a block only when asked for. */
+interface LineAccess {
+  readonly count: number;
+  lineNo(i: number): number;
+  text(i: number): string;
+  binary(i: number): boolean;
+  truncatedFrom(i: number): number | undefined;
+  /** The line is a hex dump (see isHexDumpLine), decided without cutting a string where possible. */
+  hexDump(i: number): boolean;
+}
+
+const isLowerHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/**
+ * A racoon2 hex dump line: eight lowercase hex digits first, then only hex digits and spaces. No
+ * dialect's header looks like this — racoon2 and ISO stamps have `-` at index 4, syslog stamps a
+ * capital first, strongSwan threads `[` at 2, Libreswan `000 ` a space at 3, and every program or
+ * status word holds a letter beyond `f` — so such a line needs no sniffing and, when the open
+ * record does not keep its text, no string at all (a test checks every dialect against it).
+ */
+export function isHexDumpLine(text: string): boolean {
+  const n = text.length;
+  if (n < 8) return false;
+  for (let i = 0; i < 8; i++) if (!isLowerHexDigit(text.charCodeAt(i))) return false;
+  for (let i = 8; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && !isLowerHexDigit(c)) return false;
+  }
+  return true;
+}
+
+/** isHexDumpLine on bytes `[start, end)` (ASCII only, so bytes and characters agree). */
+function isHexDumpBytes(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  for (let i = start; i < start + 8; i++) if (!isLowerHexDigit(bytes[i]!)) return false;
+  for (let i = start + 8; i < end; i++) {
+    const c = bytes[i]!;
+    if (c !== 32 && !isLowerHexDigit(c)) return false;
+  }
+  return true;
+}
+
+function accessLines(lines: TextLine[]): LineAccess {
+  return {
+    count: lines.length,
+    lineNo: (i) => lines[i]!.line,
+    text: (i) => lines[i]!.text,
+    binary: (i) => lines[i]!.binary === true,
+    truncatedFrom: (i) => lines[i]!.truncatedFrom,
+    hexDump: (i) => {
+      const l = lines[i]!;
+      return l.truncatedFrom === undefined && !l.binary && isHexDumpLine(l.text);
+    },
+  };
+}
+
+function accessBlock(b: LineBlock): LineAccess {
+  const bytes = b.bytes;
+  return {
+    count: b.count,
+    lineNo: (i) => b.firstLine + i,
+    text: (i) => blockLine(b, i),
+    binary: () => false,
+    truncatedFrom: () => undefined,
+    hexDump: (i) => isHexDumpBytes(bytes, b.starts[i]!, b.ends[i]!),
+  };
+}
 
 export interface LineStats {
   lines: number;
@@ -69,19 +139,26 @@ export class LogParser {
   }
 
   /** Feeds one batch of lines, in order. */
-  push(lines: TextLine[]): void {
+  push(batch: LineBatch): void {
+    const lines = isLineBlock(batch) ? accessBlock(batch) : accessLines(batch);
+    const n = lines.count;
     const dialects = this.opts.dialects;
-    // Pass 1: which grammar claims each line; header lines grouped per grammar (TextLine is a HeaderLine).
-    const kinds = new Int8Array(lines.length).fill(-1);
+    // Pass 1: which grammar claims each line; header lines grouped per grammar. Hex dump lines are
+    // decided on their bytes and never sniffed.
+    const kinds = new Int8Array(n).fill(-1);
     const grouped: HeaderLine[][] = dialects.map(() => []);
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.binary) continue;
-      const d = this.sniff(l.text);
+    for (let i = 0; i < n; i++) {
+      if (lines.hexDump(i)) {
+        kinds[i] = HEX_DUMP;
+        continue;
+      }
+      if (lines.binary(i)) continue;
+      const text = lines.text(i);
+      const d = this.sniff(text);
       if (!d) continue;
       const k = dialects.indexOf(d);
       kinds[i] = k;
-      grouped[k]!.push(l);
+      grouped[k]!.push({ text, line: lines.lineNo(i) });
     }
     // Pass 2: each grammar structures its lines in chunks of ≤ CHUNK.
     const results: (LogRecord | HeaderFailure)[][] = grouped.map((headerLines, k) => {
@@ -95,57 +172,74 @@ export class LogParser {
     });
     // Pass 3: in line order, open records, fold continuations, report the rest.
     const cursor = new Int32Array(dialects.length);
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!;
+    for (let i = 0; i < n; i++) {
+      const line = lines.lineNo(i);
       this.stats.lines++;
       const k = kinds[i]!;
+      if (k === HEX_DUMP) {
+        if (this.open) this.fold(lines, i);
+        else this.unparsed(line, lines.text(i));
+        continue;
+      }
       const d = k >= 0 ? dialects[k] : undefined;
-      if (l.truncatedFrom !== undefined) {
-        this.problem(l.line, 'E_LINE_TOO_LONG', `line of ${l.truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
+      const truncatedFrom = lines.truncatedFrom(i);
+      if (truncatedFrom !== undefined) {
+        this.problem(line, 'E_LINE_TOO_LONG', `line of ${truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
       }
       if (d) {
         const r = results[k]![cursor[k]!++]!;
         this.close();
         if (isHeaderFailure(r)) {
           this.stats.unparsed++;
-          this.problem(l.line, r.code, r.message, 'The line looks like a log header but does not fit the grammar.');
+          this.problem(line, r.code, r.message, 'The line looks like a log header but does not fit the grammar.');
         } else {
           this.stats.parsed++;
-          const pointer = this.opts.pointerFor?.(l.line);
+          const pointer = this.opts.pointerFor?.(line);
           if (pointer) r.pointer = pointer;
           this.open = { rec: r, dialect: d };
         }
         continue;
       }
-      if (l.binary) {
+      if (lines.binary(i)) {
         this.stats.unparsed++;
-        this.problem(l.line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
+        this.problem(line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
         continue;
       }
-      if (startsLikeHeader(l.text) && LOOKS_LIKE_HEADER.test(l.text)) {
+      const text = lines.text(i);
+      if (startsLikeHeader(text) && LOOKS_LIKE_HEADER.test(text)) {
         // A stamped line no grammar accepts is a broken record, not a hex dump to fold away.
         this.close();
         this.stats.unparsed++;
-        this.problem(l.line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(l.text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
+        this.problem(line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
         continue;
       }
-      if (this.open && l.truncatedFrom === undefined) {
-        const rec = this.open.rec;
-        rec.continuationLines++;
-        rec.endLine = l.line;
-        if (!rec.secret && rec.continuationLines <= KEPT_CONTINUATION && l.text.length > 0) (rec.continuation ??= []).push(l.text);
+      if (this.open && truncatedFrom === undefined) {
+        this.fold(lines, i);
+        continue;
+      }
+      if (text.trim() === '' && truncatedFrom === undefined) {
         this.stats.parsed++;
         continue;
       }
-      if (l.text.trim() === '' && l.truncatedFrom === undefined) {
-        this.stats.parsed++;
-        continue;
-      }
-      this.stats.unparsed++;
-      if (l.truncatedFrom === undefined) {
-        this.problem(l.line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(l.text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
-      }
+      if (truncatedFrom === undefined) this.unparsed(line, text);
+      else this.stats.unparsed++;
     }
+  }
+
+  /** Folds line i into the open record, keeping its text only when the record may read it. */
+  private fold(lines: LineAccess, i: number): void {
+    const { rec, dialect } = this.open!;
+    rec.continuationLines++;
+    rec.endLine = lines.lineNo(i);
+    this.stats.parsed++;
+    if (rec.secret || rec.continuationLines > KEPT_CONTINUATION || dialect.keepsContinuation?.(rec) === false) return;
+    const text = lines.text(i);
+    if (text.length > 0) (rec.continuation ??= []).push(text);
+  }
+
+  private unparsed(line: number, text: string): void {
+    this.stats.unparsed++;
+    this.problem(line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
   }
 
   /** Completes the open record: secrets masked, catalogue applied, handed on. */

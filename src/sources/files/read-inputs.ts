@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
-import { isGzip, openByteStream, readLineBatches, type TextLine } from './line-reader.js';
+import { batchLines, isGzip, openByteStream, readLines, type LineBatch } from './line-reader.js';
 
 /** A path, or a document already in memory (API responses, tests). */
 export type AnalyzeInput = string | { source: string; content: string | Uint8Array };
@@ -15,7 +15,7 @@ export type InputDocument =
   | {
       source: string;
       type: 'lines';
-      batches: AsyncIterable<TextLine[]>;
+      batches: AsyncIterable<LineBatch>;
       bytes: number;
       mtimeMs?: number;
       /** Plain (not gzipped) file on disk: may be split into ranges for worker threads. */
@@ -85,7 +85,7 @@ async function* fromMemory(source: string, content: string | Uint8Array): AsyncG
   if (c === 0x7b || c === 0x5b) return yield parseJsonText(source, Buffer.from(bytes).toString('utf8'), bytes.length);
   if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
   const buf = Buffer.from(bytes);
-  yield { source, type: 'lines', bytes: buf.length, batches: readLineBatches(toAsync(buf)) };
+  yield { source, type: 'lines', bytes: buf.length, batches: readLines(toAsync(buf)) };
 }
 
 async function* fromFile(path: string, source: string): AsyncGenerator<InputDocument> {
@@ -119,23 +119,23 @@ async function* fromFile(path: string, source: string): AsyncGenerator<InputDocu
   }
   if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
   // The stream opens only when the batches are read: a file handed to worker threads never is.
-  async function* lazy(): AsyncGenerator<TextLine[]> {
-    yield* readLineBatches(openByteStream(path, head) as AsyncIterable<Buffer>);
+  async function* lazy(): AsyncGenerator<LineBatch> {
+    yield* readLines(openByteStream(path, head) as AsyncIterable<Buffer>);
   }
   yield { source, type: 'lines', bytes: size, batches: lazy(), mtimeMs, path, head: Buffer.from(head).toString('utf8') };
 }
 
 /** A gzipped file is JSON or log text by its decompressed start; the peeked batch is not lost. */
 async function fromGzip(path: string, source: string, head: Uint8Array, size: number, mtimeMs: number): Promise<InputDocument> {
-  const it = readLineBatches(openByteStream(path, head) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const it = readLines(openByteStream(path, head) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first = await it.next();
-  const firstLines = first.done ? [] : first.value;
+  const firstLines = first.done ? [] : batchLines(first.value);
   const firstText = firstLines.find((l) => l.text.trim() !== '')?.text.trimStart() ?? '';
   if (firstText.startsWith('{') || firstText.startsWith('[')) {
     const parts = firstLines.map((l) => l.text);
     let total = 0;
     for (let r = await it.next(); !r.done; r = await it.next()) {
-      for (const l of r.value) {
+      for (const l of batchLines(r.value)) {
         total += l.text.length;
         if (total > MAX_JSON_BYTES) return problem(source, 'E_INPUT_UNREADABLE', 'gzipped JSON document is too large', 'Split the export.');
         parts.push(l.text);
@@ -143,7 +143,7 @@ async function fromGzip(path: string, source: string, head: Uint8Array, size: nu
     }
     return parseJsonText(source, parts.join('\n'), size, mtimeMs);
   }
-  async function* replay(): AsyncGenerator<TextLine[]> {
+  async function* replay(): AsyncGenerator<LineBatch> {
     if (firstLines.length > 0) yield firstLines;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
