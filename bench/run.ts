@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generateExport } from './generate.js';
 import { MODES, type Mode } from './modes.js';
 import { applyHeapPolicy } from '../src/cli/heap-policy.js';
+import { BIG_INPUT_NODE_FLAGS } from '../src/cli/relaunch.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(SELF, '..', '..', '..');
@@ -110,8 +111,12 @@ async function main(): Promise<void> {
       process.stderr.write(`generating 11 M lines into ${gb}…\n`);
       await generateExport(gb, 11_000_000, join(ROOT, 'test', 'fixtures'));
     }
-    const x = measure('analyze', gb);
-    console.log(`1 GB export (${(statSync(gb).size / 1e9).toFixed(2)} GB, ${x.lines} lines): ${(x.ms / 1000).toFixed(1)} s, ${Math.round(rate(x))} lines/s, peak RSS ${x.maxRssMB.toFixed(0)} MB  (target ≤ 150 MB)`);
+    // As the CLI runs it: a Node relaunched with the big-input flags, the report streamed out.
+    const x = measure('analyze-cli', gb, BIG_INPUT_NODE_FLAGS);
+    const y = measure('analyze-cli', gb);
+    const line = (m: Measured): string => `${(m.ms / 1000).toFixed(1)} s, ${Math.round(rate(m))} lines/s, peak RSS ${m.maxRssMB.toFixed(0)} MB`;
+    console.log(`1 GB export (${(statSync(gb).size / 1e9).toFixed(2)} GB, ${x.lines} lines), as the CLI runs it (${BIG_INPUT_NODE_FLAGS.join(' ')}): ${line(x)}  (target ≤ 150 MB)`);
+    console.log(`  the same without the relaunch flags: ${line(y)}`);
   }
   const main = join(ROOT, 'dist', 'bundle', 'cli.mjs');
   console.log(`startup: --version ${timeCommand([main, '--version']).toFixed(0)} ms; one-file analyze ${timeCommand([main, 'analyze', 'examples/p1-hash-mismatch/gateway.log', '--quiet']).toFixed(0)} ms (target ≤ 300 ms each)`);

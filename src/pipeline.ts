@@ -240,6 +240,7 @@ export class AnalysisRun {
       p.end();
       this.addStats(p.stats);
     }
+    this.pendingSourceLogs.length = 0;
   }
 
   private statusOf(subject: Subject, acc: SubjectAccumulator, established: boolean): SubjectStatus {
@@ -254,7 +255,11 @@ export class AnalysisRun {
   async finish(durationMs: () => number): Promise<Report> {
     this.flushSourceLogs();
     const subjects: Subject[] = [];
-    for (const acc of this.index.finish()) {
+    const accumulators: (SubjectAccumulator | undefined)[] = this.index.finish();
+    for (let i = 0; i < accumulators.length; i++) {
+      const acc = accumulators[i]!;
+      // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
+      accumulators[i] = undefined;
       const facts = computeFacts(acc);
       const matches = await this.opts.evaluator.evaluate(facts);
       const built = matches.map((m) => ({ finding: buildFinding(m, facts, this.opts.lang, this.opts.explain), suppresses: m.loaded.rule.suppresses }));

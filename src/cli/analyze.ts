@@ -24,9 +24,20 @@ export function registerAnalyzeCommand(program: Command): void {
       return n;
     })
     .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto' }) => {
-    const { analyze, AnalyzeOptionError, totalInputBytes } = await import('../index.js');
+    const { totalInputBytes } = await import('../sources/files/read-inputs.js');
+    const total = await totalInputBytes(paths);
+    const { isRelaunched, relaunch, shouldRelaunch, BIG_INPUT_NODE_FLAGS } = await import('./relaunch.js');
+    if (shouldRelaunch(total)) {
+      const code = await relaunch();
+      if (code !== undefined) {
+        process.exitCode = code;
+        return;
+      }
+    }
+    if (isRelaunched() && process.env['IPSEC_DOCTOR_TRACE'] === 'relaunch') process.stderr.write(`ipsec-doctor: relaunched with ${BIG_INPUT_NODE_FLAGS.join(' ')}\n`);
+    const { analyze, AnalyzeOptionError } = await import('../index.js');
     const { progressLine } = await import('./progress.js');
-    const progress = progressLine(process.stderr.isTTY ? await totalInputBytes(paths) : 0);
+    const progress = progressLine(process.stderr.isTTY ? total : 0);
     let report: Report;
     try {
       report = await analyze(paths, {

@@ -146,10 +146,18 @@ export class SubjectIndex {
     return own;
   }
 
+  /**
+   * The final subjects. The index lets go of them: the caller can drop each one once its report
+   * is built, so the accumulators and the report are not both whole in memory at once.
+   */
   finish(): SubjectAccumulator[] {
     this.foldConnectionsIntoTunnels();
     const peerOnly = this.joinPeers();
-    return [...this.cloud.values(), ...peerOnly];
+    const all = [...this.cloud.values(), ...peerOnly];
+    this.cloud.clear();
+    this.peer.clear();
+    this.lastAcc = undefined;
+    return all;
   }
 }
 

@@ -20,44 +20,86 @@ function iso(ms: number | undefined): string | null {
   return lastIso;
 }
 
-function shape(text: string): string {
-  return text.replace(/\d+/g, '#');
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether two texts differ only in their numbers (`resend phase1 packet 3` ~ `… 4`), compared in
+ * place: a shape string per record would be one more object to keep until the next one.
+ */
+export function sameShape(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      while (i < a.length && isDigit(a.charCodeAt(i))) i++;
+      while (j < b.length && isDigit(b.charCodeAt(j))) j++;
+      continue;
+    }
+    if (ca !== cb) return false;
+    i++;
+    j++;
+  }
+  return i === a.length && j === b.length;
+}
+
+function newEntry(rec: LogRecord, type: string, text: string): TimelineEntry {
+  const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
+  if (rec.phase) entry.phase = rec.phase;
+  return entry;
+}
+
+function withoutUndefined(e: TimelineEntry): TimelineEntry {
+  const holey = (e.phase === undefined && 'phase' in e) || (e.count === undefined && 'count' in e) || (e.lastTime === undefined && 'lastTime' in e);
+  if (!holey) return e;
+  const out = { ...e };
+  for (const k of Object.keys(out) as (keyof TimelineEntry)[]) if (out[k] === undefined) delete out[k];
+  return out;
 }
 
 export class TimelineBuilder {
   private head: TimelineEntry[] = [];
   private tail: TimelineEntry[] = [];
   folded = 0;
-  private lastShape = '';
 
   add(rec: LogRecord): void {
     const type = rec.event?.type ?? (rec.level === 'error' ? 'error' : rec.level === 'warn' ? 'warning' : undefined);
     if (!type || HIDDEN.has(type)) return;
     const text = rec.message.length > 300 ? `${rec.message.slice(0, 300)}…` : rec.message;
-    const key = `${rec.side}|${type}|${shape(text)}`;
     const last = this.tail.at(-1) ?? (this.tail.length === 0 ? this.head.at(-1) : undefined);
-    if (last && key === this.lastShape) {
+    if (last && last.side === rec.side && last.event === type && sameShape(last.text, text)) {
       last.count = (last.count ?? 1) + 1;
       last.lastTime = iso(rec.timeMs);
       return;
     }
-    this.lastShape = key;
-    const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
-    if (rec.phase) entry.phase = rec.phase;
     if (this.head.length < CAP / 2) {
-      this.head.push(entry);
+      this.head.push(newEntry(rec, type, text));
       return;
     }
-    this.tail.push(entry);
-    if (this.tail.length > CAP / 2) {
-      this.tail.shift();
-      this.folded++;
+    if (this.tail.length < CAP / 2) {
+      this.tail.push(newEntry(rec, type, text));
+      return;
     }
+    // A full ring refills its oldest entry in place (see EvidenceStore: no promoted churn).
+    const entry = this.tail.shift()!;
+    entry.time = iso(rec.timeMs);
+    entry.side = rec.side;
+    entry.event = type;
+    entry.text = text;
+    entry.source = rec.source;
+    entry.line = rec.line;
+    entry.phase = rec.phase || undefined;
+    entry.count = undefined;
+    entry.lastTime = undefined;
+    this.tail.push(entry);
+    this.folded++;
   }
 
   /** Entries of both sides in time order (stable for equal times). */
   entries(): TimelineEntry[] {
-    const all = [...this.head, ...this.tail];
+    // Refilled entries carry their optional fields as undefined: hand the report clean copies.
+    const all = [...this.head, ...this.tail].map(withoutUndefined);
     return all
       .map((e, i) => ({ e, i }))
       .sort((a, b) => (a.e.time ?? '').localeCompare(b.e.time ?? '') || a.i - b.i)

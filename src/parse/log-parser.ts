@@ -14,6 +14,8 @@ const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\
 const CHUNK = 100;
 /** Pass-1 kind of a hex dump line (dialect kinds are ≥ 0, unclaimed lines -1). */
 const HEX_DUMP = -2;
+/** Lines parsed together: a block is cut into windows of this many. */
+const WINDOW = 512;
 
 /** A batch's lines as the parser reads them: strings are cut from a block only when asked for. */
 interface LineAccess {
@@ -141,15 +143,20 @@ export class LogParser {
   /** Feeds one batch of lines, in order. */
   push(batch: LineBatch): void {
     const lines = isLineBlock(batch) ? accessBlock(batch) : accessLines(batch);
-    const n = lines.count;
+    // A block holds thousands of lines: parse it in windows so only a window's records are alive
+    // at once (fewer objects survive a scavenge to be promoted).
+    for (let from = 0; from < lines.count; from += WINDOW) this.pushWindow(lines, from, Math.min(lines.count, from + WINDOW));
+  }
+
+  private pushWindow(lines: LineAccess, from: number, to: number): void {
     const dialects = this.opts.dialects;
     // Pass 1: which grammar claims each line; header lines grouped per grammar. Hex dump lines are
     // decided on their bytes and never sniffed.
-    const kinds = new Int8Array(n).fill(-1);
+    const kinds = new Int8Array(to - from).fill(-1);
     const grouped: HeaderLine[][] = dialects.map(() => []);
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       if (lines.hexDump(i)) {
-        kinds[i] = HEX_DUMP;
+        kinds[i - from] = HEX_DUMP;
         continue;
       }
       if (lines.binary(i)) continue;
@@ -157,7 +164,7 @@ export class LogParser {
       const d = this.sniff(text);
       if (!d) continue;
       const k = dialects.indexOf(d);
-      kinds[i] = k;
+      kinds[i - from] = k;
       grouped[k]!.push({ text, line: lines.lineNo(i) });
     }
     // Pass 2: each grammar structures its lines in chunks of ≤ CHUNK.
@@ -172,10 +179,10 @@ export class LogParser {
     });
     // Pass 3: in line order, open records, fold continuations, report the rest.
     const cursor = new Int32Array(dialects.length);
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const line = lines.lineNo(i);
       this.stats.lines++;
-      const k = kinds[i]!;
+      const k = kinds[i - from]!;
       if (k === HEX_DUMP) {
         if (this.open) this.fold(lines, i);
         else this.unparsed(line, lines.text(i));

@@ -11,7 +11,11 @@ const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function run(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -78,6 +82,19 @@ describe('ipsec-doctor analyze', () => {
       expect(r.err).toContain('a whole number ≥ 1, or auto');
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('hands a big analysis to a relaunched Node with the heap flags, same report and exit code', () => {
+    const big = { IPSEC_DOCTOR_RELAUNCH_BYTES: '1', IPSEC_DOCTOR_TRACE: 'relaunch' };
+    const relaunched = runWith(big, 'analyze', 'examples/p1-hash-mismatch', '--format', 'json');
+    expect(relaunched.code).toBe(0);
+    expect(relaunched.err).toContain('relaunched with --max-semi-space-size=8 --single-threaded-gc');
+    const plain = run('analyze', 'examples/p1-hash-mismatch', '--format', 'json');
+    const comparable = (out: string): unknown => ({ ...JSON.parse(out), generatedAt: '', stats: { ...JSON.parse(out).stats, durationMs: 0 } });
+    expect(comparable(relaunched.out)).toEqual(comparable(plain.out));
+    expect(plain.err).not.toContain('relaunched');
+    // The child's exit code is the command's.
+    expect(runWith(big, 'analyze', 'examples/p1-hash-mismatch', '--fail-on', 'critical', '--quiet').code).toBe(1);
   });
 
   it('--version answers', () => {
@@ -147,5 +164,16 @@ describe('the bundled CLI (the package bin, what `npx ipsec-doctor` runs)', () =
   it('ends quietly when its reader closes the pipe early', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BUNDLE}" analyze test/fixtures/lab --quiet | head -1`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/EPIPE|at /);
+  });
+});
+
+describe('relaunch decision', async () => {
+  const { shouldRelaunch, BIG_INPUT_BYTES } = await import('../../src/cli/relaunch.js');
+  it('relaunches big inputs once, and not when the flags were given', () => {
+    expect(shouldRelaunch(BIG_INPUT_BYTES, {}, [])).toBe(true);
+    expect(shouldRelaunch(BIG_INPUT_BYTES - 1, {}, [])).toBe(false);
+    expect(shouldRelaunch(BIG_INPUT_BYTES, { IPSEC_DOCTOR_RELAUNCHED: '1' }, [])).toBe(false);
+    expect(shouldRelaunch(BIG_INPUT_BYTES, {}, ['--max-semi-space-size=16'])).toBe(false);
+    expect(shouldRelaunch(10, { IPSEC_DOCTOR_RELAUNCH_BYTES: '5' }, [])).toBe(true);
   });
 });
