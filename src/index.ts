@@ -43,7 +43,7 @@ export interface AnalyzeOptions {
   /**
    * Worker threads for big gateway logs (≥ 4 MB, plain). A number N reads them on N workers, cutting
    * a file into ranges when there are fewer files than workers. `'auto'` (the CLI's default) uses
-   * one worker per core for two or more such files, a file per task, and reads a single file in
+   * one thread per core for two or more such files, a file per task, and reads a single file in
    * this thread: cutting one file gained little on the reference machine while doubling peak RSS
    * (docs/performance.md). Default 1: no worker threads.
    */

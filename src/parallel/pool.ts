@@ -42,9 +42,17 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
       worker.once('error', reject);
       feed();
     });
-  const workers = Array.from({ length: n }, () => new Worker(script));
+  // This thread reads too, so `jobs` threads run with one isolate fewer (its heap is most of a
+  // worker's memory): it takes the next task whenever it finishes one, like a worker.
+  const inThread = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await readRange(tasks[i]!, onProgress);
+    }
+  };
+  const workers = Array.from({ length: n - 1 }, () => new Worker(script));
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all([...workers.map(run), inThread()]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
