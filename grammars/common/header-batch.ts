@@ -10,8 +10,11 @@ export interface LineGrammar<H> {
   label: string;
   /** Appends one line's tokens; returns why the line does not fit, or null. */
   tokenize(text: string, base: number, out: IToken[]): string | null;
-  /** Parses a token vector of well-formed lines; null when the grammar rejects it. */
-  parse(tokens: IToken[]): H[] | null;
+  /**
+   * Parses the token vector of `lines` (the lines that tokenized, in order); null when the grammar
+   * rejects it. A grammar that builds records in its actions reads the lines and the context.
+   */
+  parse(tokens: IToken[], lines: readonly HeaderLine[], ctx: ParseContext): H[] | null;
   toRecord(header: H, line: HeaderLine, ctx: ParseContext): LogRecord;
 }
 
@@ -23,7 +26,7 @@ function oneByOne<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext):
   return lines.map((l) => {
     const tokens: IToken[] = [];
     const why = g.tokenize(l.text, 0, tokens);
-    const parsed = why ? null : g.parse(tokens);
+    const parsed = why ? null : g.parse(tokens, [l], ctx);
     if (!parsed || parsed.length !== 1) return failure(g.label, l, why ?? 'grammar rejected the line');
     return g.toRecord(parsed[0]!, l, ctx);
   });
@@ -33,14 +36,15 @@ export function parseHeaderBatch<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx:
   try {
     const tokens: IToken[] = [];
     const failures = new Map<number, HeaderFailure>();
-    let ok = 0;
+    const tokenized: HeaderLine[] = [];
     lines.forEach((l, i) => {
       const why = g.tokenize(l.text, 0, tokens);
       if (why) failures.set(i, failure(g.label, l, why));
-      else ok++;
+      else tokenized.push(l);
     });
-    const parsed = g.parse(tokens);
-    if (!parsed || parsed.length !== ok) return oneByOne(g, lines, ctx);
+    const parsed = g.parse(tokens, tokenized, ctx);
+    if (!parsed || parsed.length !== tokenized.length) return oneByOne(g, lines, ctx);
+    if (failures.size === 0) return parsed.map((h, i) => g.toRecord(h, lines[i]!, ctx));
     let k = 0;
     return lines.map((l, i) => failures.get(i) ?? g.toRecord(parsed[k++]!, l, ctx));
   } catch (e) {

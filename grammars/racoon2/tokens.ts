@@ -17,11 +17,14 @@ export const allTokens: TokenType[] = [Timestamp, ResourceId, Tag, Location, Con
 /** The seven racoon2 plog tags (lib/plog.c). */
 export const KNOWN_TAGS = new Set(['INFO', 'PROTO_ERR', 'PROTO_WARN', 'INTERNAL_ERR', 'INTERNAL_WARN', 'DEBUG', 'CRITICAL']);
 
-/** Extra data the tokenizer already split, so the parser's actions need not scan again. */
-export interface LocationPayload {
+/**
+ * A pooled token. A Location also carries what the tokenizer already split out of it — file, source
+ * line, function — in fields every pooled token has (one hidden class, no payload object per line).
+ */
+export interface ScanToken extends IToken {
   file: string;
   srcLine: number;
-  func?: string;
+  func: string | undefined;
 }
 
 export interface TokenizedLine {
@@ -36,23 +39,24 @@ export interface TokenizedLine {
  * Token objects are pooled by position in the vector: the parser reads them only while a chunk
  * is parsed and the records keep strings, so a chunk's tokens can be reused by the next chunk.
  */
-const pool: IToken[] = [];
+const pool: ScanToken[] = [];
 
-function tok(out: IToken[], type: TokenType, image: string, offset: number, payload?: unknown): void {
+function tok(out: IToken[], type: TokenType, image: string, offset: number): ScanToken {
   const i = out.length;
   let t = pool[i];
   if (!t) {
-    t = { image, startOffset: offset, endOffset: 0, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
+    t = { image, startOffset: offset, endOffset: 0, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, file: '', srcLine: 0, func: undefined } as ScanToken;
     pool[i] = t;
   } else {
-    // The parser matches on tokenTypeIdx and the actions read image/payload; offsets only feed
-    // error messages, which this grammar never shows (a rejected batch is re-read line by line).
+    // The parser matches on tokenTypeIdx and the actions read image and the location fields;
+    // offsets only feed error messages, which this grammar never shows (a rejected batch is
+    // re-read line by line).
     t.image = image;
     t.tokenType = type;
     t.tokenTypeIdx = type.tokenTypeIdx!;
-    t.payload = payload;
   }
   out.push(t);
+  return t;
 }
 
 const CH_0 = 48;
@@ -80,7 +84,7 @@ export function startsWithStamp(s: string): boolean {
  * `file.c:N:isakmp****` ending the line, `file.c:N:`, or an empty `: ` — or none.
  */
 const HEAD =
-  /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(\[[A-Z_]{1,22}\]:)[ \t]*(?::[ \t]*|(([\w.-]{1,62}\.c):(\d+)(?::([\w*]+)\(\):|:([\w*]+)$|:))[ \t]*)?/y;
+  /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(\[[A-Z_]{1,22}\]:)[ \t]*(?::[ \t]*|(?:([\w.-]{1,62}\.c):(\d+)(?::([\w*]+)\(\):|:([\w*]+)$|:))[ \t]*)?/y;
 
 export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   HEAD.lastIndex = 0;
@@ -93,9 +97,11 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   if (h[2] !== undefined) tok(out, ResourceId, h[2], base + 20);
   tok(out, Tag, h[3]!, base);
   if (h[4] !== undefined) {
-    const func = h[7] ?? h[8];
-    const payload: LocationPayload = func ? { file: h[5]!, srcLine: Number(h[6]), func } : { file: h[5]!, srcLine: Number(h[6]) };
-    tok(out, Location, h[4], base, payload);
+    // The location's parts are captured, not the location as a whole: its image is the file.
+    const t = tok(out, Location, h[4], base);
+    t.file = h[4];
+    t.srcLine = Number(h[5]);
+    t.func = h[6] ?? h[7];
   }
   const i = HEAD.lastIndex;
   let msgEnd = s.length;
