@@ -31,32 +31,32 @@ interface LineAccess {
 const isLowerHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 
 /**
- * A racoon2 hex dump line: eight lowercase hex digits first, then only hex digits and spaces. No
- * dialect's header looks like this — racoon2 and ISO stamps have `-` at index 4, syslog stamps a
- * capital first, strongSwan threads `[` at 2, Libreswan `000 ` a space at 3, and every program or
- * status word holds a letter beyond `f` — so such a line needs no sniffing and, when the open
- * record does not keep its text, no string at all (a test checks every dialect against it).
+ * A line that only a record's continuation can be: eight lowercase hex digits first (a racoon2
+ * hex dump, a cookie) and no `:`, `[` or `"` anywhere. No dialect's header looks like this —
+ * racoon2 and ISO stamps have `-` at index 4, syslog stamps a capital first, and every peer header
+ * without a stamp needs one of those three characters (a syslog program's `name:`, a strongSwan
+ * thread `[IKE]`, a status line's `name: #1`, a Libreswan `"conn"`), or starts with a letter past
+ * `f` — so such a line needs no sniffing and, when the open record does not keep its text, no
+ * string at all (a test checks every dialect against it).
  */
 export function isHexDumpLine(text: string): boolean {
-  const n = text.length;
-  if (n < 8) return false;
+  if (text.length < 8) return false;
   for (let i = 0; i < 8; i++) if (!isLowerHexDigit(text.charCodeAt(i))) return false;
-  for (let i = 8; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && !isLowerHexDigit(c)) return false;
-  }
-  return true;
+  return !text.includes(':') && !text.includes('[') && !text.includes('"');
 }
 
-/** isHexDumpLine on bytes `[start, end)` (ASCII only, so bytes and characters agree). */
+const COLON = 58;
+const BRACKET = 91;
+const QUOTE = 34;
+
+/** isHexDumpLine on bytes `[start, end)`: the three searches are native (memchr). */
 function isHexDumpBytes(bytes: Buffer, start: number, end: number): boolean {
   if (end - start < 8) return false;
   for (let i = start; i < start + 8; i++) if (!isLowerHexDigit(bytes[i]!)) return false;
-  for (let i = start + 8; i < end; i++) {
-    const c = bytes[i]!;
-    if (c !== 32 && !isLowerHexDigit(c)) return false;
-  }
-  return true;
+  // Searched in a view of the line only: a search from `start` alone would run on to the end of
+  // the block whenever the line holds no such character, and a block of pure hex is possible.
+  const line = bytes.subarray(start + 8, end);
+  return line.indexOf(COLON) < 0 && line.indexOf(BRACKET) < 0 && line.indexOf(QUOTE) < 0;
 }
 
 function accessLines(lines: TextLine[]): LineAccess {
@@ -107,7 +107,10 @@ export interface LogParserOptions {
 export class LogParser {
   readonly stats: LineStats = { lines: 0, parsed: 0, unparsed: 0 };
   readonly dialectsSeen = new Set<string>();
-  private open: { rec: LogRecord; dialect: Dialect } | undefined;
+  // The record still taking continuation lines, and its grammar (two fields, not a pair object
+  // per record).
+  private openRec: LogRecord | undefined;
+  private openDialect: Dialect | undefined;
   private lastDialect: Dialect | undefined;
   private readonly contexts = new Map<Dialect, ParseContext>();
 
@@ -184,7 +187,7 @@ export class LogParser {
       this.stats.lines++;
       const k = kinds[i - from]!;
       if (k === HEX_DUMP) {
-        if (this.open) this.fold(lines, i);
+        if (this.openRec) this.fold(lines, i);
         else this.unparsed(line, lines.text(i));
         continue;
       }
@@ -203,7 +206,8 @@ export class LogParser {
           this.stats.parsed++;
           const pointer = this.opts.pointerFor?.(line);
           if (pointer) r.pointer = pointer;
-          this.open = { rec: r, dialect: d };
+          this.openRec = r;
+          this.openDialect = d;
         }
         continue;
       }
@@ -220,7 +224,7 @@ export class LogParser {
         this.problem(line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
         continue;
       }
-      if (this.open && truncatedFrom === undefined) {
+      if (this.openRec && truncatedFrom === undefined) {
         this.fold(lines, i);
         continue;
       }
@@ -235,7 +239,8 @@ export class LogParser {
 
   /** Folds line i into the open record, keeping its text only when the record may read it. */
   private fold(lines: LineAccess, i: number): void {
-    const { rec, dialect } = this.open!;
+    const rec = this.openRec!;
+    const dialect = this.openDialect!;
     rec.continuationLines++;
     rec.endLine = lines.lineNo(i);
     this.stats.parsed++;
@@ -251,21 +256,23 @@ export class LogParser {
 
   /** Completes the open record: secrets masked, catalogue applied, handed on. */
   close(): void {
-    const o = this.open;
-    if (!o) return;
-    this.open = undefined;
+    const rec = this.openRec;
+    const dialect = this.openDialect;
+    if (!rec || !dialect) return;
+    this.openRec = undefined;
+    this.openDialect = undefined;
     try {
-      o.dialect.redactSecrets?.(o.rec, undefined);
-      if (this.opts.classify !== false) o.dialect.classify(o.rec);
+      dialect.redactSecrets?.(rec, undefined);
+      if (this.opts.classify !== false) dialect.classify(rec);
       // Rules select events by phase (e.g. a phase-2 "no proposal"): make it a variable.
-      const ev = o.rec.event;
-      if (ev && o.rec.phase && ev.vars['phase'] === undefined) ev.vars['phase'] = String(o.rec.phase);
+      const ev = rec.event;
+      if (ev && rec.phase && ev.vars['phase'] === undefined) ev.vars['phase'] = String(rec.phase);
     } catch {
       // A catalogue bug must not lose the record: it stays, without an event.
     }
     // Assigned, not deleted: `delete` would drop the record into V8's slow dictionary mode.
-    o.rec.continuation = undefined;
-    this.opts.onRecord(o.rec);
+    rec.continuation = undefined;
+    this.opts.onRecord(rec);
   }
 
   end(): void {

@@ -14,13 +14,14 @@ function* logFiles(dir: string): Generator<string> {
   }
 }
 
-describe('isHexDumpLine', () => {
+describe('isHexDumpLine (lines only a continuation can be)', () => {
   const dialects = createDialects();
 
   it('tells hex dumps from everything else', () => {
     expect(isHexDumpLine('dc75b7b3 ca0dbf05 00000000 00000000')).toBe(true);
     expect(isHexDumpLine('dc75b7b3ca0dbf05 ')).toBe(true);
-    for (const not of ['dc75b7b', 'DC75B7B3 CA0DBF05', '2026-11-22 00:10:09 vco-x [INFO]: m', '000 "conn"', '08[IKE] x', 'deadbeef charon: x', '  dc75b7b3', 'dc75b7b3\tca0dbf05']) {
+    expect(isHexDumpLine('dc75b7b3 wrapped text of a record')).toBe(true);
+    for (const not of ['dc75b7b', 'DC75B7B3 CA0DBF05', '2026-11-22 00:10:09 vco-x [INFO]: m', '000 "conn"', '08[IKE] x', 'deadbeef charon: x', 'deadbeef [IKE] x', 'deadbeef "conn"', '  dc75b7b3']) {
       expect(isHexDumpLine(not)).toBe(false);
     }
   });
@@ -31,12 +32,14 @@ describe('isHexDumpLine', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
-    const alphabet = '0123456789abcdef ';
+    // After the eight hex digits, anything printable but the three characters the predicate
+    // excludes — including program names, status words and stamps.
+    const words = ['charon', 'pluto', 'ipsec', 'Status', 'loaded', 'packet from', '2026-11-22', 'Nov 21', '21 58 50', '000', 'no SAs found', 'IKEv2,', '#1,', ' ', 'x', '08'];
     for (let k = 0; k < 5000; k++) {
       let line = '';
-      for (let i = 0; i < 8; i++) line += alphabet[next(16)];
-      const rest = next(80);
-      for (let i = 0; i < rest; i++) line += alphabet[next(17)];
+      for (let i = 0; i < 8; i++) line += '0123456789abcdef'[next(16)];
+      const parts = next(6);
+      for (let i = 0; i < parts; i++) line += (next(2) ? ' ' : '') + words[next(words.length)];
       expect(isHexDumpLine(line)).toBe(true);
       for (const d of dialects) expect(d.sniff(line), `${d.name} claims "${line}"`).toBe(false);
     }
