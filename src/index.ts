@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Problem, Report } from './types.js';
 import { readInputs, type AnalyzeInput } from './sources/files/read-inputs.js';
 import { builtinRulesDir, packageRoot, readCompiledRules, readRuleTexts } from './sources/files/rule-files.js';
-import { AnalysisRun } from './pipeline.js';
+import { AnalysisRun, AUTO_PARALLEL_MIN_BYTES } from './pipeline.js';
 import { RuleEvaluator } from './rules/engine.js';
 import type { LoadedRule, RuleProblem } from './rules/load.js';
 import { hashRuleTexts } from './rules/compiled.js';
@@ -41,10 +41,11 @@ export interface AnalyzeOptions {
   /** Problems found before the analysis (e.g. failed API calls) to list in the report. */
   extraProblems?: Problem[];
   /**
-   * Worker threads for big gateway logs (≥ 4 MB, plain). A number N reads them on N workers, cutting
-   * a file into ranges when there are fewer files than workers. `'auto'` (the CLI's default) uses
-   * one thread per core for two or more such files, a file per task, and reads a single file in
-   * this thread: cutting one file gained little on the reference machine while doubling peak RSS
+   * Threads for big gateway logs (plain files). A number N reads logs of ≥ 4 MB on N threads (this
+   * one and N − 1 workers), cutting a file into ranges when there are fewer files than threads.
+   * `'auto'` (the CLI's default) uses one thread per core for two or more logs of ≥ 32 MB, a file
+   * per task, and reads a single file in this thread: below that size a thread's fixed costs
+   * outweighed its gain, and cutting one file gained little while doubling peak RSS
    * (docs/performance.md). Default 1: no worker threads.
    */
   jobs?: number | 'auto';
@@ -133,7 +134,7 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
   const jobs = auto ? availableParallelism() : Math.max(1, Math.floor(Number(options.jobs ?? 1)) || 1);
   const parallel: Parameters<AnalysisRun['readParallel']>[0] = [];
   for await (const doc of readInputs(inputs)) {
-    if (run.wantsParallel(doc, jobs)) parallel.push(doc);
+    if (run.wantsParallel(doc, jobs, auto ? AUTO_PARALLEL_MIN_BYTES : undefined)) parallel.push(doc);
     else await run.read(doc);
   }
   if (auto && parallel.length === 1) await run.read(parallel[0]!);

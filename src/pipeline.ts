@@ -21,6 +21,12 @@ import type { Lang } from './report/template.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * `--jobs auto` reads a file on another thread only from this size: a thread's fixed costs (start,
+ * cloning its subjects back, merging) were as long as the parse it took over for 23 MB files
+ * (four such files: 0.85–1.07× one thread), and paid off from ~100 MB (1.27–1.29×; 257 MB: 1.5×).
+ */
+export const AUTO_PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /** Ranges of about this size keep both cores busy to the end of a file. */
 const RANGE_TARGET_BYTES = 16 * 1024 * 1024;
 
@@ -151,8 +157,8 @@ export class AnalysisRun {
   }
 
   /** Worker-thread reading is for big gateway logs: other inputs are read here, in order. */
-  wantsParallel(doc: InputDocument, jobs: number): doc is Extract<InputDocument, { type: 'lines' }> & { path: string } {
-    if (jobs <= 1 || doc.type !== 'lines' || !doc.path || doc.bytes < PARALLEL_MIN_BYTES) return false;
+  wantsParallel(doc: InputDocument, jobs: number, minBytes = PARALLEL_MIN_BYTES): doc is Extract<InputDocument, { type: 'lines' }> & { path: string } {
+    if (jobs <= 1 || doc.type !== 'lines' || !doc.path || doc.bytes < minBytes) return false;
     const racoon2 = this.dialects.find((d) => d.name === 'racoon2');
     const firstStamped = (doc.head ?? '').split('\n').find((l) => /^\d{4}-\d\d-\d\d /.test(l));
     return !!racoon2 && !!firstStamped && racoon2.sniff(firstStamped);

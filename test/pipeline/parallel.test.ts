@@ -7,13 +7,17 @@ import { join } from 'node:path';
 import { analyze } from '../../src/index.js';
 import type { Report } from '../../src/types.js';
 
-function bigLog(connections = 7): string {
+function bigLog(connections = 7, bytes = 6 * 1024 * 1024): string {
   // ~6 MB: the lab's gateway logs repeated under several connection ids, plus one broken line.
   const cases = ['r2-pfs_mismatch_v1-L', 'r2-ts_mismatch_v1-L', 'r2-psk_mismatch_v1_b_init-L', 'r2-baseline_v1-L'];
   const logs = cases.map((c) => readFileSync(new URL(`../fixtures/lab/${c}/input/gateway.log`, import.meta.url), 'utf8'));
   const out: string[] = [];
-  for (let round = 0; out.join('').length < 6 * 1024 * 1024; round++) {
-    logs.forEach((log, k) => out.push(log.replace(/vco-[a-z0-9]+/g, `vco-bp1par${connections}x${(round + k) % 7}`)));
+  for (let round = 0, size = 0; size < bytes; round++) {
+    logs.forEach((log, k) => {
+      const text = log.replace(/vco-[a-z0-9]+/g, `vco-bp1par${connections}x${(round + k) % 7}`);
+      out.push(text);
+      size += text.length;
+    });
     if (round === 3) out.push('2026-11-22 06:17:15 vco-bp1par1 [BROKEN\n');
   }
   const dir = mkdtempSync(join(tmpdir(), 'ipsec-doctor-par-'));
@@ -35,8 +39,9 @@ describe('--jobs', () => {
     expect(strip(parallel)).toEqual(strip(serial));
   }, 120_000);
 
-  it("'auto' reads several big logs a file per worker, with the report of one thread", async () => {
-    const files = [bigLog(3), bigLog(4)];
+  it("'auto' reads several big logs a file per thread, with the report of one thread", async () => {
+    // Over the 32 MB from which `auto` uses threads.
+    const files = [bigLog(3, 33 * 1024 * 1024), bigLog(4, 33 * 1024 * 1024)];
     const now = new Date('2026-11-22T00:00:00Z');
     const serial = await analyze(files, { jobs: 1, now });
     const auto = await analyze(files, { jobs: 'auto', now });
