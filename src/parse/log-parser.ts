@@ -4,7 +4,8 @@
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from './dialect.js';
 import { isHeaderFailure } from './dialect.js';
 import type { LogRecord, Problem } from '../types.js';
-import { blockLine, isLineBlock, type LineBatch, type LineBlock, type TextLine } from '../sources/files/line-reader.js';
+import { isLineBlock, type LineBatch } from '../sources/files/line-reader.js';
+import { accessBlock, accessLines, type LineAccess } from './line-access.js';
 import { locate } from '../errors.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
@@ -12,78 +13,10 @@ const KEPT_CONTINUATION = 4;
 /** Starts like a log header (ISO or syslog time stamp): never a continuation line. */
 const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
 const CHUNK = 100;
-/** Pass-1 kind of a hex dump line (dialect kinds are ≥ 0, unclaimed lines -1). */
-const HEX_DUMP = -2;
+/** Pass-1 kind of a continuation-only line, e.g. a hex dump (dialect kinds are ≥ 0, unclaimed -1). */
+const CONTINUATION_ONLY = -2;
 /** Lines parsed together: a block is cut into windows of this many. */
 const WINDOW = 512;
-
-/** A batch's lines as the parser reads them: strings are cut from a block only when asked for. */
-interface LineAccess {
-  readonly count: number;
-  lineNo(i: number): number;
-  text(i: number): string;
-  binary(i: number): boolean;
-  truncatedFrom(i: number): number | undefined;
-  /** The line is a hex dump (see isHexDumpLine), decided without cutting a string where possible. */
-  hexDump(i: number): boolean;
-}
-
-const isLowerHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
-
-/**
- * A line that only a record's continuation can be: eight lowercase hex digits first (a racoon2
- * hex dump, a cookie) and no `:`, `[` or `"` anywhere. No dialect's header looks like this —
- * racoon2 and ISO stamps have `-` at index 4, syslog stamps a capital first, and every peer header
- * without a stamp needs one of those three characters (a syslog program's `name:`, a strongSwan
- * thread `[IKE]`, a status line's `name: #1`, a Libreswan `"conn"`), or starts with a letter past
- * `f` — so such a line needs no sniffing and, when the open record does not keep its text, no
- * string at all (a test checks every dialect against it).
- */
-export function isHexDumpLine(text: string): boolean {
-  if (text.length < 8) return false;
-  for (let i = 0; i < 8; i++) if (!isLowerHexDigit(text.charCodeAt(i))) return false;
-  return !text.includes(':') && !text.includes('[') && !text.includes('"');
-}
-
-const COLON = 58;
-const BRACKET = 91;
-const QUOTE = 34;
-
-/** isHexDumpLine on bytes `[start, end)`: the three searches are native (memchr). */
-function isHexDumpBytes(bytes: Buffer, start: number, end: number): boolean {
-  if (end - start < 8) return false;
-  for (let i = start; i < start + 8; i++) if (!isLowerHexDigit(bytes[i]!)) return false;
-  // Searched in a view of the line only: a search from `start` alone would run on to the end of
-  // the block whenever the line holds no such character, and a block of pure hex is possible.
-  const line = bytes.subarray(start + 8, end);
-  return line.indexOf(COLON) < 0 && line.indexOf(BRACKET) < 0 && line.indexOf(QUOTE) < 0;
-}
-
-function accessLines(lines: TextLine[]): LineAccess {
-  return {
-    count: lines.length,
-    lineNo: (i) => lines[i]!.line,
-    text: (i) => lines[i]!.text,
-    binary: (i) => lines[i]!.binary === true,
-    truncatedFrom: (i) => lines[i]!.truncatedFrom,
-    hexDump: (i) => {
-      const l = lines[i]!;
-      return l.truncatedFrom === undefined && !l.binary && isHexDumpLine(l.text);
-    },
-  };
-}
-
-function accessBlock(b: LineBlock): LineAccess {
-  const bytes = b.bytes;
-  return {
-    count: b.count,
-    lineNo: (i) => b.firstLine + i,
-    text: (i) => blockLine(b, i),
-    binary: () => false,
-    truncatedFrom: () => undefined,
-    hexDump: (i) => isHexDumpBytes(bytes, b.starts[i]!, b.ends[i]!),
-  };
-}
 
 export interface LineStats {
   lines: number;
@@ -158,8 +91,8 @@ export class LogParser {
     const kinds = new Int8Array(to - from).fill(-1);
     const grouped: HeaderLine[][] = dialects.map(() => []);
     for (let i = from; i < to; i++) {
-      if (lines.hexDump(i)) {
-        kinds[i - from] = HEX_DUMP;
+      if (lines.continuationOnly(i)) {
+        kinds[i - from] = CONTINUATION_ONLY;
         continue;
       }
       if (lines.binary(i)) continue;
@@ -186,7 +119,7 @@ export class LogParser {
       const line = lines.lineNo(i);
       this.stats.lines++;
       const k = kinds[i - from]!;
-      if (k === HEX_DUMP) {
+      if (k === CONTINUATION_ONLY) {
         if (this.openRec) this.fold(lines, i);
         else this.unparsed(line, lines.text(i));
         continue;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isHexDumpLine } from '../../src/parse/log-parser.js';
+import { isContinuationOnlyLine } from '../../src/parse/line-access.js';
 import { createDialects } from '../../src/parse/registry.js';
 
 function* logFiles(dir: string): Generator<string> {
@@ -14,15 +14,15 @@ function* logFiles(dir: string): Generator<string> {
   }
 }
 
-describe('isHexDumpLine (lines only a continuation can be)', () => {
+describe('isContinuationOnlyLine (lines only a continuation can be)', () => {
   const dialects = createDialects();
 
   it('tells hex dumps from everything else', () => {
-    expect(isHexDumpLine('dc75b7b3 ca0dbf05 00000000 00000000')).toBe(true);
-    expect(isHexDumpLine('dc75b7b3ca0dbf05 ')).toBe(true);
-    expect(isHexDumpLine('dc75b7b3 wrapped text of a record')).toBe(true);
+    expect(isContinuationOnlyLine('dc75b7b3 ca0dbf05 00000000 00000000')).toBe(true);
+    expect(isContinuationOnlyLine('dc75b7b3ca0dbf05 ')).toBe(true);
+    expect(isContinuationOnlyLine('dc75b7b3 wrapped text of a record')).toBe(true);
     for (const not of ['dc75b7b', 'DC75B7B3 CA0DBF05', '2026-11-22 00:10:09 vco-x [INFO]: m', '000 "conn"', '08[IKE] x', 'deadbeef charon: x', 'deadbeef [IKE] x', 'deadbeef "conn"', '  dc75b7b3']) {
-      expect(isHexDumpLine(not)).toBe(false);
+      expect(isContinuationOnlyLine(not)).toBe(false);
     }
   });
 
@@ -40,7 +40,7 @@ describe('isHexDumpLine (lines only a continuation can be)', () => {
       for (let i = 0; i < 8; i++) line += '0123456789abcdef'[next(16)];
       const parts = next(6);
       for (let i = 0; i < parts; i++) line += (next(2) ? ' ' : '') + words[next(words.length)];
-      expect(isHexDumpLine(line)).toBe(true);
+      expect(isContinuationOnlyLine(line)).toBe(true);
       for (const d of dialects) expect(d.sniff(line), `${d.name} claims "${line}"`).toBe(false);
     }
   });
@@ -50,7 +50,7 @@ describe('isHexDumpLine (lines only a continuation can be)', () => {
     for (const file of logFiles('test/fixtures')) {
       for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
         const claimed = dialects.filter((d) => d.sniff(line)).map((d) => d.name);
-        if (isHexDumpLine(line)) {
+        if (isContinuationOnlyLine(line)) {
           dumps++;
           expect(claimed, `${file}: "${line}"`).toEqual([]);
         }

@@ -1,0 +1,72 @@
+// How the line parser reads a batch: decoded lines, or a block of bytes whose lines are cut as
+// strings only when asked for; and the test that lets a continuation-only line skip both the
+// dialects' sniffs and, often, its string.
+import { blockLine, type LineBlock, type TextLine } from '../sources/files/line-reader.js';
+
+/** A batch's lines as the parser reads them: strings are cut from a block only when asked for. */
+export interface LineAccess {
+  readonly count: number;
+  lineNo(i: number): number;
+  text(i: number): string;
+  binary(i: number): boolean;
+  truncatedFrom(i: number): number | undefined;
+  /** See isContinuationOnlyLine; decided on the bytes, without cutting a string, where it can be. */
+  continuationOnly(i: number): boolean;
+}
+
+const isLowerHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/**
+ * A line that only a record's continuation can be: eight lowercase hex digits first (a racoon2
+ * hex dump, a cookie) and no `:`, `[` or `"` anywhere. No dialect's header looks like this —
+ * racoon2 and ISO stamps have `-` at index 4, syslog stamps a capital first, and every peer header
+ * without a stamp needs one of those three characters (a syslog program's `name:`, a strongSwan
+ * thread `[IKE]`, a status line's `name: #1`, a Libreswan `"conn"`), or starts with a letter past
+ * `f` — so such a line needs no sniffing and, when the open record does not keep its text, no
+ * string at all (a test checks every dialect against it).
+ */
+export function isContinuationOnlyLine(text: string): boolean {
+  if (text.length < 8) return false;
+  for (let i = 0; i < 8; i++) if (!isLowerHexDigit(text.charCodeAt(i))) return false;
+  return !text.includes(':') && !text.includes('[') && !text.includes('"');
+}
+
+const COLON = 58;
+const BRACKET = 91;
+const QUOTE = 34;
+
+/** isContinuationOnlyLine on bytes `[start, end)`: the three searches are native (memchr). */
+function isContinuationOnlyBytes(bytes: Buffer, start: number, end: number): boolean {
+  if (end - start < 8) return false;
+  for (let i = start; i < start + 8; i++) if (!isLowerHexDigit(bytes[i]!)) return false;
+  // Searched in a view of the line only: a search from `start` alone would run on to the end of
+  // the block whenever the line holds no such character, and a block of pure hex is possible.
+  const line = bytes.subarray(start + 8, end);
+  return line.indexOf(COLON) < 0 && line.indexOf(BRACKET) < 0 && line.indexOf(QUOTE) < 0;
+}
+
+export function accessLines(lines: TextLine[]): LineAccess {
+  return {
+    count: lines.length,
+    lineNo: (i) => lines[i]!.line,
+    text: (i) => lines[i]!.text,
+    binary: (i) => lines[i]!.binary === true,
+    truncatedFrom: (i) => lines[i]!.truncatedFrom,
+    continuationOnly: (i) => {
+      const l = lines[i]!;
+      return l.truncatedFrom === undefined && !l.binary && isContinuationOnlyLine(l.text);
+    },
+  };
+}
+
+export function accessBlock(b: LineBlock): LineAccess {
+  const bytes = b.bytes;
+  return {
+    count: b.count,
+    lineNo: (i) => b.firstLine + i,
+    text: (i) => blockLine(b, i),
+    binary: () => false,
+    truncatedFrom: () => undefined,
+    continuationOnly: (i) => isContinuationOnlyBytes(bytes, b.starts[i]!, b.ends[i]!),
+  };
+}
