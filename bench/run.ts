@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const one = multiBest.get('analyze')!;
   for (const m of ['analyze-auto', 'analyze-jobs'] as const) {
     const x = multiBest.get(m)!;
-    console.log(`4 files of ${lines} lines, ${m === 'analyze-auto' ? '--jobs auto' : `--jobs ${availableParallelism()}`}: one thread ${one.ms.toFixed(0)} ms (${one.maxRssMB.toFixed(0)} MB), ${availableParallelism()} threads ${x.ms.toFixed(0)} ms (${x.maxRssMB.toFixed(0)} MB): ${(one.ms / x.ms).toFixed(2)}×  (target ≥ 1.7× on 2 cores)`);
+    console.log(`4 files of ${lines} lines, ${m === 'analyze-auto' ? '--jobs auto (threads only for logs of ≥ 32 MB)' : `--jobs ${availableParallelism()}`}: one thread ${one.ms.toFixed(0)} ms (${one.maxRssMB.toFixed(0)} MB), up to ${availableParallelism()} threads ${x.ms.toFixed(0)} ms (${x.maxRssMB.toFixed(0)} MB): ${(one.ms / x.ms).toFixed(2)}×  (target ≥ 1.7× on 2 cores)`);
   }
   // Peak RSS on a 1 GB export (11 M lines): minutes, so only on request.
   if (argv.includes('--gb')) {
