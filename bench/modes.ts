@@ -92,7 +92,7 @@ async function analyzeJobs(file: string): Promise<ModeResult> {
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
 
-/** `analyze` as the CLI runs it by default (--jobs auto): one worker per core for several big logs. */
+/** `analyze` with the CLI's default --jobs auto: one thread per core for two or more logs of ≥ 32 MB. */
 async function analyzeAuto(file: string): Promise<ModeResult> {
   const report = await analyze([file], { jobs: 'auto' });
   const json = JSON.stringify(report);

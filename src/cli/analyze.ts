@@ -17,7 +17,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .description('explain why IPsec-VPN tunnels fail, from exported API responses and gateway/peer logs')
     .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too)');
   addReportOptions(cmd)
-    .option('-j, --jobs <n>', 'worker threads for big gateway logs (default: one per core for several big logs; see docs/performance.md)', (v) => {
+    .option('-j, --jobs <n>', 'threads for big gateway logs (default auto: one per core for two or more logs of ≥ 32 MB; see docs/performance.md)', (v) => {
       if (v === 'auto') return v;
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1, or auto');

@@ -11,7 +11,8 @@ export const HEAP_GROWING_PERCENT = 10;
 /**
  * Applies the policy. V8 reads this flag whenever it sets the next collection limit, so setting
  * it at run time takes effect (measured: 1 GB export 274 → 175 MB peak RSS, time unchanged within
- * noise); heap-size flags proper (`--max-semi-space-size`) are fixed at start and are not used.
+ * noise). Heap-size flags proper are fixed at start: big inputs get them from a relaunch
+ * (relaunch.ts).
  */
 export function applyHeapPolicy(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

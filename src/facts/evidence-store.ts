@@ -39,15 +39,6 @@ function refOf(rec: LogRecord): EvidenceRef {
   return { source: rec.source, line: rec.line, pointer: rec.pointer, timeMs: rec.timeMs, side: rec.side, text: rec.text };
 }
 
-function fillRef(ref: EvidenceRef, rec: LogRecord): void {
-  ref.source = rec.source;
-  ref.line = rec.line;
-  ref.pointer = rec.pointer;
-  ref.timeMs = rec.timeMs;
-  ref.side = rec.side;
-  ref.text = rec.text;
-}
-
 export function refEvidence(r: EvidenceRef): Evidence {
   const e: Evidence = { source: r.source, side: r.side, text: r.text.length > TEXT_CAP ? `${r.text.slice(0, TEXT_CAP)}…` : r.text };
   if (r.pointer) e.pointer = r.pointer;
@@ -105,14 +96,8 @@ export class EvidenceStore {
       return;
     }
     if (!intoFirst) {
-      // Once the ring is full its slots are refilled in place: the latest occurrence then costs
-      // its line, not a new object that lives just long enough to be promoted and die old.
-      if (t.last.length < LAST_KEPT) t.last.push(refOf(rec));
-      else {
-        const slot = t.last.shift()!;
-        fillRef(slot, rec);
-        t.last.push(slot);
-      }
+      t.last.push(refOf(rec));
+      if (t.last.length > LAST_KEPT) t.last.shift();
     }
     t.lastVars = ev.vars;
     let comboKey = '';

@@ -44,20 +44,6 @@ export function sameShape(a: string, b: string): boolean {
   return i === a.length && j === b.length;
 }
 
-function newEntry(rec: LogRecord, type: string, text: string): TimelineEntry {
-  const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
-  if (rec.phase) entry.phase = rec.phase;
-  return entry;
-}
-
-function withoutUndefined(e: TimelineEntry): TimelineEntry {
-  const holey = (e.phase === undefined && 'phase' in e) || (e.count === undefined && 'count' in e) || (e.lastTime === undefined && 'lastTime' in e);
-  if (!holey) return e;
-  const out = { ...e };
-  for (const k of Object.keys(out) as (keyof TimelineEntry)[]) if (out[k] === undefined) delete out[k];
-  return out;
-}
-
 export class TimelineBuilder {
   private head: TimelineEntry[] = [];
   private tail: TimelineEntry[] = [];
@@ -73,33 +59,22 @@ export class TimelineBuilder {
       last.lastTime = iso(rec.timeMs);
       return;
     }
+    const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
+    if (rec.phase) entry.phase = rec.phase;
     if (this.head.length < CAP / 2) {
-      this.head.push(newEntry(rec, type, text));
+      this.head.push(entry);
       return;
     }
-    if (this.tail.length < CAP / 2) {
-      this.tail.push(newEntry(rec, type, text));
-      return;
-    }
-    // A full ring refills its oldest entry in place (see EvidenceStore: no promoted churn).
-    const entry = this.tail.shift()!;
-    entry.time = iso(rec.timeMs);
-    entry.side = rec.side;
-    entry.event = type;
-    entry.text = text;
-    entry.source = rec.source;
-    entry.line = rec.line;
-    entry.phase = rec.phase || undefined;
-    entry.count = undefined;
-    entry.lastTime = undefined;
     this.tail.push(entry);
-    this.folded++;
+    if (this.tail.length > CAP / 2) {
+      this.tail.shift();
+      this.folded++;
+    }
   }
 
   /** Entries of both sides in time order (stable for equal times). */
   entries(): TimelineEntry[] {
-    // Refilled entries carry their optional fields as undefined: hand the report clean copies.
-    const all = [...this.head, ...this.tail].map(withoutUndefined);
+    const all = [...this.head, ...this.tail];
     return all
       .map((e, i) => ({ e, i }))
       .sort((a, b) => (a.e.time ?? '').localeCompare(b.e.time ?? '') || a.i - b.i)

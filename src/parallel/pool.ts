@@ -1,6 +1,7 @@
-// Runs range tasks on worker threads (at most `jobs`), handing each idle worker the next task and
-// passing its progress messages on. Falls back to reading in this thread when no compiled worker
-// script is available (the test runner executes TypeScript sources, which a worker cannot load).
+// Runs range tasks on `jobs` threads — this one and `jobs − 1` workers — handing each idle thread the
+// next task and passing the workers' progress messages on. Reads everything in this thread when no
+// compiled worker script is available (the test runner executes TypeScript sources, which a worker
+// cannot load).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -91,11 +91,6 @@ export function batchBytes(b: LineBatch): number {
   return n;
 }
 
-/** Decoded lines only, batched so the consumer pays one await per batch, not per line. */
-export async function* readLineBatches(stream: AsyncIterable<Buffer | string>, batchSize = 512): AsyncGenerator<TextLine[]> {
-  for await (const b of readLines(stream, batchSize)) yield batchLines(b);
-}
-
 /**
  * Lines as blocks of bytes where a chunk is clean, as decoded lines where it is not: a chunk with
  * a NUL byte (binary junk is flagged line by line), a line over the cap, a line carried over the
