@@ -1,11 +1,17 @@
 // Builds a realistic gateway export for the benchmark from the project's own racoon2 lab logs:
 // the real mix of DEBUG chatter, hex continuation lines, INFO and errors, spread over many
-// connections, with time moving forward, until the requested number of lines.
+// connections, with time moving forward, until the requested number of lines. Like a real
+// gateway's, each connection has its own peer address, and each negotiation its own cookies,
+// SPIs and daemon pointers: the lab's values are rewritten per copy.
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
 const STAMP = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) (vco-[a-z0-9]+)/;
+/** The lab's peer device; every benchmark connection gets an address of its own. */
+const LAB_PEER = /198\.51\.100\.2(?!\d)/g;
+/** Per-negotiation values: IKE cookies, SPIs, daemon pointers (a zero cookie stays zero). */
+const NEGOTIATION_VALUE = /\b(?!0{16}\b)[0-9a-f]{16}\b|(?<=spi=)[0-9a-f]{8}\b|\b0x[0-9a-f]{8,12}\b/g;
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -25,6 +31,17 @@ export function loadSeedLogs(fixturesDir: string): string[][] {
     .map((d) => readFileSync(join(lab, d, 'input', 'gateway.log'), 'utf8').split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''));
 }
 
+/** A deterministic stand-in of the same length for a per-negotiation hex value. */
+function rehex(value: string, copy: number): string {
+  let h = (0x811c9dc5 ^ copy) >>> 0;
+  let out = '';
+  for (let i = 0; out.length < value.length; i++) {
+    h = Math.imul(h ^ value.charCodeAt(i % value.length), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return value.startsWith('0x') ? `0x${out.slice(0, value.length - 2)}` : out.slice(0, value.length);
+}
+
 /** Writes `lines` lines to `path`; returns the byte count. */
 export async function generateExport(path: string, lines: number, fixturesDir: string, connections = 200): Promise<number> {
   const seeds = loadSeedLogs(fixturesDir);
@@ -35,7 +52,10 @@ export async function generateExport(path: string, lines: number, fixturesDir: s
   const base = Date.UTC(2026, 10, 22, 0, 0, 0);
   while (written < lines) {
     for (const seed of seeds) {
-      const conn = `vco-bp1bench${pad((round * seeds.length + seeds.indexOf(seed)) % connections, 6)}`;
+      const copy = round * seeds.length + seeds.indexOf(seed);
+      const c = copy % connections;
+      const conn = `vco-bp1bench${pad(c, 6)}`;
+      const peer = `100.${64 + (c >> 16)}.${(c >> 8) & 255}.${c & 255}`;
       const offset = round * 60_000;
       const chunk: string[] = [];
       for (const line of seed) {
@@ -44,7 +64,8 @@ export async function generateExport(path: string, lines: number, fixturesDir: s
         let text = line;
         if (m) {
           const t = Date.parse(`${m[1]!.replace(' ', 'T')}Z`) - Date.UTC(2026, 10, 22, 6, 0, 0) + base + offset;
-          text = `${stamp(t)} ${conn}${line.slice(m[0].length)}`;
+          const rest = line.slice(m[0].length).replace(LAB_PEER, peer).replace(NEGOTIATION_VALUE, (v) => rehex(v, copy));
+          text = `${stamp(t)} ${conn}${rest}`;
         }
         chunk.push(text);
         written++;

@@ -87,6 +87,11 @@ export interface LogRecord {
   event?: LogEvent;
   /** The record announced key material (PSK, SKEYID…): its dump was dropped and is never quoted. */
   secret?: boolean;
+  /**
+   * @internal The grammar's memo entry for records whose header tail was seen before (shared parse
+   * and catalogue result); opaque outside the dialect that set it.
+   */
+  parseMemo?: unknown;
 }
 
 /** A parameter whose value differs between the cloud and the peer, in Alibaba config terms. */

@@ -32,7 +32,17 @@ function oneByOne<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext):
   });
 }
 
+/** Lines per parser call: Chevrotain's performance guide keeps token vectors short. */
+const CHUNK = 100;
+
 export function parseHeaderBatch<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+  if (lines.length <= CHUNK) return parseChunk(g, lines, ctx);
+  const out: (LogRecord | HeaderFailure)[] = [];
+  for (let c = 0; c < lines.length; c += CHUNK) for (const r of parseChunk(g, lines.slice(c, c + CHUNK), ctx)) out.push(r);
+  return out;
+}
+
+function parseChunk<H>(g: LineGrammar<H>, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
   try {
     const tokens: IToken[] = [];
     const failures = new Map<number, HeaderFailure>();

@@ -1,11 +1,12 @@
 // The racoon2 dialect (the Alibaba gateway's IKE daemon): sniff → tokenize → parse → records, and
 // the catalogue pass that turns a record's message into a typed event.
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
-import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import { isHeaderFailure, type Dialect, type HeaderFailure, type HeaderLine, type ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogRecord } from '../../src/types.js';
 import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
-export { stampToMs } from './record.js';
+import { secretLabel } from './secrets.js';
+import { applyClassified, memoFor, type TailEntry, recordFromTail, rememberTail, scanPrefix, storeClassified } from './tail-memo.js';
 import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
 
 /** Parses `addr[port]` (IPv4 or IPv6) into an endpoint. */
@@ -60,8 +61,53 @@ function matchTemplates(list: MessageTemplate[] | undefined, msg: string, rec: L
   return false;
 }
 
-const SECRET_HINT = /psk|PSK|key|KEY|Key|pre-shared|Pre-shared/;
-const SECRET_DUMP = /\b(psk|pre-shared key|SKEYID\w*|key)\b[^:]*:\s*/i;
+/** The catalogue proper: message templates → typed event, endpoints and phase. */
+function classifyRecord(rec: LogRecord): void {
+  let msg = rec.message;
+  if (msg.charCodeAt(0) >= 48 && msg.charCodeAt(0) <= 57 && msg.includes(' - ')) {
+    const m = ISAKMP_PREFIX.exec(msg);
+    if (m) {
+      const local = parseEndpoint(m[1]);
+      const remote = parseEndpoint(m[2]);
+      if (local && !rec.local) rec.local = local;
+      if (remote && !rec.remote) rec.remote = remote;
+      msg = msg.slice(m[0].length);
+    }
+  }
+  if (!KNOWN_TAGS.has(rec.tag ?? '')) rec.level = 'warn';
+  let space = msg.indexOf(' ');
+  if (space < 0) space = msg.length;
+  const first = msg.slice(0, space);
+  const c0 = first.charCodeAt(0);
+  const key = c0 >= 48 && c0 <= 57 ? '#num' : first;
+  // Floating templates ("… theirs: …", "… give up to get IPsec-SA …") are errors, never DEBUG.
+  if (!matchTemplates(TEMPLATES[key], msg, rec) && rec.level !== 'debug') {
+    for (const f of FLOATING) {
+      if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
+    }
+  }
+  const ev = rec.event;
+  if (!ev) return;
+  // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
+  if (ev.type === 'notify' && ev.vars['type']) ev.vars['type'] = ev.vars['type'].replace(/-/g, '_');
+  if (ev.type === 'id-payload') {
+    const subnet = decodeIdPayload(rec.continuation);
+    if (subnet) ev.vars['subnet'] = subnet;
+  }
+  if (ev.vars['local'] && !rec.local) {
+    const e = parseEndpoint(ev.vars['local']);
+    if (e) rec.local = e;
+  }
+  if (ev.vars['remote'] && !rec.remote) {
+    const e = parseEndpoint(ev.vars['remote']);
+    if (e) rec.remote = e;
+  }
+  if (ev.type === 'packet-received' && !rec.remote) {
+    const e = parseEndpoint(ev.vars['from']);
+    if (e) rec.remote = e;
+  }
+}
+
 
 export const racoon2Dialect: Dialect = {
   name: 'racoon2',
@@ -72,62 +118,42 @@ export const racoon2Dialect: Dialect = {
     return close > 0 && close < 120;
   },
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-    return parseHeaderBatch(GRAMMAR, lines, ctx);
+    const memo = memoFor(ctx);
+    if (!memo) return parseHeaderBatch(GRAMMAR, lines, ctx);
+    // Lines whose tail was parsed before are copied; the rest go through the grammar together.
+    const out: (LogRecord | HeaderFailure)[] = new Array(lines.length);
+    const missed: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const p = scanPrefix(line.text);
+      const e = p.tailAt < 0 ? undefined : memo.find(line.text, p.tailAt);
+      if (e) out[i] = recordFromTail(e, line, ctx, p);
+      else missed.push(i);
+    }
+    if (missed.length === 0) return out;
+    const missedLines = missed.length === lines.length ? lines : missed.map((i) => lines[i]!);
+    const parsed = parseHeaderBatch(GRAMMAR, missedLines, ctx);
+    for (let k = 0; k < missed.length; k++) {
+      const r = parsed[k]!;
+      out[missed[k]!] = r;
+      if (!isHeaderFailure(r)) rememberTail(memo, r, missedLines[k]!.text, scanPrefix(missedLines[k]!.text));
+    }
+    return out;
   },
   classify(rec: LogRecord): void {
-    let msg = rec.message;
-    if (msg.charCodeAt(0) >= 48 && msg.charCodeAt(0) <= 57 && msg.includes(' - ')) {
-      const m = ISAKMP_PREFIX.exec(msg);
-      if (m) {
-        const local = parseEndpoint(m[1]);
-        const remote = parseEndpoint(m[2]);
-        if (local && !rec.local) rec.local = local;
-        if (remote && !rec.remote) rec.remote = remote;
-        msg = msg.slice(m[0].length);
-      }
-    }
-    if (!KNOWN_TAGS.has(rec.tag ?? '')) rec.level = 'warn';
-    let space = msg.indexOf(' ');
-    if (space < 0) space = msg.length;
-    const first = msg.slice(0, space);
-    const c0 = first.charCodeAt(0);
-    const key = c0 >= 48 && c0 <= 57 ? '#num' : first;
-    // Floating templates ("… theirs: …", "… give up to get IPsec-SA …") are errors, never DEBUG.
-    if (!matchTemplates(TEMPLATES[key], msg, rec) && rec.level !== 'debug') {
-      for (const f of FLOATING) {
-        if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
-      }
-    }
-    const ev = rec.event;
-    if (!ev) return;
-    // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
-    if (ev.type === 'notify' && ev.vars['type']) ev.vars['type'] = ev.vars['type'].replace(/-/g, '_');
-    if (ev.type === 'id-payload') {
-      const subnet = decodeIdPayload(rec.continuation);
-      if (subnet) ev.vars['subnet'] = subnet;
-    }
-    if (ev.vars['local'] && !rec.local) {
-      const e = parseEndpoint(ev.vars['local']);
-      if (e) rec.local = e;
-    }
-    if (ev.vars['remote'] && !rec.remote) {
-      const e = parseEndpoint(ev.vars['remote']);
-      if (e) rec.remote = e;
-    }
-    if (ev.type === 'packet-received' && !rec.remote) {
-      const e = parseEndpoint(ev.vars['from']);
-      if (e) rec.remote = e;
-    }
+    // A tail classified before gets the same answer: the catalogue reads nothing else.
+    if (applyClassified(rec)) return;
+    classifyRecord(rec);
+    storeClassified(rec);
   },
   keepsContinuation(rec: LogRecord): boolean {
     // Only ID payload dumps (`received IDci2:` + hex) are read back, to decode the subnet.
     return rec.message.includes('received ID');
   },
   redactSecrets(rec: LogRecord): void {
-    // Cheap pre-check before the anchored pattern: key dumps name psk/key/SKEYID.
-    const msg = rec.message;
-    if (!SECRET_HINT.test(msg)) return;
-    const m = SECRET_DUMP.exec(msg);
+    // Most remembered tails name no key material: no need to look again.
+    if (rec.parseMemo && !(rec.parseMemo as TailEntry).announcesSecret) return;
+    const m = secretLabel(rec.message);
     if (!m) return;
     // Key material follows the label, on this line or as a hex dump on the next ones.
     rec.continuation = undefined;

@@ -4,6 +4,7 @@ import type { HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
 import { parseContextSuffix } from './context.js';
 import type { ScanToken } from './tokens.js';
+import { readStamp } from './stamp.js';
 
 const LEVELS: Record<string, LogRecord['level']> = {
   INFO: 'info',
@@ -14,22 +15,6 @@ const LEVELS: Record<string, LogRecord['level']> = {
   PROTO_WARN: 'warn',
   INTERNAL_WARN: 'warn',
 };
-
-let lastStamp = '';
-let lastStampOffset = NaN;
-let lastStampMs = NaN;
-
-/** Wall-clock `YYYY-MM-DD HH:MM:SS` at `offsetMinutes` east of UTC → epoch ms (cached per second). */
-export function stampToMs(stamp: string, offsetMinutes: number): number {
-  if (stamp === lastStamp && offsetMinutes === lastStampOffset) return lastStampMs;
-  const ms =
-    Date.UTC(+stamp.slice(0, 4), +stamp.slice(5, 7) - 1, +stamp.slice(8, 10), +stamp.slice(11, 13), +stamp.slice(14, 16), +stamp.slice(17, 19)) -
-    offsetMinutes * 60_000;
-  lastStamp = stamp;
-  lastStampOffset = offsetMinutes;
-  lastStampMs = ms;
-  return ms;
-}
 
 /** IKE version from racoon2's source file (kb §2.5), by prefix. */
 function versionOf(file: string): 1 | 2 | undefined {
@@ -74,6 +59,7 @@ export function buildRecord(line: HeaderLine, ctx: ParseContext, stamp: string, 
     message = sp < 0 ? '' : message.slice(sp + 1);
   }
   const tag = TAG_NAMES[tagImage] ?? tagImage.slice(1, -2);
+  const st = readStamp(stamp, ctx.tzOffsetMinutes);
   // One object literal with every field: records keep one hidden class on the hot path.
   const rec: LogRecord = {
     source: ctx.source,
@@ -83,8 +69,8 @@ export function buildRecord(line: HeaderLine, ctx: ParseContext, stamp: string, 
     side: 'cloud',
     dialect: 'racoon2',
     text: line.text,
-    localTime: stamp,
-    timeMs: stampToMs(stamp, ctx.tzOffsetMinutes),
+    localTime: st.text,
+    timeMs: st.ms,
     resourceId,
     tag,
     level: LEVELS[tag] ?? 'warn',
@@ -103,6 +89,7 @@ export function buildRecord(line: HeaderLine, ctx: ParseContext, stamp: string, 
     continuation: undefined,
     event: undefined,
     secret: undefined,
+    parseMemo: undefined,
   };
   if (contextImage) {
     const parsed = parseContextSuffix(contextImage);

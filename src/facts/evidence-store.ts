@@ -23,6 +23,9 @@ export interface EventTally {
   lastVars: Record<string, string>;
   /** Distinct variable sets → count (capped). */
   combos: Map<string, { vars: Record<string, string>; count: number }>;
+  /** The variables object counted last and its entry (undefined when the cap left it out). */
+  lastComboVars?: Record<string, string> | undefined;
+  lastCombo?: { vars: Record<string, string>; count: number } | undefined;
 }
 
 /** What a record needs to become evidence later, without formatting its time now. */
@@ -70,7 +73,7 @@ export class EvidenceStore {
   private tally(side: Side, type: string): EventTally {
     let t = this.bySide[side].get(type);
     if (!t) {
-      t = { side, type, count: 0, first: [], last: [], lastVars: {}, combos: new Map() };
+      t = { side, type, count: 0, first: [], last: [], lastVars: {}, combos: new Map(), lastComboVars: undefined, lastCombo: undefined };
       this.bySide[side].set(type, t);
       this.tallies.set(`${side}:${type}`, t);
     }
@@ -100,11 +103,18 @@ export class EvidenceStore {
       if (t.last.length > LAST_KEPT) t.last.shift();
     }
     t.lastVars = ev.vars;
+    // Records of one remembered line share their event: its combination is the one counted last.
+    if (ev.vars === t.lastComboVars && t.lastCombo) {
+      t.lastCombo.count++;
+      return;
+    }
     let comboKey = '';
     for (const k in ev.vars) comboKey += `${k}\u0001${ev.vars[k]}\u0002`;
-    const c = t.combos.get(comboKey);
+    let c = t.combos.get(comboKey);
     if (c) c.count++;
-    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, { vars: ev.vars, count: 1 });
+    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, (c = { vars: ev.vars, count: 1 }));
+    t.lastComboVars = ev.vars;
+    t.lastCombo = c;
   }
 
   get(side: Side, type: string): EventTally | undefined {

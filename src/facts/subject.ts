@@ -69,7 +69,7 @@ export class SubjectAccumulator {
   constructor(readonly id: string) {}
 
   add(rec: LogRecord): void {
-    this.sides.add(rec.side);
+    if (!this.sides.has(rec.side)) this.sides.add(rec.side);
     this.records[rec.side]++;
     if (rec.source !== this.lastSource) {
       this.sources.add(rec.source);

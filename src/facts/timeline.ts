@@ -54,7 +54,8 @@ export class TimelineBuilder {
     if (!type || HIDDEN.has(type)) return;
     const text = rec.message.length > 300 ? `${rec.message.slice(0, 300)}…` : rec.message;
     const last = this.tail.at(-1) ?? (this.tail.length === 0 ? this.head.at(-1) : undefined);
-    if (last && last.side === rec.side && last.event === type && sameShape(last.text, text)) {
+    // Records of a remembered tail share their message string: equal before any scan.
+    if (last && last.side === rec.side && last.event === type && (last.text === text || sameShape(last.text, text))) {
       last.count = (last.count ?? 1) + 1;
       last.lastTime = iso(rec.timeMs);
       return;

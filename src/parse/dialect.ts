@@ -15,6 +15,11 @@ export interface ParseContext {
   tzOffsetMinutes: number;
   /** Year for stamps that carry none (syslog); undefined = take from the file / the other inputs. */
   year?: number;
+  /**
+   * Whether a grammar may reuse the structure of a line whose tail (all but stamp and resource
+   * id) it parsed before (default true). The benchmark turns it off to measure the full grammar.
+   */
+  reuseParses?: boolean;
 }
 
 /** A header line the grammar recognised by its sniff but could not structure. */
@@ -32,7 +37,8 @@ export interface Dialect {
   /** Cheap test on a raw line: does a record of this dialect start here? Must not allocate much. */
   sniff(line: string): boolean;
   /**
-   * Structure a batch (≤ 100) of header lines. Returns one entry per input line, in order: a record
+   * Structure a batch of header lines (a window of the input, at most a few hundred; Chevrotain
+   * grammars parse them in chunks of ≤ 100, see grammars/common/header-batch.ts). Returns one entry per input line, in order: a record
    * without continuation lines and without its event yet, or a failure. Never throws.
    */
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[];

@@ -12,7 +12,6 @@ import { locate } from '../errors.js';
 const KEPT_CONTINUATION = 4;
 /** Starts like a log header (ISO or syslog time stamp): never a continuation line. */
 const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
-const CHUNK = 100;
 /** Pass-1 kind of a continuation-only line, e.g. a hex dump (dialect kinds are ≥ 0, unclaimed -1). */
 const CONTINUATION_ONLY = -2;
 /** Lines parsed together: a block is cut into windows of this many. */
@@ -103,15 +102,12 @@ export class LogParser {
       kinds[i - from] = k;
       grouped[k]!.push({ text, line: lines.lineNo(i) });
     }
-    // Pass 2: each grammar structures its lines in chunks of ≤ CHUNK.
+    // Pass 2: each grammar structures its lines of the window (in chunks of its own choosing).
     const results: (LogRecord | HeaderFailure)[][] = grouped.map((headerLines, k) => {
       if (headerLines.length === 0) return [];
       const d = dialects[k]!;
       this.dialectsSeen.add(d.name);
-      if (headerLines.length <= CHUNK) return safeParse(d, headerLines, this.ctx(d));
-      const out: (LogRecord | HeaderFailure)[] = [];
-      for (let c = 0; c < headerLines.length; c += CHUNK) for (const r of safeParse(d, headerLines.slice(c, c + CHUNK), this.ctx(d))) out.push(r);
-      return out;
+      return safeParse(d, headerLines, this.ctx(d));
     });
     // Pass 3: in line order, open records, fold continuations, report the rest.
     const cursor = new Int32Array(dialects.length);

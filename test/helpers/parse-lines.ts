@@ -4,13 +4,13 @@ import { DIALECTS } from '../../src/parse/registry.js';
 import type { Dialect } from '../../src/parse/dialect.js';
 import type { LogRecord, Problem } from '../../src/types.js';
 
-export function parseText(text: string, dialects: readonly Dialect[] = DIALECTS): { records: LogRecord[]; problems: Problem[]; stats: LogParser['stats'] } {
+export function parseText(text: string, dialects: readonly Dialect[] = DIALECTS, opts: { reuseParses?: boolean } = {}): { records: LogRecord[]; problems: Problem[]; stats: LogParser['stats'] } {
   const records: LogRecord[] = [];
   const problems: Problem[] = [];
   const p = new LogParser({
     source: 'test.log',
     dialects,
-    contextFor: (d) => ({ source: 'test.log', tzOffsetMinutes: d.side === 'cloud' ? 480 : 0, year: 2026 }),
+    contextFor: (d) => ({ source: 'test.log', tzOffsetMinutes: d.side === 'cloud' ? 480 : 0, year: 2026, ...opts }),
     onRecord: (r) => records.push(r),
     onProblem: (x) => problems.push(x),
   });

@@ -1,0 +1,202 @@
+// The racoon2 parse memo: a gateway stuck in a failing negotiation writes the same lines over and
+// over, differing only in time stamp and resource id (a 1 M-line export of 200 connections holds
+// a few hundred distinct tails). A cheap prefix scan cuts each header line into stamp, id and tail
+// (`[TAG]: file.c:N:func(): message [{context}]`); the full grammar runs once per distinct tail
+// and later lines copy its structure — and, once a record of that tail was classified, its
+// catalogue result. Bounded: cleared when full, long tails and secret-bearing lines never kept.
+import type { HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { Endpoint, LogEvent, LogRecord } from '../../src/types.js';
+import { readStamp } from './stamp.js';
+import { secretLabel } from './secrets.js';
+
+/**
+ * Tails per generation. Two generations: when the young one is full it becomes the old one and
+ * the oldest is dropped, so what the current connections repeat survives the turnover.
+ */
+const GENERATION = 4096;
+/** Longer tails are rare (dumps, wrapped text) and not worth a key. */
+const TAIL_MAX = 400;
+/** Key material written on the line itself (redaction rewrites it): such a tail is never kept. */
+const HEX_RUN = /[0-9a-f]{8}/i;
+
+/**
+ * Stamp, optional resource id with the debris the grammar tolerates, up to the `[` of the tag:
+ * the same prefix the grammar's HEAD pattern accepts (tokens.ts), nothing more.
+ */
+const PREFIX = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(?=\[)/y;
+
+/** What a header's tail decides: everything but the line, its text, stamp and resource id. */
+export interface TailEntry {
+  /** A resource id the tail itself carries (IPsec-server lines), else undefined. */
+  tailResourceId: string | undefined;
+  tag: string | undefined;
+  level: LogRecord['level'];
+  file: string | undefined;
+  srcLine: number | undefined;
+  func: string | undefined;
+  message: string;
+  context: Record<string, string> | undefined;
+  local: Endpoint | undefined;
+  remote: Endpoint | undefined;
+  ikeVersion: 1 | 2 | undefined;
+  phase: 1 | 2 | undefined;
+  /** The message names key material that follows on the next lines: redact each record. */
+  announcesSecret: boolean;
+  /** The catalogue's answer for this tail, once a record without continuation lines was classified. */
+  classified: ClassifiedTail | undefined;
+}
+
+/** The record fields the catalogue sets; the event object is shared by every record of the tail. */
+export interface ClassifiedTail {
+  event: LogEvent | undefined;
+  level: LogRecord['level'];
+  local: Endpoint | undefined;
+  remote: Endpoint | undefined;
+  phase: 1 | 2 | undefined;
+}
+
+/** The tails one parse context has seen, in two generations (at most 2 × GENERATION entries). */
+export class TailMemo {
+  private young = new Map<string, TailEntry>();
+  private old = new Map<string, TailEntry>();
+
+  /** The entry of the tail of `text` that starts at `tailAt`. */
+  find(text: string, tailAt: number): TailEntry | undefined {
+    const tail = text.slice(tailAt);
+    const e = this.young.get(tail);
+    if (e || this.old.size === 0) return e;
+    const o = this.old.get(tail);
+    if (o) this.put(tail, o);
+    return o;
+  }
+
+  put(tail: string, e: TailEntry): void {
+    if (this.young.size >= GENERATION) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(tail, e);
+  }
+}
+
+const memos = new WeakMap<ParseContext, TailMemo>();
+
+/** The memo of one parse context (one input's gateway side), or undefined when it is turned off. */
+export function memoFor(ctx: ParseContext): TailMemo | undefined {
+  if (ctx.reuseParses === false) return undefined;
+  let m = memos.get(ctx);
+  if (!m) {
+    m = new TailMemo();
+    memos.set(ctx, m);
+  }
+  return m;
+}
+
+/** Where the tail of a header line starts, and its resource id. */
+export interface Prefix {
+  /** -1 when the prefix is not plain (the line then goes through the grammar alone). */
+  tailAt: number;
+  resourceId: string | undefined;
+}
+
+const scratch: Prefix = { tailAt: -1, resourceId: undefined };
+
+/**
+ * Scans the prefix of `text` into a shared scratch object (read it before the next call). One
+ * sticky pattern: measured against reusing the previous line's prefix through `startsWith`, which
+ * costs more per call in V8 than this whole match.
+ */
+export function scanPrefix(text: string): Prefix {
+  PREFIX.lastIndex = 0;
+  const m = PREFIX.exec(text);
+  scratch.tailAt = m ? PREFIX.lastIndex : -1;
+  scratch.resourceId = m ? m[1] : undefined;
+  return scratch;
+}
+
+/** A record for `line` from a known tail: one object literal in the same field order as buildRecord. */
+export function recordFromTail(e: TailEntry, line: HeaderLine, ctx: ParseContext, prefix: Prefix): LogRecord {
+  const stamp = readStamp(line.text, ctx.tzOffsetMinutes);
+  return {
+    source: ctx.source,
+    line: line.line,
+    endLine: line.line,
+    pointer: undefined,
+    side: 'cloud',
+    dialect: 'racoon2',
+    text: line.text,
+    localTime: stamp.text,
+    timeMs: stamp.ms,
+    resourceId: prefix.resourceId ?? e.tailResourceId,
+    tag: e.tag,
+    level: e.level,
+    file: e.file,
+    srcLine: e.srcLine,
+    func: e.func,
+    message: e.message,
+    context: e.context,
+    local: e.local,
+    remote: e.remote,
+    ikeVersion: e.ikeVersion,
+    phase: e.phase,
+    connName: undefined,
+    session: undefined,
+    continuationLines: 0,
+    continuation: undefined,
+    event: undefined,
+    secret: undefined,
+    parseMemo: e,
+  };
+}
+
+/**
+ * Remembers the structure of a freshly parsed record under its tail, when that is safe: a plain
+ * prefix, a short tail, and no key material in it. A line that only announces key material
+ * (`with key:`, the dump on the next lines) is kept, marked, and redacted like any other.
+ */
+export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, prefix: Prefix): void {
+  if (prefix.tailAt < 0 || text.length - prefix.tailAt > TAIL_MAX) return;
+  const label = secretLabel(rec.message);
+  if (label && HEX_RUN.test(rec.message.slice(label.index + label[0].length))) return;
+  const e: TailEntry = {
+    tailResourceId: prefix.resourceId === undefined ? rec.resourceId : undefined,
+    tag: rec.tag,
+    level: rec.level,
+    file: rec.file,
+    srcLine: rec.srcLine,
+    func: rec.func,
+    message: rec.message,
+    context: rec.context,
+    local: rec.local,
+    remote: rec.remote,
+    ikeVersion: rec.ikeVersion,
+    phase: rec.phase,
+    announcesSecret: label !== null,
+    classified: undefined,
+  };
+  memo.put(text.slice(prefix.tailAt), e);
+  rec.parseMemo = e;
+}
+
+/** Applies a tail's remembered catalogue result; false when this tail was not classified yet. */
+export function applyClassified(rec: LogRecord): boolean {
+  const c = (rec.parseMemo as TailEntry | undefined)?.classified;
+  if (!c || rec.continuation !== undefined) return false;
+  rec.event = c.event;
+  rec.level = c.level;
+  rec.local = c.local;
+  rec.remote = c.remote;
+  rec.phase = c.phase;
+  return true;
+}
+
+/**
+ * Stores the catalogue's result on the record's tail. Only records without continuation lines:
+ * those are the only input the catalogue reads besides the tail (ID payload dumps). A kept
+ * secret-announcing line keeps its message through redaction (no key material in it).
+ */
+export function storeClassified(rec: LogRecord): void {
+  const e = rec.parseMemo as TailEntry | undefined;
+  if (!e || rec.continuation !== undefined) return;
+  e.classified = { event: rec.event, level: rec.level, local: rec.local, remote: rec.remote, phase: rec.phase };
+}
