@@ -40,6 +40,8 @@ const TRICKY = [
   '2026-11-22 06:18:35 vco-aaa [PROTO_WARN]: isakmp_inf.c:1990:isakmp_info_recv(): 0:172.16.0.88[500] - 192.168.0.206[500]:0x55ad:received Notify payload protocol 1 type NO-PROPOSAL-CHOSEN',
   '2026-11-22 06:18:35 vco-aaa [NEWTAG]: ikev1.c:1:f(): an unknown tag',
   '2026-11-22 06:18:36 vco-aaa  [INFO]: broken location.c:x:y(): still a message',
+  '2026-11-22 06:18:36 vco-aaa***\t- [PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up.',
+  '2026-11-22 06:18:37 [INFO]: main.c:306:main(): no resource id at all',
 ];
 
 describe('racoon2 tail memo', () => {
