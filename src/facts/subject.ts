@@ -29,7 +29,8 @@ const EXCHANGE_STEP: Record<string, number> = {
 };
 
 const MESSAGES_KEPT = 80;
-const PROBLEM_HASHES_KEPT = 512;
+/** Latest warning/error lines remembered per subject (a SourceLog quotes one of the latest). */
+const PROBLEM_HASHES_KEPT = 256;
 
 /** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
 function hashText(text: string): number {
@@ -38,7 +39,9 @@ function hashText(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  // Signed: a 32-bit integer stays a small integer in the set, where an unsigned one above 2^31
+  // would be a heap number of its own.
+  return h | 0;
 }
 
 export class SubjectAccumulator {

@@ -15,7 +15,9 @@ function iso(ms: number | undefined): string | null {
   if (ms === undefined || !Number.isFinite(ms)) return null;
   if (ms !== lastMs) {
     lastMs = ms;
-    lastIso = new Date(ms).toISOString().replace('.000Z', 'Z');
+    // Joined, not replaced: a replace leaves a string of pieces, and timelines keep thousands.
+    const full = new Date(ms).toISOString();
+    lastIso = full.endsWith('.000Z') ? [full.slice(0, 19), 'Z'].join('') : full;
   }
   return lastIso;
 }
@@ -44,6 +46,11 @@ export function sameShape(a: string, b: string): boolean {
   return i === a.length && j === b.length;
 }
 
+/** A flat string of its own with the same text (never a slice of a longer one). */
+function ownString(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export class TimelineBuilder {
   private head: TimelineEntry[] = [];
   private tail: TimelineEntry[] = [];
@@ -60,7 +67,9 @@ export class TimelineBuilder {
       last.lastTime = iso(rec.timeMs);
       return;
     }
-    const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text, source: rec.source, line: rec.line };
+    // The entry keeps a copy of the message: a slice would pin its whole log line (or a parse
+    // memo's key) for as long as the entry stays in the timeline.
+    const entry: TimelineEntry = { time: iso(rec.timeMs), side: rec.side, event: type, text: ownString(text), source: rec.source, line: rec.line };
     if (rec.phase) entry.phase = rec.phase;
     if (this.head.length < CAP / 2) {
       this.head.push(entry);
