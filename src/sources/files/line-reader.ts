@@ -172,16 +172,14 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, batchSi
         carryDropped += buf.length - take;
         continue;
       }
-      if (carry.length + nl <= MAX_LINE_BYTES) {
-        // The usual case: the line the last chunk ended in is short; read it with this chunk.
-        buf = Buffer.concat([carry, buf]);
-      } else {
-        chunkHasControl = carry.indexOf(0) >= 0 || buf.subarray(0, nl).indexOf(0) >= 0;
-        const joined = carry.length < MAX_LINE_BYTES + 1 ? Buffer.concat([carry, buf.subarray(0, nl)]) : carry;
-        const dropped = carry.length < MAX_LINE_BYTES + 1 ? carryDropped : carryDropped + nl;
-        emit(joined, 0, joined.length, dropped);
-        pos = nl + 1;
-      }
+      // The line the last chunk ended in is joined with its end alone and decoded on its own; the
+      // chunk is then read in place. (Joining the carry with the whole chunk copied 256 KB per
+      // chunk: on a 1 GB export, 4 000 short-lived buffers that fragmented the process's memory.)
+      chunkHasControl = carry.indexOf(0) >= 0 || buf.subarray(0, nl).indexOf(0) >= 0;
+      const joined = carry.length < MAX_LINE_BYTES + 1 ? Buffer.concat([carry, buf.subarray(0, nl)]) : carry;
+      const dropped = carry.length < MAX_LINE_BYTES + 1 ? carryDropped : carryDropped + nl;
+      emit(joined, 0, joined.length, dropped);
+      pos = nl + 1;
       carry = null;
       carryDropped = 0;
     }
