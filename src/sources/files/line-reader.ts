@@ -161,7 +161,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, batchSi
     return block;
   };
   for await (const chunk of stream) {
-    let buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let pos = 0;
     if (carry) {
       const nl = buf.indexOf(10);
