@@ -92,6 +92,8 @@ export class AnalysisRun {
         return { source, tzOffsetMinutes: this.opts.peerTzMinutes, year };
       },
       ...(pointerFor ? { pointerFor } : {}),
+      // The subject index copies what it keeps (evidence references, timeline entries, counts).
+      recordsAreCopied: true,
       onRecord: (r) => {
         if (r.side === 'cloud' && this.firstCloudYear === undefined && r.localTime) this.firstCloudYear = Number(r.localTime.slice(0, 4));
         onRecord(r);

@@ -6,7 +6,7 @@ import type { Endpoint, LogRecord } from '../../src/types.js';
 import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
-import { applyClassified, memoFor, type TailEntry, recordFromTail, rememberTail, scanPrefix, storeClassified } from './tail-memo.js';
+import { applyClassified, memoFor, recycleRecord, type TailEntry, recordFromTail, rememberTail, scanPrefix, storeClassified } from './tail-memo.js';
 import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
 
 /** Parses `addr[port]` (IPv4 or IPv6) into an endpoint. */
@@ -146,6 +146,7 @@ export const racoon2Dialect: Dialect = {
     classifyRecord(rec);
     storeClassified(rec);
   },
+  recycle: recycleRecord,
   keepsContinuation(rec: LogRecord): boolean {
     // Only ID payload dumps (`received IDci2:` + hex) are read back, to decode the subnet.
     return rec.message.includes('received ID');

@@ -147,9 +147,51 @@ export function scanPrefix(text: string): Prefix {
   return scratch;
 }
 
-/** A record for `line` from a known tail: one object literal in the same field order as buildRecord. */
+/** Records handed back by the line parser once their consumer copied what it needed. */
+const spare: LogRecord[] = [];
+const SPARE_MAX = 2048;
+
+/** Keeps a finished record of this grammar's shape for reuse. */
+export function recycleRecord(rec: LogRecord): void {
+  if (spare.length < SPARE_MAX && rec.dialect === 'racoon2') spare.push(rec);
+}
+
+/** A record for `line` from a known tail: a recycled one when there is one, else a new literal. */
 export function recordFromTail(e: TailEntry, line: HeaderLine, ctx: ParseContext, prefix: Prefix): LogRecord {
   const stamp = readStamp(line.text, ctx.tzOffsetMinutes);
+  const r = spare.pop();
+  if (r !== undefined) {
+    // Every field, in the literal's order: a reused record must not keep anything of its last line.
+    r.source = ctx.source;
+    r.line = line.line;
+    r.endLine = line.line;
+    r.pointer = undefined;
+    r.side = 'cloud';
+    r.dialect = 'racoon2';
+    r.text = line.text;
+    r.localTime = stamp.text;
+    r.timeMs = stamp.ms;
+    r.resourceId = prefix.resourceId ?? e.tailResourceId;
+    r.tag = e.tag;
+    r.level = e.level;
+    r.file = e.file;
+    r.srcLine = e.srcLine;
+    r.func = e.func;
+    r.message = e.message;
+    r.context = e.context;
+    r.local = e.local;
+    r.remote = e.remote;
+    r.ikeVersion = e.ikeVersion;
+    r.phase = e.phase;
+    r.connName = undefined;
+    r.session = undefined;
+    r.continuationLines = 0;
+    r.continuation = undefined;
+    r.event = undefined;
+    r.secret = undefined;
+    r.parseMemo = e;
+    return r;
+  }
   return {
     source: ctx.source,
     line: line.line,

@@ -26,15 +26,15 @@ export function registerAnalyzeCommand(program: Command): void {
     .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto' }) => {
     const { totalInputBytes } = await import('../sources/files/read-inputs.js');
     const total = await totalInputBytes(paths);
-    const { isRelaunched, relaunch, shouldRelaunch, BIG_INPUT_NODE_FLAGS } = await import('./relaunch.js');
+    const { isRelaunched, relaunch, shouldRelaunch } = await import('./relaunch.js');
     if (shouldRelaunch(total)) {
-      const code = await relaunch();
+      const code = await relaunch(total);
       if (code !== undefined) {
         process.exitCode = code;
         return;
       }
     }
-    if (isRelaunched() && process.env['IPSEC_DOCTOR_TRACE'] === 'relaunch') process.stderr.write(`ipsec-doctor: relaunched with ${BIG_INPUT_NODE_FLAGS.join(' ')}\n`);
+    if (isRelaunched() && process.env['IPSEC_DOCTOR_TRACE'] === 'relaunch') process.stderr.write(`ipsec-doctor: relaunched with ${process.execArgv.join(' ')}\n`);
     const { analyze, AnalyzeOptionError } = await import('../index.js');
     const { progressLine } = await import('./progress.js');
     const progress = progressLine(process.stderr.isTTY ? total : 0);

@@ -88,7 +88,7 @@ export class SubjectIndex {
         const acc = SubjectAccumulator.revive(plain);
         acc.shiftLines(source, lineOffset);
         const mine = into.get(key);
-        if (mine) mine.absorb(acc);
+        if (mine) mine.absorb(acc, true);
         else into.set(key, acc);
       }
     }

@@ -163,8 +163,11 @@ export class SubjectAccumulator {
     this.timeline.shiftLines(source, offset);
   }
 
-  /** Takes over another accumulator's observations (a peer session joined to this subject). */
-  absorb(o: SubjectAccumulator): void {
+  /**
+   * Takes over another accumulator's observations: a peer session joined to this subject, or —
+   * `continues` — what a parallel read found in the next range or file of the same input.
+   */
+  absorb(o: SubjectAccumulator, continues = false): void {
     for (const h of o.problemTextHashes) {
       this.problemTextHashes.add(h);
       if (this.problemTextHashes.size > PROBLEM_HASHES_KEPT) this.problemTextHashes.delete(this.problemTextHashes.values().next().value!);
@@ -183,7 +186,7 @@ export class SubjectAccumulator {
     if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
     this.furthestStep = Math.max(this.furthestStep, o.furthestStep);
     this.store.merge(o.store);
-    this.timeline.merge(o.timeline);
+    this.timeline.merge(o.timeline, continues);
     for (const d of o.diagnoses) this.addDiagnosis(d);
     for (const c of o.checks.values()) this.addCheck(c);
     if (o.config && !this.config) this.setConfig(o.config);

@@ -95,8 +95,21 @@ export class TimelineBuilder {
     for (const e of [...this.head, ...this.tail]) if (e.source === source && e.line !== undefined) e.line += offset;
   }
 
-  merge(other: TimelineBuilder): void {
-    for (const e of [...other.head, ...other.tail]) {
+  /**
+   * Appends another builder's entries. `continues`: the other was read right after this one (the
+   * next byte range or file of a parallel read), so a repeat run cut by the boundary is joined
+   * into one entry, as reading in one thread would have made it.
+   */
+  merge(other: TimelineBuilder, continues = false): void {
+    const incoming = [...other.head, ...other.tail];
+    const last = this.tail.at(-1) ?? (this.tail.length === 0 ? this.head.at(-1) : undefined);
+    const first = incoming[0];
+    if (continues && last && first && last.side === first.side && last.event === first.event && (last.text === first.text || sameShape(last.text, first.text))) {
+      last.count = (last.count ?? 1) + (first.count ?? 1);
+      last.lastTime = first.lastTime ?? first.time;
+      incoming.shift();
+    }
+    for (const e of incoming) {
       if (this.head.length < CAP / 2) this.head.push(e);
       else {
         this.tail.push(e);

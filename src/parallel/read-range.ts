@@ -20,6 +20,7 @@ export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress)
     source: task.source,
     dialects,
     contextFor: (d) => ({ source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, year: task.year }),
+    recordsAreCopied: true,
     onRecord: (r) => {
       records++;
       index.addRecord(r);

@@ -52,6 +52,8 @@ export interface Dialect {
    * spares a string per folded line: a gateway export's hex dumps are a third of its lines.
    */
   keepsContinuation?(record: LogRecord): boolean;
+  /** Takes back a record nothing refers to any more, to reuse its object for a later line. */
+  recycle?(record: LogRecord): void;
   /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */
   redactSecrets?(record: LogRecord, previous: LogRecord | undefined): void;
 }
