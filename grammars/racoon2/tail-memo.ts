@@ -149,11 +149,21 @@ export function scanPrefix(text: string): Prefix {
 
 /** Records handed back by the line parser once their consumer copied what it needed. */
 const spare: LogRecord[] = [];
-const SPARE_MAX = 2048;
+/** A window's header records (the line parser parses 512 lines at a time), and some to spare. */
+const SPARE_MAX = 640;
 
-/** Keeps a finished record of this grammar's shape for reuse. */
+/** Keeps a finished record of this grammar's shape for reuse, holding on to none of its texts. */
 export function recycleRecord(rec: LogRecord): void {
-  if (spare.length < SPARE_MAX && rec.dialect === 'racoon2') spare.push(rec);
+  if (spare.length >= SPARE_MAX || rec.dialect !== 'racoon2') return;
+  rec.text = '';
+  rec.localTime = undefined;
+  rec.resourceId = undefined;
+  rec.message = '';
+  rec.event = undefined;
+  rec.context = undefined;
+  rec.continuation = undefined;
+  rec.parseMemo = undefined;
+  spare.push(rec);
 }
 
 /** A record for `line` from a known tail: a recycled one when there is one, else a new literal. */
@@ -224,6 +234,23 @@ export function recordFromTail(e: TailEntry, line: HeaderLine, ctx: ParseContext
   };
 }
 
+/** `s` cut from `key` when the key holds it (a slice of the key pins nothing else), else `s`. */
+function ownedBy(key: string, s: string): string {
+  const at = key.indexOf(s);
+  return at >= 0 ? key.slice(at, at + s.length) : s;
+}
+
+function ownValues(key: string, values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in values) out[k] = ownedBy(key, values[k]!);
+  return out;
+}
+
+function ownEndpoint(key: string, e: Endpoint | undefined): Endpoint | undefined {
+  if (e === undefined) return undefined;
+  return e.port === undefined ? { ip: ownedBy(key, e.ip) } : { ip: ownedBy(key, e.ip), port: e.port };
+}
+
 /**
  * Remembers the structure of a freshly parsed record under its tail, when that is safe: a plain
  * prefix, a short tail, and no key material in it. A line that only announces key material
@@ -233,24 +260,24 @@ export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, prefi
   if (prefix.tailAt < 0 || text.length - prefix.tailAt > TAIL_MAX) return;
   const label = secretLabel(rec.message);
   if (label && HEX_RUN.test(rec.message.slice(label.index + label[0].length))) return;
-  // A round trip through JSON gives a flat copy (compared on every predicted hit), and the message
-  // is cut from it: the entry pins no line of the input (misses are 5 % of lines, and what they
-  // keep alive is what the old generation has to collect).
+  // A round trip through JSON gives a flat copy (compared on every predicted hit), and every text
+  // the entry keeps is cut from it: the entry pins no line of the input (misses are 5 % of lines,
+  // and what they keep alive is what the old generation has to collect).
   const key = JSON.parse(JSON.stringify(text.slice(prefix.tailAt))) as string;
-  const at = key.indexOf(rec.message);
+  const own = (s: string): string => ownedBy(key, s);
   const e: TailEntry = {
     key,
     next: undefined,
-    tailResourceId: prefix.resourceId === undefined ? rec.resourceId : undefined,
+    tailResourceId: prefix.resourceId === undefined && rec.resourceId !== undefined ? own(rec.resourceId) : undefined,
     tag: rec.tag,
     level: rec.level,
-    file: rec.file,
+    file: rec.file === undefined ? undefined : own(rec.file),
     srcLine: rec.srcLine,
-    func: rec.func,
-    message: at >= 0 ? key.slice(at, at + rec.message.length) : rec.message,
-    context: rec.context,
-    local: rec.local,
-    remote: rec.remote,
+    func: rec.func === undefined ? undefined : own(rec.func),
+    message: own(rec.message),
+    context: rec.context === undefined ? undefined : ownValues(key, rec.context),
+    local: ownEndpoint(key, rec.local),
+    remote: ownEndpoint(key, rec.remote),
     ikeVersion: rec.ikeVersion,
     phase: rec.phase,
     announcesSecret: label !== null,
@@ -280,5 +307,9 @@ export function applyClassified(rec: LogRecord): boolean {
 export function storeClassified(rec: LogRecord): void {
   const e = rec.parseMemo as TailEntry | undefined;
   if (!e || rec.continuation !== undefined) return;
-  e.classified = { event: rec.event, level: rec.level, local: rec.local, remote: rec.remote, phase: rec.phase };
+  // The first record's event holds slices of its own line; the kept one holds slices of the key.
+  // Copied before the line parser adds the phase variable, which it then adds to the kept event.
+  const ev = rec.event;
+  if (ev) rec.event = { type: ev.type, vars: ownValues(e.key, ev.vars) };
+  e.classified = { event: rec.event, level: rec.level, local: ownEndpoint(e.key, rec.local), remote: ownEndpoint(e.key, rec.remote), phase: rec.phase };
 }
