@@ -6,7 +6,9 @@ import type { Endpoint, LogRecord } from '../../src/types.js';
 import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
-import { applyClassified, memoFor, recycleRecord, type TailEntry, recordFromTail, rememberTail, scanPrefix, storeClassified } from './tail-memo.js';
+import { applyClassified, memoFor, type TailEntry, rememberTail, storeClassified } from './tail-memo.js';
+import { scanPrefix } from './prefix.js';
+import { recordFromTail, recycleRecord } from './tail-record.js';
 import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
 
 /** Parses `addr[port]` (IPv4 or IPv6) into an endpoint. */

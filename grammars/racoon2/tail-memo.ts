@@ -6,9 +6,9 @@
 // distinct tail and later lines copy its structure — and, once a record of that tail was
 // classified, the catalogue's answer. Bounded: two generations of tails; long tails and key
 // material never kept. test/grammars/racoon2-tail-memo.test.ts checks that it changes no record.
-import type { HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogEvent, LogRecord } from '../../src/types.js';
-import { readStamp } from './stamp.js';
+import type { Prefix } from './prefix.js';
 import { secretLabel } from './secrets.js';
 
 /**
@@ -20,13 +20,6 @@ const GENERATION = 4096;
 const TAIL_MAX = 400;
 /** Key material written on the line itself (redaction rewrites it): such a tail is never kept. */
 const HEX_RUN = /[0-9a-f]{8}/i;
-
-/**
- * Stamp, optional resource id with the debris the grammar tolerates, up to the `[` of the tag:
- * the same prefix the grammar's HEAD pattern accepts (tokens.ts), nothing more.
- */
-const PREFIX = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \t]+(?:((?:vco|tun|iss|vpn)-[A-Za-z0-9*]+)[ \t*-]*)?(?=\[)/y;
-
 /** What a header's tail decides: everything but the line, its text, stamp and resource id. */
 export interface TailEntry {
   /** The tail itself, as a flat string of its own (not a slice pinning its line). */
@@ -109,131 +102,6 @@ export function memoFor(ctx: ParseContext): TailMemo | undefined {
   }
   return m;
 }
-
-/** Where the tail of a header line starts, and its resource id. */
-export interface Prefix {
-  /** -1 when the prefix is not plain (the line then goes through the grammar alone). */
-  tailAt: number;
-  resourceId: string | undefined;
-}
-
-const scratch: Prefix = { tailAt: -1, resourceId: undefined };
-
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * Scans the prefix of `text` into a shared scratch object (read it before the next call). The
- * pattern is tested, not executed: a match array per line was the largest allocation after the
- * record. The usual layout — one space, the id, one space, `[` — gives the id by position; any
- * other (debris after the id, no id, tabs) is read from the match.
- */
-export function scanPrefix(text: string): Prefix {
-  PREFIX.lastIndex = 0;
-  if (!PREFIX.test(text)) {
-    scratch.tailAt = -1;
-    scratch.resourceId = undefined;
-    return scratch;
-  }
-  const tailAt = PREFIX.lastIndex;
-  scratch.tailAt = tailAt;
-  // An alphanumeric at 20 must start the id (one space after the stamp); one before the final
-  // space must end it (debris is never alphanumeric).
-  if (text.charCodeAt(tailAt - 1) === 32 && isAlnum(text.charCodeAt(tailAt - 2)) && isAlnum(text.charCodeAt(20))) {
-    scratch.resourceId = text.slice(20, tailAt - 1);
-  } else {
-    PREFIX.lastIndex = 0;
-    scratch.resourceId = PREFIX.exec(text)?.[1];
-  }
-  return scratch;
-}
-
-/** Records handed back by the line parser once their consumer copied what it needed. */
-const spare: LogRecord[] = [];
-/** A window's header records (the line parser parses 512 lines at a time), and some to spare. */
-const SPARE_MAX = 640;
-
-/** Keeps a finished record of this grammar's shape for reuse, holding on to none of its texts. */
-export function recycleRecord(rec: LogRecord): void {
-  if (spare.length >= SPARE_MAX || rec.dialect !== 'racoon2') return;
-  rec.text = '';
-  rec.localTime = undefined;
-  rec.resourceId = undefined;
-  rec.message = '';
-  rec.event = undefined;
-  rec.context = undefined;
-  rec.continuation = undefined;
-  rec.parseMemo = undefined;
-  spare.push(rec);
-}
-
-/** A record for `line` from a known tail: a recycled one when there is one, else a new literal. */
-export function recordFromTail(e: TailEntry, line: HeaderLine, ctx: ParseContext, prefix: Prefix): LogRecord {
-  const stamp = readStamp(line.text, ctx.tzOffsetMinutes);
-  const r = spare.pop();
-  if (r !== undefined) {
-    // Every field, in the literal's order: a reused record must not keep anything of its last line.
-    r.source = ctx.source;
-    r.line = line.line;
-    r.endLine = line.line;
-    r.pointer = undefined;
-    r.side = 'cloud';
-    r.dialect = 'racoon2';
-    r.text = line.text;
-    r.localTime = stamp.text;
-    r.timeMs = stamp.ms;
-    r.resourceId = prefix.resourceId ?? e.tailResourceId;
-    r.tag = e.tag;
-    r.level = e.level;
-    r.file = e.file;
-    r.srcLine = e.srcLine;
-    r.func = e.func;
-    r.message = e.message;
-    r.context = e.context;
-    r.local = e.local;
-    r.remote = e.remote;
-    r.ikeVersion = e.ikeVersion;
-    r.phase = e.phase;
-    r.connName = undefined;
-    r.session = undefined;
-    r.continuationLines = 0;
-    r.continuation = undefined;
-    r.event = undefined;
-    r.secret = undefined;
-    r.parseMemo = e;
-    return r;
-  }
-  return {
-    source: ctx.source,
-    line: line.line,
-    endLine: line.line,
-    pointer: undefined,
-    side: 'cloud',
-    dialect: 'racoon2',
-    text: line.text,
-    localTime: stamp.text,
-    timeMs: stamp.ms,
-    resourceId: prefix.resourceId ?? e.tailResourceId,
-    tag: e.tag,
-    level: e.level,
-    file: e.file,
-    srcLine: e.srcLine,
-    func: e.func,
-    message: e.message,
-    context: e.context,
-    local: e.local,
-    remote: e.remote,
-    ikeVersion: e.ikeVersion,
-    phase: e.phase,
-    connName: undefined,
-    session: undefined,
-    continuationLines: 0,
-    continuation: undefined,
-    event: undefined,
-    secret: undefined,
-    parseMemo: e,
-  };
-}
-
 /** `s` cut from `key` when the key holds it (a slice of the key pins nothing else), else `s`. */
 function ownedBy(key: string, s: string): string {
   const at = key.indexOf(s);
