@@ -1,7 +1,7 @@
 // `npm run bench`: generates a realistic export (default 1 M lines) and measures, each mode in
 // its own process over the same file, lines/s, MB/s and peak RSS, then the ratios the targets
 // are set on (docs/performance.md).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,19 @@ function measure(mode: Mode, file: string, extra: string[] = []): Measured {
   const r = spawnSync(process.execPath, [...extra, SELF, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Measured;
+}
+
+/** Wall time of `copies` children reading the same file in `mode` at once. */
+async function measureConcurrent(mode: Mode, file: string, copies: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: copies }, () => new Promise<void>((resolve, reject) => {
+      const c = spawn(process.execPath, [SELF, '--child', mode, file], { stdio: 'ignore' });
+      c.once('error', reject);
+      c.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${mode} exited with ${code}`))));
+    })),
+  );
+  return performance.now() - t0;
 }
 
 function timeCommand(args: string[], runs = 5): number {
@@ -109,6 +122,15 @@ async function main(): Promise<void> {
       else prev.maxRssMB = Math.max(prev.maxRssMB, x.maxRssMB);
     }
   }
+  // What this machine gives two threads at all: two independent processes, each reading the whole
+  // export with the grammar, against one. No threading of ours is in this figure.
+  let alone = Infinity;
+  let together = Infinity;
+  for (let r = 0; r < reps; r++) {
+    alone = Math.min(alone, await measureConcurrent('grammar', file, 1));
+    together = Math.min(together, await measureConcurrent('grammar', file, 2));
+  }
+  console.log(`machine ceiling: two processes reading the export at once give ${((2 * alone) / together).toFixed(2)}× one's throughput (${alone.toFixed(0)} ms alone, ${together.toFixed(0)} ms for both)`);
   const one = multiBest.get('analyze')!;
   for (const m of ['analyze-auto', 'analyze-jobs'] as const) {
     const x = multiBest.get(m)!;
