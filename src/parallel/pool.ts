@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../sources/files/rule-files.js';
 import { readRange } from './read-range.js';
@@ -26,6 +27,7 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
     return out;
   }
   const results = new Array<RangeResult>(tasks.length);
+  const serialised = new Array<Uint8Array | undefined>(tasks.length);
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -37,7 +39,7 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
       };
       worker.on('message', (m: WorkerMessage) => {
         if (m.kind === 'progress') return onProgress?.(m.progress);
-        results[current] = m.result;
+        serialised[current] = m.bytes;
         feed();
       });
       worker.once('error', reject);
@@ -56,6 +58,10 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
     await Promise.all([...workers.map(run), inThread()]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+  for (let i = 0; i < tasks.length; i++) {
+    const bytes = serialised[i];
+    if (bytes) results[i] = deserialize(bytes) as RangeResult;
   }
   return results;
 }

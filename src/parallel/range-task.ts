@@ -34,5 +34,5 @@ export interface RangeProgress {
   lines: number;
 }
 
-/** A worker's messages: progress while it reads, then the result of the task. */
-export type WorkerMessage = { kind: 'progress'; progress: RangeProgress } | { kind: 'result'; result: RangeResult };
+/** A worker's messages: progress while it reads, then the result of the task, serialised (v8). */
+export type WorkerMessage = { kind: 'progress'; progress: RangeProgress } | { kind: 'result'; id: number; bytes: Uint8Array };
