@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { racoon2Dialect } from '../../grammars/racoon2/index.js';
 import type { LogRecord } from '../../src/types.js';
+import { LogParser } from '../../src/parse/log-parser.js';
 import { parseText } from '../helpers/parse-lines.js';
 
 /** A record as the report could see it: the memo link is internal. */
@@ -92,5 +93,29 @@ describe('racoon2 tail memo', () => {
     const { on, off } = both(lines.join('\n'));
     expect(on.records.map((r) => r.event?.vars['subnet'])).toEqual(['192.0.2.0/24', '10.0.0.0/16', undefined]);
     expect(on.records.map(visible)).toEqual(off.records.map(visible));
+  });
+
+  it('reuses record objects only after the consumer is done with them', () => {
+    // Three copies of a lab log: well over one 512-line window, so records come back for reuse.
+    const text = Array.from({ length: 3 }, () => readFileSync('test/fixtures/lab/r2-ts_mismatch_v1-L/input/gateway.log', 'utf8')).join('');
+    const seen: string[] = [];
+    const objects = new Set<LogRecord>();
+    const p = new LogParser({
+      source: 'test.log',
+      dialects: [racoon2Dialect],
+      contextFor: () => ({ source: 'test.log', tzOffsetMinutes: 480 }),
+      recordsAreCopied: true,
+      onRecord: (r) => {
+        objects.add(r);
+        seen.push(JSON.stringify(visible(r)));
+      },
+      onProblem: () => undefined,
+    });
+    p.push(text.split('\n').map((t, i) => ({ line: i + 1, text: t })));
+    p.end();
+    const plain = parseText(text, [racoon2Dialect]).records.map((r) => JSON.stringify(visible(r)));
+    expect(seen).toEqual(plain);
+    // The pool was used: fewer objects than records.
+    expect(objects.size).toBeLessThan(seen.length);
   });
 });
