@@ -8,7 +8,8 @@ import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
 import { applyClassified, memoFor, type TailEntry, rememberTail, storeClassified } from './tail-memo.js';
 import { scanPrefix } from './prefix.js';
-import { recordFromTail, recycleRecord } from './tail-record.js';
+import { recordFromTail } from './tail-record.js';
+import { recycleRecord } from './record.js';
 import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
 
 /** Parses `addr[port]` (IPv4 or IPv6) into an endpoint. */

@@ -27,7 +27,7 @@ class Racoon2LineParser extends EmbeddedActionsParser {
       this.next = 0;
     });
     this.MANY(() => {
-      const stamp = this.CONSUME(Timestamp);
+      this.CONSUME(Timestamp);
       let rid: IToken | undefined;
       let loc: IToken | undefined;
       let msg: IToken | undefined;
@@ -47,7 +47,7 @@ class Racoon2LineParser extends EmbeddedActionsParser {
       });
       this.CONSUME(LineEnd);
       this.ACTION(() => {
-        out.push(buildRecord(this.lineBatch[this.next++]!, this.context, stamp.image, rid?.image, tag.image, loc as ScanToken | undefined, msg?.image ?? '', ctx?.image));
+        out.push(buildRecord(this.lineBatch[this.next++]!, this.context, rid?.image, tag.image, loc as ScanToken | undefined, msg?.image ?? '', ctx?.image));
       });
     });
     return out;

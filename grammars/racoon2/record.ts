@@ -1,5 +1,6 @@
-// Builds a racoon2 record in the parser's action, from a header line and its tokens: one object
-// literal per line (one hidden class), no intermediate header object, the tag a shared constant.
+// Builds a racoon2 record in the parser's action, from a header line and its tokens: no
+// intermediate header object, the tag a shared constant. Owns the record's shape — one literal, so
+// every racoon2 record has one hidden class — and the pool records are reused from.
 import type { HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
 import { parseContextSuffix } from './context.js';
@@ -48,8 +49,88 @@ function phaseOf(file: string | undefined, func: string | undefined): 1 | 2 | un
 /** The tag's name without brackets, as a shared constant when it is one of racoon2's seven. */
 const TAG_NAMES: Record<string, string> = Object.fromEntries(Object.keys(LEVELS).map((t) => [`[${t}]:`, t]));
 
+/** Records handed back by the line parser once their consumer copied what it needed. */
+const spare: LogRecord[] = [];
+/** A window's header records (the line parser parses 512 lines at a time), and some to spare. */
+const SPARE_MAX = 640;
+
+/**
+ * A racoon2 record to fill in: a recycled one when there is one, else a new one. The one literal
+ * below fixes every field and their order, so all racoon2 records share one hidden class; callers
+ * assign every field the line decides.
+ */
+export function racoon2Record(): LogRecord {
+  return (
+    spare.pop() ?? {
+      source: '',
+      line: 0,
+      endLine: 0,
+      pointer: undefined,
+      side: 'cloud',
+      dialect: 'racoon2',
+      text: '',
+      localTime: undefined,
+      timeMs: undefined,
+      resourceId: undefined,
+      tag: undefined,
+      level: 'debug',
+      file: undefined,
+      srcLine: undefined,
+      func: undefined,
+      message: '',
+      context: undefined,
+      local: undefined,
+      remote: undefined,
+      ikeVersion: undefined,
+      phase: undefined,
+      connName: undefined,
+      session: undefined,
+      continuationLines: 0,
+      continuation: undefined,
+      event: undefined,
+      secret: undefined,
+      parseMemo: undefined,
+    }
+  );
+}
+
+/** Keeps a finished record for reuse, holding on to none of its texts. */
+export function recycleRecord(rec: LogRecord): void {
+  if (spare.length >= SPARE_MAX || rec.dialect !== 'racoon2') return;
+  rec.text = '';
+  rec.localTime = undefined;
+  rec.resourceId = undefined;
+  rec.message = '';
+  rec.event = undefined;
+  rec.context = undefined;
+  rec.continuation = undefined;
+  rec.parseMemo = undefined;
+  spare.push(rec);
+}
+
+/**
+ * Sets the fields every racoon2 record takes from its line and context (and clears the ones only
+ * a record's later life sets): shared by the grammar's records and the memo's copies.
+ */
+export function startRecord(rec: LogRecord, line: HeaderLine, ctx: ParseContext): void {
+  const st = readStamp(line.text, ctx.tzOffsetMinutes);
+  rec.source = ctx.source;
+  rec.line = line.line;
+  rec.endLine = line.line;
+  rec.pointer = undefined;
+  rec.text = line.text;
+  rec.localTime = st.text;
+  rec.timeMs = st.ms;
+  rec.connName = undefined;
+  rec.session = undefined;
+  rec.continuationLines = 0;
+  rec.continuation = undefined;
+  rec.event = undefined;
+  rec.secret = undefined;
+}
+
 /** The record of one header line from its tokens' images (stamp, id, `[TAG]:`, message, `[{…}]`). */
-export function buildRecord(line: HeaderLine, ctx: ParseContext, stamp: string, ridImage: string | undefined, tagImage: string, loc: ScanToken | undefined, msgImage: string, contextImage: string | undefined): LogRecord {
+export function buildRecord(line: HeaderLine, ctx: ParseContext, ridImage: string | undefined, tagImage: string, loc: ScanToken | undefined, msgImage: string, contextImage: string | undefined): LogRecord {
   let message = msgImage;
   let resourceId = ridImage;
   if (!resourceId && message.startsWith('iss-')) {
@@ -59,38 +140,21 @@ export function buildRecord(line: HeaderLine, ctx: ParseContext, stamp: string, 
     message = sp < 0 ? '' : message.slice(sp + 1);
   }
   const tag = TAG_NAMES[tagImage] ?? tagImage.slice(1, -2);
-  const st = readStamp(stamp, ctx.tzOffsetMinutes);
-  // One object literal with every field: records keep one hidden class on the hot path.
-  const rec: LogRecord = {
-    source: ctx.source,
-    line: line.line,
-    endLine: line.line,
-    pointer: undefined,
-    side: 'cloud',
-    dialect: 'racoon2',
-    text: line.text,
-    localTime: st.text,
-    timeMs: st.ms,
-    resourceId,
-    tag,
-    level: LEVELS[tag] ?? 'warn',
-    file: loc?.file,
-    srcLine: loc?.srcLine,
-    func: loc?.func,
-    message,
-    context: undefined,
-    local: undefined,
-    remote: undefined,
-    ikeVersion: loc ? versionOf(loc.file) : undefined,
-    phase: loc ? phaseOf(loc.file, loc.func) : undefined,
-    connName: undefined,
-    session: undefined,
-    continuationLines: 0,
-    continuation: undefined,
-    event: undefined,
-    secret: undefined,
-    parseMemo: undefined,
-  };
+  const rec = racoon2Record();
+  startRecord(rec, line, ctx);
+  rec.resourceId = resourceId;
+  rec.tag = tag;
+  rec.level = LEVELS[tag] ?? 'warn';
+  rec.file = loc?.file;
+  rec.srcLine = loc?.srcLine;
+  rec.func = loc?.func;
+  rec.message = message;
+  rec.context = undefined;
+  rec.local = undefined;
+  rec.remote = undefined;
+  rec.ikeVersion = loc ? versionOf(loc.file) : undefined;
+  rec.phase = loc ? phaseOf(loc.file, loc.func) : undefined;
+  rec.parseMemo = undefined;
   if (contextImage) {
     const parsed = parseContextSuffix(contextImage);
     if (parsed) {
