@@ -2,7 +2,11 @@
 // cuts start-up time. Lazy `import()`s become separate chunks, so `--version` still loads little.
 // The Alibaba SDK packages stay external (CommonJS with dynamic requires), and so does Chevrotain,
 // which grammars/chevrotain.ts loads from its own single-file build.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean start, every build would leave its old chunks.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },

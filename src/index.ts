@@ -54,6 +54,11 @@ export interface AnalyzeOptions {
   onDocument?(source: string, bytes: number): void;
   /** Progress while logs are read (bytes and lines so far), every few thousand lines. */
   onProgress?(progress: { bytes: number; lines: number }): void;
+  /**
+   * Called once before logs are read on worker threads, with the number of threads (this one
+   * included). The CLI lifts its process-wide young-generation cap then (cli/heap-policy.ts).
+   */
+  onWorkerThreads?(threads: number): void;
 }
 
 export interface LoadRulesResult {
@@ -138,6 +143,9 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
     else await run.read(doc);
   }
   if (auto && parallel.length === 1) await run.read(parallel[0]!);
-  else if (parallel.length > 0) await run.readParallel(parallel, jobs, !auto);
+  else if (parallel.length > 0) {
+    options.onWorkerThreads?.(jobs);
+    await run.readParallel(parallel, jobs, !auto);
+  }
   return run.finish(() => performance.now() - started);
 }

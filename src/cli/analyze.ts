@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Report } from '../types.js';
 import { addReportOptions, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
+import { capYoungGeneration, liftYoungGenerationCap } from './heap-policy.js';
 
 /** No subject and nothing read: the one-line reason for exit 2. */
 export function nothingUsable(report: Report): string | undefined {
@@ -28,13 +29,14 @@ export function registerAnalyzeCommand(program: Command): void {
     const total = await totalInputBytes(paths);
     const { isRelaunched, relaunch, shouldRelaunch } = await import('./relaunch.js');
     if (shouldRelaunch(total)) {
-      const code = await relaunch(total);
+      const code = await relaunch();
       if (code !== undefined) {
         process.exitCode = code;
         return;
       }
     }
     if (isRelaunched() && process.env['IPSEC_DOCTOR_TRACE'] === 'relaunch') process.stderr.write(`ipsec-doctor: relaunched with ${process.execArgv.join(' ')}\n`);
+    capYoungGeneration();
     const { analyze, AnalyzeOptionError } = await import('../index.js');
     const { progressLine } = await import('./progress.js');
     const progress = progressLine(process.stderr.isTTY ? total : 0);
@@ -49,6 +51,7 @@ export function registerAnalyzeCommand(program: Command): void {
         explain: opts.explain ?? false,
         jobs: opts.jobs ?? 'auto',
         onProgress: (p) => progress.update(p),
+        onWorkerThreads: liftYoungGenerationCap,
       });
     } catch (e) {
       progress.done();

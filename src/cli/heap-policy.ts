@@ -1,19 +1,74 @@
 // The process-wide V8 heap policy of the command line (a library never changes its host's flags).
 // An analysis keeps a small live set (≈ 30–45 MB: subjects with capped evidence) and churns through
-// short-lived line objects; by default V8 lets the old generation grow to several times the live
-// set before a full collection, which made a 1 GB export peak at ~280–320 MB RSS for ~42 MB of
-// live data. Capping the growth factor at 10 % keeps collections proportional to what is kept.
-import { setFlagsFromString } from 'node:v8';
+// short-lived line objects. Two defaults of V8 cost memory for nothing here:
+// - the old generation grows to several times the live set before a full collection (a 1 GB
+//   export peaked at ~280–320 MB RSS for ~42 MB of live data): capped at 10 % growth;
+// - the young generation doubles while many objects survive, up to 32 MB on 64-bit, which is
+//   ~25 MB of RSS over an 8 MB one at the same speed: held at 8 MB.
+// Both are flags V8 reads whenever it resizes a space, so they take effect when set at run time.
+// Flags read only at start (a single-threaded collector) need a relaunch (relaunch.ts).
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** Growth of the old generation past the live set before the next full collection, in percent. */
 export const HEAP_GROWING_PERCENT = 10;
 
 /**
- * Applies the policy. V8 reads this flag whenever it sets the next collection limit, so setting
- * it at run time takes effect (measured: 1 GB export 274 → 175 MB peak RSS, time unchanged within
- * noise). Heap-size flags proper are fixed at start: big inputs get them from a relaunch
- * (relaunch.ts).
+ * The young generation (both semi-spaces) stops growing once it reaches this size. Measured on
+ * the 1 M-line benchmark export in-process: peak RSS 133–138 MB uncapped (32 MB), 117–120 MB at
+ * 16 MB, 104–108 MB at 8 MB, time within noise; at 4 MB and below, 10–40 % slower (more objects
+ * promoted). On the 1 GB export: 138 MB at 8 MB, 151 MB at 16 MB.
  */
+export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
+/** V8's own `--semi-space-growth-factor` (the young generation doubles). */
+const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
+
+/** Sets the old-generation growth policy; for every command, it costs nothing. */
 export function applyHeapPolicy(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+type CapState = 'off' | 'watching' | 'capped' | 'lifted';
+let capState: CapState = 'off';
+let watcher: PerformanceObserver | undefined;
+
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/**
+ * Holds the young generation at `capBytes`. It starts small and V8 doubles it after collections
+ * that keep much; the growth factor is set to 1 as soon as a collection finds it at the cap, so it
+ * grows no further (a factor of 1 from the start would leave it at 2 MB: 40 % slower).
+ */
+export function capYoungGeneration(capBytes = YOUNG_GENERATION_CAP_BYTES): void {
+  if (capState !== 'off') return;
+  capState = 'watching';
+  watcher = new PerformanceObserver(() => {
+    if (capState !== 'watching' || youngGenerationBytes() < capBytes) return;
+    setFlagsFromString('--semi-space-growth-factor=1');
+    capState = 'capped';
+    stopWatching();
+  });
+  watcher.observe({ entryTypes: ['gc'] });
+}
+
+/**
+ * Lets the young generation grow again, for good. The flag is process-wide: worker threads start
+ * with a 2 MB young generation, and a cap set for this thread would keep theirs there.
+ */
+export function liftYoungGenerationCap(): void {
+  if (capState === 'capped') setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`);
+  capState = 'lifted';
+  stopWatching();
+}
+
+/** Whether the cap holds now (tests, the benchmark). */
+export function youngGenerationCapState(): CapState {
+  return capState;
+}
+
+function stopWatching(): void {
+  watcher?.disconnect();
+  watcher = undefined;
 }

@@ -1,25 +1,27 @@
-// Big analyses run in a child Node started with heap flags that can only be given at start: a
-// smaller young generation for every big input, and a single-threaded garbage collector for the
-// biggest, where the parallel collector's helper buffers and old-generation fragmentation kept
-// ~30 MB of pages committed for no live data. Measured (peak RSS, time):
-// - 1 M lines, 94 MB: in-process 147–153 MB; young generation 8 MB: 122–135 MB at in-process
-//   speed; single-threaded as well: no lower, 10–15 % slower.
-// - 3.2 M lines, 300 MB: young generation 8 MB: 150 MB; single-threaded as well: 136 MB.
-// - 11 M lines, 1 GB: young generation 8 MB: 157–159 MB; single-threaded as well: 143–147 MB.
-// Small inputs stay in-process (no extra start).
+// The biggest analyses run in a child Node started with a flag that can only be given at start: a
+// single-threaded garbage collector, where the parallel collector's helper buffers and
+// old-generation fragmentation kept pages committed for no live data. Smaller inputs stay
+// in-process: the young generation is held small at run time instead (heap-policy.ts), which
+// saves the second Node's start (~150 ms of a 1 M-line analysis). Measured (peak RSS, time):
+// - 1 M lines, 94 MB, in-process with the young-generation cap: 104–108 MB (relaunched with an
+//   8 MB semi-space, as before 2026-11-22: 119–129 MB), time within noise.
+// - 11 M lines, 1 GB, in-process with the cap: 138 MB; relaunched single-threaded as well: 126 MB,
+//   4 % slower.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 /** Inputs at least this big (in bytes) are analysed in a relaunched Node. */
-export const BIG_INPUT_BYTES = 64 * 1024 * 1024;
-/** From this size on, the relaunched Node also collects garbage on one thread. */
 export const HUGE_INPUT_BYTES = 128 * 1024 * 1024;
-const YOUNG_GENERATION_FLAG = '--max-semi-space-size=8';
 const SINGLE_THREADED_GC_FLAG = '--single-threaded-gc';
+/**
+ * What the relaunched Node is started with. The semi-space flag bounds the young generations of
+ * worker threads too, which the run-time cap does not (it is lifted for them).
+ */
+export const RELAUNCH_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', SINGLE_THREADED_GC_FLAG];
 
-/** What the relaunched Node is started with for an input of this size (the benchmark uses the same). */
+/** The Node flags the CLI runs an input of this size with (the benchmark uses the same). */
 export function bigInputNodeFlags(totalBytes: number): string[] {
-  return totalBytes >= HUGE_INPUT_BYTES ? [YOUNG_GENERATION_FLAG, SINGLE_THREADED_GC_FLAG] : [YOUNG_GENERATION_FLAG];
+  return totalBytes >= HUGE_INPUT_BYTES ? [...RELAUNCH_NODE_FLAGS] : [];
 }
 const MARK = 'IPSEC_DOCTOR_RELAUNCHED';
 
@@ -27,7 +29,7 @@ const MARK = 'IPSEC_DOCTOR_RELAUNCHED';
 export function shouldRelaunch(totalBytes: number, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
   if (env[MARK]) return false;
   // Tests lower the threshold to exercise the relaunch on small inputs.
-  const threshold = Number(env['IPSEC_DOCTOR_RELAUNCH_BYTES'] ?? BIG_INPUT_BYTES);
+  const threshold = Number(env['IPSEC_DOCTOR_RELAUNCH_BYTES'] ?? HUGE_INPUT_BYTES);
   if (!(totalBytes >= threshold)) return false;
   return !execArgv.some((a) => a.startsWith('--max-semi-space-size') || a === SINGLE_THREADED_GC_FLAG);
 }
@@ -38,13 +40,13 @@ export function isRelaunched(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /**
- * Runs this same command line in a child Node with `bigInputNodeFlags(totalBytes)`, sharing stdin,
+ * Runs this same command line in a child Node with `RELAUNCH_NODE_FLAGS`, sharing stdin,
  * stdout and stderr; resolves to the child's exit code, or undefined when it could not be started
  * (the caller then analyses in-process).
  */
-export function relaunch(totalBytes: number): Promise<number | undefined> {
+export function relaunch(): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...bigInputNodeFlags(totalBytes), ...process.argv.slice(1)], {
+    const child = spawn(process.execPath, [...process.execArgv, ...RELAUNCH_NODE_FLAGS, ...process.argv.slice(1)], {
       stdio: 'inherit',
       env: { ...process.env, [MARK]: '1' },
     });

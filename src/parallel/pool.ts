@@ -28,6 +28,15 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
   }
   const results = new Array<RangeResult>(tasks.length);
   const serialised = new Array<Uint8Array | undefined>(tasks.length);
+  // A worker's answer is read back only once this thread has no task left: while it reads, its
+  // heap stays small (and its collector quick); after, it would only wait for the workers.
+  let idle = false;
+  const revive = (i: number): void => {
+    const bytes = serialised[i];
+    if (!bytes) return;
+    serialised[i] = undefined;
+    results[i] = deserialize(bytes) as RangeResult;
+  };
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -40,6 +49,7 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
       worker.on('message', (m: WorkerMessage) => {
         if (m.kind === 'progress') return onProgress?.(m.progress);
         serialised[current] = m.bytes;
+        if (idle) revive(current);
         feed();
       });
       worker.once('error', reject);
@@ -52,6 +62,8 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
       const i = next++;
       results[i] = await readRange(tasks[i]!, onProgress);
     }
+    idle = true;
+    for (let i = 0; i < tasks.length; i++) revive(i);
   };
   const workers = Array.from({ length: n - 1 }, () => new Worker(script));
   try {
@@ -59,9 +71,6 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let i = 0; i < tasks.length; i++) {
-    const bytes = serialised[i];
-    if (bytes) results[i] = deserialize(bytes) as RangeResult;
-  }
+  for (let i = 0; i < tasks.length; i++) revive(i);
   return results;
 }

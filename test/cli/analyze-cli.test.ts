@@ -168,17 +168,17 @@ describe('the bundled CLI (the package bin, what `npx ipsec-doctor` runs)', () =
 });
 
 describe('relaunch decision', async () => {
-  const { shouldRelaunch, bigInputNodeFlags, BIG_INPUT_BYTES, HUGE_INPUT_BYTES } = await import('../../src/cli/relaunch.js');
-  it('gives big inputs a small young generation, and the biggest a single-threaded collector too', () => {
-    expect(bigInputNodeFlags(BIG_INPUT_BYTES)).toEqual(['--max-semi-space-size=8']);
-    expect(bigInputNodeFlags(HUGE_INPUT_BYTES - 1)).toEqual(['--max-semi-space-size=8']);
+  const { shouldRelaunch, bigInputNodeFlags, HUGE_INPUT_BYTES } = await import('../../src/cli/relaunch.js');
+  it('runs inputs in-process up to the huge tier, and relaunches those with a small, single-threaded collector', () => {
+    expect(bigInputNodeFlags(64 * 1024 * 1024)).toEqual([]);
+    expect(bigInputNodeFlags(HUGE_INPUT_BYTES - 1)).toEqual([]);
     expect(bigInputNodeFlags(HUGE_INPUT_BYTES)).toEqual(['--max-semi-space-size=8', '--single-threaded-gc']);
   });
-  it('relaunches big inputs once, and not when the flags were given', () => {
-    expect(shouldRelaunch(BIG_INPUT_BYTES, {}, [])).toBe(true);
-    expect(shouldRelaunch(BIG_INPUT_BYTES - 1, {}, [])).toBe(false);
-    expect(shouldRelaunch(BIG_INPUT_BYTES, { IPSEC_DOCTOR_RELAUNCHED: '1' }, [])).toBe(false);
-    expect(shouldRelaunch(BIG_INPUT_BYTES, {}, ['--max-semi-space-size=16'])).toBe(false);
+  it('relaunches huge inputs once, and not when the flags were given', () => {
+    expect(shouldRelaunch(HUGE_INPUT_BYTES, {}, [])).toBe(true);
+    expect(shouldRelaunch(HUGE_INPUT_BYTES - 1, {}, [])).toBe(false);
+    expect(shouldRelaunch(HUGE_INPUT_BYTES, { IPSEC_DOCTOR_RELAUNCHED: '1' }, [])).toBe(false);
+    expect(shouldRelaunch(HUGE_INPUT_BYTES, {}, ['--max-semi-space-size=16'])).toBe(false);
     expect(shouldRelaunch(10, { IPSEC_DOCTOR_RELAUNCH_BYTES: '5' }, [])).toBe(true);
   });
 });
