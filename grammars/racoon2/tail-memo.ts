@@ -13,9 +13,12 @@ import { secretLabel } from './secrets.js';
 
 /**
  * Tails per generation. Two generations: when the young one is full it becomes the old one and
- * the oldest is dropped, so what the current connections repeat survives the turnover.
+ * the oldest is dropped, so what the current connections repeat survives the turnover. On the
+ * benchmark export (200 connections, 667 k header lines) 4 096 per generation sent 45 k tails
+ * through the grammar (evicted ones parsed again), 8 192 34 k, 16 384 28 k: 7 % faster end to
+ * end, peak RSS +1–2 MB on 1 M lines and +6 MB (139 MB) on the 1 GB export.
  */
-const GENERATION = 4096;
+const GENERATION = 16384;
 /** Longer tails are rare (dumps, wrapped text) and not worth a key. */
 const TAIL_MAX = 400;
 /** Key material written on the line itself (redaction rewrites it): such a tail is never kept. */
