@@ -72,6 +72,8 @@ export class AnalysisRun {
   private readonly assumptions = new Set<string>();
   private bytesRead = 0;
   private readonly dialects: readonly Dialect[];
+  /** One memo of parsed tails per grammar for the whole run (ParseContext.memoScope). */
+  private readonly memoScope = {};
 
   constructor(private readonly opts: PipelineOptions) {
     this.dialects = opts.dialects ?? createDialects();
@@ -85,11 +87,11 @@ export class AnalysisRun {
       contextFor: (d) => {
         if (d.side === 'cloud') {
           this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
-          return { source, tzOffsetMinutes: gatewayTz };
+          return { source, tzOffsetMinutes: gatewayTz, memoScope: this.memoScope };
         }
         const year = this.opts.peerYear ?? this.firstCloudYear ?? (mtimeMs ? new Date(mtimeMs).getUTCFullYear() : this.opts.now.getUTCFullYear());
         this.assumptions.add(`Peer log times read as ${formatTzOffset(this.opts.peerTzMinutes)} (--peer-tz), year ${year} (${this.opts.peerYear ? '--peer-year' : this.firstCloudYear ? 'from the gateway log' : 'from the file date'}).`);
-        return { source, tzOffsetMinutes: this.opts.peerTzMinutes, year };
+        return { source, tzOffsetMinutes: this.opts.peerTzMinutes, year, memoScope: this.memoScope };
       },
       ...(pointerFor ? { pointerFor } : {}),
       // The subject index copies what it keeps (evidence references, timeline entries, counts).
@@ -188,10 +190,8 @@ export class AnalysisRun {
         tasks.push({ id: tasks.length, path: doc.path, source: doc.source, range, gatewayTzMinutes: gatewayTz, peerTzMinutes: this.opts.peerTzMinutes, year: this.opts.peerYear ?? this.opts.now.getUTCFullYear() });
       }
     }
-    // Biggest first, so no worker is left with a big file while the others are idle.
-    const schedule = [...tasks].sort((a, b) => b.range.end - b.range.start - (a.range.end - a.range.start));
-    const done = new Map((await runRangeTasks(schedule, jobs, this.taskProgress(tasks.length))).map((r) => [r.id, r]));
-    const results = tasks.map((t) => done.get(t.id)!);
+    // In input order: this thread reads from the front, workers from the back (parallel/pool.ts).
+    const results = await runRangeTasks(tasks, jobs, this.taskProgress(tasks.length), this.memoScope);
     for (const [k, doc] of docs.entries()) {
       let offset = 0;
       let records = 0;
@@ -199,7 +199,8 @@ export class AnalysisRun {
       const seen = new Set<string>();
       results.forEach((r, i) => {
         if (owner[i] !== k) return;
-        this.index.importState(r.state, doc.source, offset);
+        // A worker's adjacent tasks come merged, with the first of them.
+        if (r.state) this.index.importState(r.state, doc.source, offset);
         for (const p of r.problems) this.problems.push(shiftProblem(p, offset));
         if (r.error) this.problems.push({ source: doc.source, code: 'E_INPUT_UNREADABLE', message: `${doc.source}: reading failed after line ${offset + r.stats.lines} (${r.error}).` });
         this.addStats(r.stats);

@@ -93,15 +93,17 @@ export class TailMemo {
   }
 }
 
-const memos = new WeakMap<ParseContext, TailMemo>();
+const memos = new WeakMap<object, TailMemo>();
 
 /** The memo of one parse context (one input's gateway side), or undefined when it is turned off. */
 export function memoFor(ctx: ParseContext): TailMemo | undefined {
   if (ctx.reuseParses === false) return undefined;
-  let m = memos.get(ctx);
+  // Entries hold only what the tail decides (never the context's source, zone or year).
+  const owner = ctx.memoScope ?? ctx;
+  let m = memos.get(owner);
   if (!m) {
     m = new TailMemo();
-    memos.set(ctx, m);
+    memos.set(owner, m);
   }
   return m;
 }

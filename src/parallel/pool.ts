@@ -1,7 +1,6 @@
-// Runs range tasks on `jobs` threads — this one and `jobs − 1` workers — handing each idle thread the
-// next task and passing the workers' progress messages on. Reads everything in this thread when no
-// compiled worker script is available (the test runner executes TypeScript sources, which a worker
-// cannot load).
+// Runs range tasks on `jobs` threads — this one and `jobs − 1` workers — handing each idle thread
+// the next task from its end of the input and passing the workers' progress messages on. Reads
+// everything in this thread when no compiled worker script is available.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +8,7 @@ import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../sources/files/rule-files.js';
 import { readRange } from './read-range.js';
-import type { RangeProgress, RangeResult, RangeTask, WorkerMessage } from './range-task.js';
+import type { RangeProgress, RangeResult, RangeTask, WorkerMessage, WorkerRequest, WorkerRun } from './range-task.js';
 
 function workerScript(): URL | undefined {
   const here = new URL('./worker.js', import.meta.url);
@@ -18,52 +17,48 @@ function workerScript(): URL | undefined {
   return existsSync(built) ? pathToFileURL(built) : undefined;
 }
 
-export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, onProgress?: (p: RangeProgress) => void): Promise<RangeResult[]> {
+/**
+ * Reads `tasks` (in input order, ids as their positions) on `jobs` threads. This thread takes
+ * tasks from the front of the input, the workers from the back, so each worker reads adjacent
+ * tasks and returns their subjects merged (`RangeResult.state` on the first of each run), and
+ * whoever is faster takes more. Results come back in input order. Tasks read in this thread share
+ * `memoScope` (ParseContext.memoScope); each worker has its own.
+ */
+export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, onProgress?: (p: RangeProgress) => void, memoScope?: object): Promise<RangeResult[]> {
   const script = workerScript();
   const n = Math.min(jobs, tasks.length);
   if (!script || n <= 1) {
     const out: RangeResult[] = [];
-    for (const t of tasks) out.push(await readRange(t, onProgress));
+    for (const t of tasks) out.push(await readRange(t, onProgress, memoScope));
     return out;
   }
   const results = new Array<RangeResult>(tasks.length);
-  const serialised = new Array<Uint8Array | undefined>(tasks.length);
-  // A worker's answer is read back only once this thread has no task left: while it reads, its
-  // heap stays small (and its collector quick); after, it would only wait for the workers.
-  let idle = false;
-  const revive = (i: number): void => {
-    const bytes = serialised[i];
-    if (!bytes) return;
-    serialised[i] = undefined;
-    results[i] = deserialize(bytes) as RangeResult;
-  };
-  let next = 0;
+  let front = 0;
+  let back = tasks.length - 1;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
-      let current = -1;
       const feed = (): void => {
-        if (next >= tasks.length) return resolve();
-        current = next++;
-        worker.postMessage(tasks[current]);
+        worker.postMessage(front > back ? ({ kind: 'finish' } satisfies WorkerRequest) : ({ kind: 'task', task: tasks[back--]! } satisfies WorkerRequest));
       };
       worker.on('message', (m: WorkerMessage) => {
         if (m.kind === 'progress') return onProgress?.(m.progress);
-        serialised[current] = m.bytes;
-        if (idle) revive(current);
-        feed();
+        if (m.kind === 'done') {
+          results[m.result.id] = m.result;
+          return feed();
+        }
+        for (const r of deserialize(m.bytes) as WorkerRun[]) results[r.first]!.state = r.state;
+        resolve();
       });
       worker.once('error', reject);
       feed();
     });
   // This thread reads too, so `jobs` threads run with one isolate fewer (its heap is most of a
-  // worker's memory): it takes the next task whenever it finishes one, like a worker.
+  // worker's memory).
   const inThread = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await readRange(tasks[i]!, onProgress);
+    while (front <= back) {
+      const i = front++;
+      results[i] = await readRange(tasks[i]!, onProgress, memoScope);
     }
-    idle = true;
-    for (let i = 0; i < tasks.length; i++) revive(i);
   };
   const workers = Array.from({ length: n - 1 }, () => new Worker(script));
   try {
@@ -71,6 +66,5 @@ export async function runRangeTasks(tasks: readonly RangeTask[], jobs: number, o
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let i = 0; i < tasks.length; i++) revive(i);
   return results;
 }

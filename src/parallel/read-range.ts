@@ -11,7 +11,8 @@ import type { RangeProgress, RangeResult, RangeTask } from './range-task.js';
 /** Bytes read between two progress reports. */
 const PROGRESS_EVERY_BYTES = 1 << 20;
 
-export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress) => void): Promise<RangeResult> {
+/** `memoScope`: tasks read by one thread share their grammars' memory of parsed tails. */
+export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress) => void, memoScope?: object): Promise<RangeResult> {
   const index = new SubjectIndex();
   const problems: Problem[] = [];
   const dialects = createDialects();
@@ -19,7 +20,7 @@ export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress)
   const parser = new LogParser({
     source: task.source,
     dialects,
-    contextFor: (d) => ({ source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, year: task.year }),
+    contextFor: (d) => ({ source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, year: task.year, ...(memoScope ? { memoScope } : {}) }),
     recordsAreCopied: true,
     onRecord: (r) => {
       records++;

@@ -20,6 +20,11 @@ export interface ParseContext {
    * id) it parsed before (default true). The benchmark turns it off to measure the full grammar.
    */
   reuseParses?: boolean;
+  /**
+   * Contexts with the same scope share what a grammar remembers of the tails it parsed: one run's
+   * files and ranges, so each starts warm. Without one, each context remembers for itself.
+   */
+  memoScope?: object;
 }
 
 /** A header line the grammar recognised by its sniff but could not structure. */

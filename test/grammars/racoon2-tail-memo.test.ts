@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { racoon2Dialect } from '../../grammars/racoon2/index.js';
 import type { LogRecord } from '../../src/types.js';
 import { LogParser } from '../../src/parse/log-parser.js';
+import { memoFor } from '../../grammars/racoon2/tail-memo.js';
 import { parseText } from '../helpers/parse-lines.js';
 
 /** A record as the report could see it: the memo link is internal. */
@@ -117,5 +118,33 @@ describe('racoon2 tail memo', () => {
     expect(seen).toEqual(plain);
     // The pool was used: fewer objects than records.
     expect(objects.size).toBeLessThan(seen.length);
+  });
+
+  it('is shared by the contexts of one scope (a run\'s files), each record keeping its own file and zone', () => {
+    const text = readFileSync('test/fixtures/lab/r2-ts_mismatch_v1-L/input/gateway.log', 'utf8');
+    const scope = {};
+    const parse = (source: string, tz: number, memoScope?: object): LogRecord[] => {
+      const records: LogRecord[] = [];
+      const p = new LogParser({
+        source,
+        dialects: [racoon2Dialect],
+        contextFor: () => ({ source, tzOffsetMinutes: tz, ...(memoScope ? { memoScope } : {}) }),
+        onRecord: (r) => records.push(r),
+        onProblem: () => undefined,
+      });
+      p.push(text.split('\n').map((t, i) => ({ line: i + 1, text: t })));
+      p.end();
+      return records;
+    };
+    parse('a.log', 480, scope);
+    const shared = parse('b.log', 0, scope);
+    const alone = parse('b.log', 0);
+    // One memo for the scope's contexts, one per context without a scope.
+    const a = { source: 'a.log', tzOffsetMinutes: 480, memoScope: scope };
+    const b = { source: 'b.log', tzOffsetMinutes: 0, memoScope: scope };
+    expect(memoFor(a)).toBe(memoFor(b));
+    expect(memoFor({ source: 'a.log', tzOffsetMinutes: 480 })).not.toBe(memoFor({ source: 'a.log', tzOffsetMinutes: 480 }));
+    expect(shared.map(visible)).toEqual(alone.map(visible));
+    expect(shared.every((r) => r.source === 'b.log')).toBe(true);
   });
 });
