@@ -42,14 +42,18 @@ function rehex(value: string, copy: number): string {
   return value.startsWith('0x') ? `0x${out.slice(0, value.length - 2)}` : out.slice(0, value.length);
 }
 
-/** Writes `lines` lines to `path`; returns the byte count. */
-export async function generateExport(path: string, lines: number, fixturesDir: string, connections = 200): Promise<number> {
+/**
+ * Writes `lines` lines to `path`; returns the byte count. `day` > 0 makes a later day of the same
+ * connections: times a day on, fresh cookies, SPIs and pointers (a copy of day 0 would flatter
+ * any cache of parsed lines).
+ */
+export async function generateExport(path: string, lines: number, fixturesDir: string, connections = 200, day = 0): Promise<number> {
   const seeds = loadSeedLogs(fixturesDir);
   const out = createWriteStream(path);
   let written = 0;
   let bytes = 0;
   let round = 0;
-  const base = Date.UTC(2026, 10, 22, 0, 0, 0);
+  const base = Date.UTC(2026, 10, 22 + day, 0, 0, 0);
   while (written < lines) {
     for (const seed of seeds) {
       const copy = round * seeds.length + seeds.indexOf(seed);
@@ -64,7 +68,7 @@ export async function generateExport(path: string, lines: number, fixturesDir: s
         let text = line;
         if (m) {
           const t = Date.parse(`${m[1]!.replace(' ', 'T')}Z`) - Date.UTC(2026, 10, 22, 6, 0, 0) + base + offset;
-          const rest = line.slice(m[0].length).replace(LAB_PEER, peer).replace(NEGOTIATION_VALUE, (v) => rehex(v, copy));
+          const rest = line.slice(m[0].length).replace(LAB_PEER, peer).replace(NEGOTIATION_VALUE, (v) => rehex(v, copy + day * 1_000_003));
           text = `${stamp(t)} ${conn}${rest}`;
         }
         chunk.push(text);

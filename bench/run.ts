@@ -110,12 +110,12 @@ async function main(): Promise<void> {
   const cliFlags = bigInputNodeFlags(statSync(file).size);
   const cli = measure('analyze-cli', file, cliFlags);
   console.log(`as the CLI runs it (${cliFlags.length > 0 ? cliFlags.join(' ') : 'in-process, young generation capped'}): ${Math.round(rate(cli))} lines/s, peak RSS ${cli.maxRssMB.toFixed(0)} MB (target ≤ 150 MB); d/b ${ratio(cli, b)}`);
-  // Multi-file input: four exports like the one above (days of the same connections), one thread
+  // Multi-file input: four days of the same connections, one thread
   // against several — the CLI's default (--jobs auto: a file per thread) and an explicit --jobs N.
-  const multi = join(dir, `multi-4x${lines}`);
+  const multi = join(dir, `days-4x${lines}`);
   if (!existsSync(multi)) {
     mkdirSync(multi, { recursive: true });
-    for (let k = 0; k < 4; k++) await generateExport(join(multi, `part-${k}.log`), lines, join(ROOT, 'test', 'fixtures'));
+    for (let k = 0; k < 4; k++) await generateExport(join(multi, `day-${k}.log`), lines, join(ROOT, 'test', 'fixtures'), 200, k);
   }
   const multiBest = new Map<Mode, Measured>();
   for (let r = 0; r < reps; r++) {
