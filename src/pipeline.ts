@@ -18,6 +18,7 @@ import type { LoadedRule } from './rules/load.js';
 import { buildFinding } from './report/finding.js';
 import { mergeSameCause, rankFindings } from './report/rank.js';
 import type { Lang } from './report/template.js';
+import { compareText } from './compare.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -290,7 +291,7 @@ export class AnalysisRun {
       subject.status = this.statusOf(subject, acc, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true);
       subjects.push(subject);
     }
-    subjects.sort((a, b) => a.id.localeCompare(b.id));
+    subjects.sort((a, b) => compareText(a.id, b.id));
     const report: Report = {
       schemaVersion: 1,
       tool: { name: 'ipsec-doctor', version: this.opts.version },

@@ -2,6 +2,7 @@
 // into one entry with a count, and a cap (first half kept, last half as a ring) with the number of
 // entries folded away.
 import type { LogRecord, TimelineEntry } from '../types.js';
+import { compareText } from '../compare.js';
 
 /** Events too chatty or too internal to show a person. */
 const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured']);
@@ -82,7 +83,7 @@ export class TimelineBuilder {
     const all = [...this.head, ...this.tail];
     return all
       .map((e, i) => ({ e, i }))
-      .sort((a, b) => (a.e.time ?? '').localeCompare(b.e.time ?? '') || a.i - b.i)
+      .sort((a, b) => compareText(a.e.time ?? '', b.e.time ?? '') || a.i - b.i)
       .map((x) => x.e);
   }
 

@@ -8,6 +8,7 @@ import { compilePattern } from '../rules/operators.js';
 import { buildAction } from './action.js';
 import { renderAliyunCli } from './aliyun-cli.js';
 import { diffKnown, fillTemplate, pickText, type Lang } from './template.js';
+import { compareText } from '../compare.js';
 
 const EVIDENCE_CAP = 10;
 
@@ -55,7 +56,7 @@ function collectEvidence(m: RuleMatch, s: SubjectFacts): Evidence[] {
     const first = s.acc.timeline.entries().find((t) => t.source);
     if (first?.source) push({ source: first.source, line: first.line ?? 1, side: first.side, text: first.text, ...(first.time ? { time: first.time } : {}) });
   }
-  return out.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
+  return out.sort((a, b) => compareText(a.time ?? '', b.time ?? ''));
 }
 
 /** How many independent kinds of evidence back the finding (cloud log, peer log, API, checks, config). */

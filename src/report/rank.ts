@@ -9,6 +9,7 @@
 // * ties are broken by rule id, so the order is stable.
 import type { Finding, Severity } from '../types.js';
 import { evidenceKinds } from './finding.js';
+import { compareText } from '../compare.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 1, high: 0.8, medium: 0.6, low: 0.4, info: 0.1 };
 const SUPPRESSED_FACTOR = 0.4;
@@ -30,7 +31,7 @@ export function rankFindings(items: readonly RankInput[]): Finding[] {
     if (isSuppressed) score *= SUPPRESSED_FACTOR;
     return { ...finding, confidence: round(confidence, 2), score: round(score, 1) };
   });
-  return ranked.sort((a, b) => b.score - a.score || a.ruleId.localeCompare(b.ruleId));
+  return ranked.sort((a, b) => b.score - a.score || compareText(a.ruleId, b.ruleId));
 }
 
 /**
@@ -54,7 +55,7 @@ export function mergeSameCause(findings: readonly Finding[]): Finding[] {
       if (!primary.evidence.some((x) => x.source === e.source && x.line === e.line && x.pointer === e.pointer)) primary.evidence.push(e);
     }
     primary.related = [...(primary.related ?? []), f.ruleId];
-    primary.evidence.sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
+    primary.evidence.sort((a, b) => compareText(a.time ?? '', b.time ?? ''));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { RuleText } from '../sources/files/rule-files.js';
 import type { RuleFile } from './schema.js';
+import { compareText } from '../compare.js';
 
 export interface CompiledRules {
   hash: string;
@@ -13,7 +14,7 @@ export interface CompiledRules {
 /** Hash of the rule sources, independent of where the package lives. */
 export function hashRuleTexts(files: readonly RuleText[], root: string): string {
   const h = createHash('sha256');
-  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const f of [...files].sort((a, b) => compareText(a.path, b.path))) {
     h.update(f.path.startsWith(root) ? f.path.slice(root.length) : f.path);
     h.update('\0');
     h.update(f.text);

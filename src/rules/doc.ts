@@ -5,6 +5,7 @@ import { FACT_CATALOG } from '../facts/catalog.js';
 import { EVENT_TYPES } from '../parse/events.js';
 import { ALL_OPERATORS } from './operators.js';
 import { pickText } from '../report/template.js';
+import { compareText } from '../compare.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -27,9 +28,9 @@ export function renderRulesDoc(rules: readonly LoadedRule[]): string {
     const a = area(r.file);
     byArea.set(a, [...(byArea.get(a) ?? []), r]);
   }
-  for (const [a, list] of [...byArea.entries()].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [a, list] of [...byArea.entries()].sort(([x], [y]) => compareText(x, y))) {
     out.push(`## ${a}`, '', '| rule | cause | severity | confidence | detects | parameters |', '|---|---|---|---|---|---|');
-    for (const { rule } of list.sort((x, y) => x.rule.id.localeCompare(y.rule.id))) {
+    for (const { rule } of list.sort((x, y) => compareText(x.rule.id, y.rule.id))) {
       out.push(`| \`${rule.id}\` | \`${rule.cause}\` | ${rule.severity} | ${rule.confidence} | ${cell(pickText(rule.title, 'en'))}. ${cell(pickText(rule.description, 'en'))} | ${rule.diff.map((d) => `\`${d}\``).join(', ')} |`);
     }
     out.push('');

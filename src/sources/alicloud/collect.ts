@@ -11,6 +11,7 @@ import { ramActionFor, type ApiError } from './errors.js';
 import { runGatewayDiagnosis } from './gateway-diagnosis.js';
 import { fetchLogs, logWindow } from './logs.js';
 import type { ConnectionTarget, LiveDiagnosisHooks, LiveDiagnosisOptions, LiveDiagnosisResult, LiveDocument, PollPolicy, RefusedCall } from './types.js';
+import { compareText } from '../../compare.js';
 
 const DEFAULT_POLL: PollPolicy = { initialDelayMs: 1000, maxDelayMs: 5000, factor: 1.5 };
 const unique = (xs: string[] | undefined): string[] => [...new Set(xs ?? [])];
@@ -117,7 +118,7 @@ async function collect(client: AliCloudClient, options: LiveDiagnosisOptions, ho
   for (const part of l) absorb(sink, part);
 
   // The order `analyze DIR` lists a saved directory in, so both runs read the same sequence.
-  const documents = sink.documents.sort((a, b) => a.source.localeCompare(b.source));
+  const documents = sink.documents.sort((a, b) => compareText(a.source, b.source));
   const anySuccess = documents.length > 0;
   const late = fatalOf(sink.errors.filter((e) => e.kind === 'auth' || e.kind === 'credentials'), anySuccess);
   return { documents, problems: sink.problems, refused: refusedOf(sink.errors), ...(late && !anySuccess ? { fatal: late } : {}), connections: targets };

@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
 import { batchLines, isGzip, openByteStream, readLines, type LineBatch } from './line-reader.js';
+import { compareText } from '../../compare.js';
 
 /** A path, or a document already in memory (API responses, tests). */
 export type AnalyzeInput = string | { source: string; content: string | Uint8Array };
@@ -153,7 +154,7 @@ async function fromGzip(path: string, source: string, head: Uint8Array, size: nu
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);

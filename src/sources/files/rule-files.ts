@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledRules } from '../../rules/compiled.js';
+import { compareText } from '../../compare.js';
 
 export interface RuleText {
   path: string;
@@ -20,7 +21,7 @@ const RULE_FILE = /\.rule\.ya?ml$/;
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, out);
