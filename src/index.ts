@@ -43,8 +43,8 @@ export interface AnalyzeOptions {
   /**
    * Threads for big gateway logs (plain files). A number N reads logs of ≥ 4 MB on N threads (this
    * one and N − 1 workers), cutting a file into ranges when there are fewer files than threads.
-   * `'auto'` (the CLI's default) uses one thread per core for two or more logs of ≥ 32 MB, a file
-   * per task, and reads a single file in this thread: below that size a thread's fixed costs
+   * `'auto'` (the CLI's default) uses one thread per core for two or more logs of ≥ 32 MB in a row
+   * (inputs are read in their order), a file per task, and reads a single file in this thread: below that size a thread's fixed costs
    * outweighed its gain, and cutting one file gained little while doubling peak RSS
    * (docs/performance.md). Default 1: no worker threads.
    */
@@ -137,15 +137,24 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
   for (const p of options.extraProblems ?? []) run.problems.push(p);
   const auto = options.jobs === 'auto';
   const jobs = auto ? availableParallelism() : Math.max(1, Math.floor(Number(options.jobs ?? 1)) || 1);
-  const parallel: Parameters<AnalysisRun['readParallel']>[0] = [];
-  for await (const doc of readInputs(inputs)) {
-    if (run.wantsParallel(doc, jobs, auto ? AUTO_PARALLEL_MIN_BYTES : undefined)) parallel.push(doc);
-    else await run.read(doc);
-  }
-  if (auto && parallel.length === 1) await run.read(parallel[0]!);
-  else if (parallel.length > 0) {
+  // Inputs are read in their order whatever the thread count (what a subject keeps first and last
+  // depends on it): big logs in a row are read together on threads, and an input that is not for
+  // threads (a small or compressed log, an API response) waits until those before it are read.
+  const pending: Parameters<AnalysisRun['readParallel']>[0] = [];
+  const readPending = async (): Promise<void> => {
+    const docs = pending.splice(0);
+    if (docs.length === 0) return;
+    if (auto && docs.length === 1) return run.read(docs[0]!);
     options.onWorkerThreads?.(jobs);
-    await run.readParallel(parallel, jobs, !auto);
+    await run.readParallel(docs, jobs, !auto);
+  };
+  for await (const doc of readInputs(inputs)) {
+    if (run.wantsParallel(doc, jobs, auto ? AUTO_PARALLEL_MIN_BYTES : undefined)) pending.push(doc);
+    else {
+      await readPending();
+      await run.read(doc);
+    }
   }
+  await readPending();
   return run.finish(() => performance.now() - started);
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { analyze } from '../../src/index.js';
 import type { Report } from '../../src/types.js';
@@ -53,6 +54,19 @@ describe('--jobs', () => {
     const file = bigLog();
     const now = new Date('2026-11-22T00:00:00Z');
     expect(strip(await analyze([file], { jobs: 'auto', now }))).toEqual(strip(await analyze([file], { jobs: 1, now })));
+  }, 120_000);
+
+  it('reads inputs in their order when one that is not for threads sits between big logs', async () => {
+    // A compressed log is read in this thread: the big logs around it must not jump ahead of it.
+    const lab = readFileSync(new URL('../fixtures/lab/r2-baseline_v1-L/input/gateway.log', import.meta.url), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'ipsec-doctor-order-'));
+    const gz = join(dir, 'between.log.gz');
+    writeFileSync(gz, gzipSync(lab.replace(/vco-[a-z0-9]+/g, 'vco-bp1par2x0')));
+    const files = [bigLog(2), gz, bigLog(2)];
+    const now = new Date('2026-11-22T00:00:00Z');
+    const serial = await analyze(files, { jobs: 1, now });
+    expect(serial.inputs.map((i) => i.source)).toEqual(files);
+    expect(strip(await analyze(files, { jobs: 2, now }))).toEqual(strip(serial));
   }, 120_000);
 
   it('reports progress from the workers, in bytes, up to the whole input', async () => {
