@@ -123,8 +123,9 @@ async function analyzeAuto(file: string): Promise<ModeResult> {
 }
 
 /**
- * What `ipsec-doctor analyze FILE --format json -o FILE` does in-process (the run calls it in a
- * Node started with the CLI's big-input flags): the report written a subject at a time.
+ * What `ipsec-doctor analyze FILE --format json -o FILE` does in-process (the run starts it with
+ * the Node flags the CLI would use for the input's size, none under 128 MB): the report written a
+ * subject at a time.
  */
 async function analyzeCli(file: string): Promise<ModeResult> {
   const report = await analyze([file], { jobs: 'auto', ...CLI_HOOKS });

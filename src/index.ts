@@ -44,9 +44,9 @@ export interface AnalyzeOptions {
    * Threads for big gateway logs (plain files). A number N reads logs of ≥ 4 MB on N threads (this
    * one and N − 1 workers), cutting a file into ranges when there are fewer files than threads.
    * `'auto'` (the CLI's default) uses one thread per core for two or more logs of ≥ 32 MB in a row
-   * (inputs are read in their order), a file per task, and reads a single file in this thread: below that size a thread's fixed costs
-   * outweighed its gain, and cutting one file gained little while doubling peak RSS
-   * (docs/performance.md). Default 1: no worker threads.
+   * (inputs are read in their order), a file per task, and reads a single file in this thread:
+   * below that size a thread's fixed costs outweighed its gain, and cutting one file gained little
+   * while doubling peak RSS (docs/performance.md). Default 1: no worker threads.
    */
   jobs?: number | 'auto';
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */

@@ -111,7 +111,6 @@ function classifyRecord(rec: LogRecord): void {
   }
 }
 
-
 export const racoon2Dialect: Dialect = {
   name: 'racoon2',
   side: 'cloud',
@@ -126,12 +125,19 @@ export const racoon2Dialect: Dialect = {
     // Lines whose tail was parsed before are copied; the rest go through the grammar together.
     const out: (LogRecord | HeaderFailure)[] = new Array(lines.length);
     const missed: number[] = [];
+    // Each missed line's prefix, kept for remembering its tail (the scan's result object is shared).
+    const missedTailAt: number[] = [];
+    const missedResourceId: (string | undefined)[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const p = scanPrefix(line.text);
       const e = p.tailAt < 0 ? undefined : memo.find(line.text, p.tailAt);
       if (e) out[i] = recordFromTail(e, line, ctx, p);
-      else missed.push(i);
+      else {
+        missed.push(i);
+        missedTailAt.push(p.tailAt);
+        missedResourceId.push(p.resourceId);
+      }
     }
     if (missed.length === 0) return out;
     const missedLines = missed.length === lines.length ? lines : missed.map((i) => lines[i]!);
@@ -139,7 +145,7 @@ export const racoon2Dialect: Dialect = {
     for (let k = 0; k < missed.length; k++) {
       const r = parsed[k]!;
       out[missed[k]!] = r;
-      if (!isHeaderFailure(r)) rememberTail(memo, r, missedLines[k]!.text, scanPrefix(missedLines[k]!.text));
+      if (!isHeaderFailure(r)) rememberTail(memo, r, missedLines[k]!.text, missedTailAt[k]!, missedResourceId[k]);
     }
     return out;
   },

@@ -8,7 +8,6 @@
 // material never kept. test/grammars/racoon2-tail-memo.test.ts checks that it changes no record.
 import type { ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogEvent, LogRecord } from '../../src/types.js';
-import type { Prefix } from './prefix.js';
 import { secretLabel } from './secrets.js';
 
 /**
@@ -128,20 +127,21 @@ function ownEndpoint(key: string, e: Endpoint | undefined): Endpoint | undefined
  * Remembers the structure of a freshly parsed record under its tail, when that is safe: a plain
  * prefix, a short tail, and no key material in it. A line that only announces key material
  * (`with key:`, the dump on the next lines) is kept, marked, and redacted like any other.
+ * `tailAt` and `prefixResourceId` are the line's prefix scan (prefix.ts; -1: not plain).
  */
-export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, prefix: Prefix): void {
-  if (prefix.tailAt < 0 || text.length - prefix.tailAt > TAIL_MAX) return;
+export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, tailAt: number, prefixResourceId: string | undefined): void {
+  if (tailAt < 0 || text.length - tailAt > TAIL_MAX) return;
   const label = secretLabel(rec.message);
   if (label && HEX_RUN.test(rec.message.slice(label.index + label[0].length))) return;
   // A round trip through JSON gives a flat copy (compared on every predicted hit), and every text
   // the entry keeps is cut from it: the entry pins no line of the input (misses are 5 % of lines,
   // and what they keep alive is what the old generation has to collect).
-  const key = JSON.parse(JSON.stringify(text.slice(prefix.tailAt))) as string;
+  const key = JSON.parse(JSON.stringify(text.slice(tailAt))) as string;
   const own = (s: string): string => ownedBy(key, s);
   const e: TailEntry = {
     key,
     next: undefined,
-    tailResourceId: prefix.resourceId === undefined && rec.resourceId !== undefined ? own(rec.resourceId) : undefined,
+    tailResourceId: prefixResourceId === undefined && rec.resourceId !== undefined ? own(rec.resourceId) : undefined,
     tag: rec.tag,
     level: rec.level,
     file: rec.file === undefined ? undefined : own(rec.file),

@@ -5,6 +5,12 @@ import type { LogRecord } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { SubjectAccumulator } from './subject.js';
 
+/** An index's subjects by key, as exported for another thread and imported back (structured clone). */
+export interface SubjectState {
+  cloud: [string, SubjectAccumulator][];
+  peer: [string, SubjectAccumulator][];
+}
+
 export class SubjectIndex {
   private readonly cloud = new Map<string, SubjectAccumulator>();
   private readonly peer = new Map<string, SubjectAccumulator>();
@@ -77,12 +83,12 @@ export class SubjectIndex {
   }
 
   /** The raw subjects before joining, as a worker thread hands them back. */
-  exportState(): { cloud: [string, SubjectAccumulator][]; peer: [string, SubjectAccumulator][] } {
+  exportState(): SubjectState {
     return { cloud: [...this.cloud.entries()], peer: [...this.peer.entries()] };
   }
 
   /** Merges subjects read elsewhere (a worker's range of a file), in file order. */
-  importState(state: { cloud: [string, SubjectAccumulator][]; peer: [string, SubjectAccumulator][] }, source: string, lineOffset: number): void {
+  importState(state: SubjectState, source: string, lineOffset: number): void {
     for (const [entries, into] of [[state.cloud, this.cloud], [state.peer, this.peer]] as const) {
       for (const [key, plain] of entries) {
         const acc = SubjectAccumulator.revive(plain);

@@ -3,7 +3,7 @@
 import type { Problem } from '../types.js';
 import type { ByteRange } from '../sources/files/ranges.js';
 import type { LineStats } from '../parse/log-parser.js';
-import type { SubjectAccumulator } from '../facts/subject.js';
+import type { SubjectState } from '../facts/correlate.js';
 
 export interface RangeTask {
   /** The task's place in the input: tasks of consecutive ids are adjacent ranges or files. */
@@ -14,11 +14,6 @@ export interface RangeTask {
   gatewayTzMinutes: number;
   peerTzMinutes: number;
   year: number;
-}
-
-export interface SubjectState {
-  cloud: [string, SubjectAccumulator][];
-  peer: [string, SubjectAccumulator][];
 }
 
 export interface RangeResult {

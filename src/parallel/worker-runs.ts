@@ -2,8 +2,8 @@
 // worker tasks from the end of the input backwards, so each task it reads is usually the one just
 // before its current run: the two are merged here, in input order, and the main thread receives
 // and revives one state per worker instead of one per task (each ~17 MB for 200 subjects).
-import { SubjectIndex } from '../facts/correlate.js';
-import type { RangeResult, RangeTask, SubjectState, WorkerRun } from './range-task.js';
+import { SubjectIndex, type SubjectState } from '../facts/correlate.js';
+import type { RangeResult, RangeTask, WorkerRun } from './range-task.js';
 
 interface OpenRun extends WorkerRun {
   /** The source of the run's first task: only its line numbers continue from an earlier task. */

@@ -43,8 +43,9 @@ export interface Dialect {
   sniff(line: string): boolean;
   /**
    * Structure a batch of header lines (a window of the input, at most a few hundred; Chevrotain
-   * grammars parse them in chunks of ≤ 100, see grammars/common/header-batch.ts). Returns one entry per input line, in order: a record
-   * without continuation lines and without its event yet, or a failure. Never throws.
+   * grammars parse them in chunks of ≤ 100, see grammars/common/header-batch.ts). Returns one
+   * entry per input line, in order: a record without continuation lines and without its event
+   * yet, or a failure. Never throws.
    */
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[];
   /**
