@@ -99,6 +99,8 @@ export interface DiffEntry {
   parameter: string;
   cloud?: string | null;
   peer?: string | null;
+  /** Why a value is missing: never shown (Psk), not in the inputs, or one of several candidates. */
+  note?: string;
 }
 
 export interface Evidence {

@@ -2,7 +2,10 @@
 // with their variables. Indexed by first word (after the `STATE_…: ` prefix older versions put in
 // front, which index.ts strips and keeps); keyword templates catch messages whose start varies.
 import { T, type Catalog } from '../peer-common/catalog-kit.js';
-import * as H from './catalog-hooks.js';
+import * as H0 from './catalog-hooks.js';
+import * as C from './config-hooks.js';
+
+const H = { ...H0, ...C };
 
 const V1 = { v: 1 as const };
 const V2 = { v: 2 as const };
@@ -13,11 +16,16 @@ export const LIBRESWAN_CATALOG: Catalog = {
     Starting: [T('daemon-start', /^Starting Pluto \(Libreswan Version (\S+)/, ['version'], { then: H.restart })],
     responding: [
       T('p1-start', /^responding to (Main|Aggressive) Mode(?: from unknown peer (\S+))?/, ['mode', 'remote'], { ...V1, phase: 1, fixed: { role: 'responder' }, then: H.p1Start }),
+      T('p2-start', /^responding to Quick Mode proposal/, undefined, { ...V1, phase: 2, fixed: { role: 'responder' } }),
+      T('notify', /^responding to (\S+) \(\d+\) message \(Message ID (\d+)\) with (?:unencrypted |encrypted )?notification (\S+)/, ['exchange', 'msgid', 'type'], { ...V2, then: H.notifySent }),
       T('notify', /^responding to (\S+) message \(ID (\d+)\) from (\S+) with (?:encrypted |unencrypted )?notification (\S+)/, ['exchange', 'msgid', 'remote', 'type'], { ...V2, then: H.notifySent }),
     ],
     initiating: [
+      T('p1-start', /^initiating IKEv2 (?:IKE SA|connection) to replace/, undefined, { ...V2, phase: 1, fixed: { role: 'initiator', rekey: 'true' } }),
+      T('p1-start', /^initiating IKEv1 (Main|Aggressive) Mode connection to replace/, ['mode'], { ...V1, phase: 1, fixed: { role: 'initiator', rekey: 'true' }, then: H.p1Start }),
       T('p1-start', /^initiating IKEv2 (?:IKE SA|connection)(?: (?:to|with) (\S+))?/, ['remote'], { ...V2, phase: 1, fixed: { role: 'initiator' }, then: H.p1Start }),
       T('p1-start', /^initiating IKEv1 (Main|Aggressive) Mode connection(?: (?:to|with) (\S+))?/, ['mode', 'remote'], { ...V1, phase: 1, fixed: { role: 'initiator' }, then: H.p1Start }),
+      T(null, /^initiating rekey to replace/, undefined, {}),
       T('p1-start', /^initiating (Main|Aggressive) Mode/, ['mode'], { ...V1, phase: 1, fixed: { role: 'initiator' }, then: H.p1Start }),
       T('p1-start', /^initiating v2 parent SA/, undefined, { ...V2, phase: 1, fixed: { role: 'initiator' } }),
       T('p2-start', /^initiating Quick Mode/, undefined, { ...V1, phase: 2, fixed: { role: 'initiator' } }),
@@ -28,41 +36,99 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('no-proposal', /^no acceptable Oakley Transform/, undefined, { ...V1, phase: 1, then: H.noOakley }),
       T('no-proposal', /^no local proposal matches remote proposals (.+)$/, undefined, { ...V2, then: H.noLocalProposal }),
       T('no-config', /^no suitable connection for peer '([^']*)'/, ['peerId'], { phase: 1 }),
+      T('no-proposal', /^no acceptable Proposal in IPsec SA/, undefined, { ...V1, phase: 2 }),
+      T('cert-error', /^no (?:\S+ )?private key found/, undefined, { phase: 1 }),
     ],
     No: [
       T('ts-unacceptable', /^No IKEv2 connection found with compatible Traffic Selectors/, undefined, { ...V2, phase: 2 }),
       T('p2-timeout', /^No acceptable response to our first Quick Mode message/, undefined, { ...V1, phase: 2, fixed: { hint: 'no-proposal' } }),
     ],
     initial: [
-      T('no-config', /^initial (Main|Aggressive) Mode message received on (\S+) but no connection has been authorized(?: with policy (\S+)| with authby=(\S+) and xauth=(\S+))?/, ['mode', 'local', 'policy', 'authby', 'xauth'], { ...V1, phase: 1, then: H.localFromVars }),
+      T('no-config', /^initial (Main|Aggressive) Mode message received(?: on (\S+))? but no connection has been authorized(?: with policy (\S+)| with authby=(\S+) and xauth=(\S+))?/, ['mode', 'local', 'policy', 'authby', 'xauth'], { ...V1, phase: 1, then: H.noConnectionV1 }),
+      T('no-config', /^initial Main Mode message received but "([^"]*)"\S* forbids connection/, ['conn'], { ...V1, phase: 1 }),
+      T('mode-not-acceptable', /^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with authby (\S+)/, ['remote', 'authby'], { ...V1, phase: 1, fixed: { mode: 'aggressive' }, then: H.remoteFromVars }),
+      T('id-mismatch', /^initial Aggressive Mode packet claiming to be from (\S+) on (\S+) but no (?:matching )?connection has been authorized/, ['id', 'remote'], { ...V1, phase: 1 }),
     ],
     authentication: [T('auth-failed', /^authentication failed: (.*?)(?: from peer (ID_\S+) '([^']*)')?\s*$/, ['reason', 'idType', 'remoteId'], { phase: 1 })],
+    Failed: [T('auth-failed', /^Failed to find our PreShared Key/, undefined, { phase: 1, fixed: { reason: 'no-psk' } })],
+    Peer: [
+      T('id-mismatch', /^Peer ID '([^']*)' mismatched on first found connection/, ['received'], { phase: 1 }),
+      T(null, /^Peer ID is (\S+): '([^']*)'/, ['idType', 'remoteId']),
+    ],
+    we: [
+      T('id-mismatch', /^we require IKEv2 peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { ...V2, phase: 1 }),
+      T('pfs-mismatch', /^we require PFS but Quick I1 SA specifies no GROUP_DESCRIPTION/, undefined, { ...V1, phase: 2, fixed: { my: 'enabled', peer: '0' } }),
+    ],
+    missing: [T('ke-missing', /^missing KE payload in (\S+) message/, ['exchange'], { ...V1, phase: 2 })],
+    expecting: [T('pfs-mismatch', /^expecting (\S+) but remote's accepted proposal includes (\S+)/, ['my', 'peer'], { ...V2, phase: 2 })],
+    initiator: [
+      T('ke-mismatch', /^initiator guessed wrong keying material group \(([^)]*)\); responding with INVALID_KE_PAYLOAD requesting (\S+)/, ['received', 'requested'], { ...V2, then: H.keExchange }),
+      T('p1-established', /^initiator rekeyed IKE SA/, undefined, { ...V2, phase: 1, fixed: { rekey: 'true' } }),
+      T('p2-established', /^initiator rekeyed Child SA/, undefined, { ...V2, phase: 2, fixed: { rekey: 'true' } }),
+    ],
+    responder: [
+      T('p1-established', /^responder rekeyed IKE SA/, undefined, { ...V2, phase: 1, fixed: { rekey: 'true' } }),
+      T('p2-established', /^responder rekeyed Child SA/, undefined, { ...V2, phase: 2, fixed: { rekey: 'true' } }),
+    ],
+    Received: [T('ke-mismatch', /^Received unauthenticated INVALID_KE_PAYLOAD response to DH (\S+); resending with suggested DH (\S+)/, ['sent', 'requested'], { ...V2, phase: 1, fixed: { recovered: 'true' } })],
+    Discarding: [T('ke-mismatch', /^Discarding unauthenticated INVALID_KE_PAYLOAD response to DH (\S+); suggested DH (\S+) is not acceptable/, ['sent', 'requested'], { ...V2, phase: 1 })],
+    remote: [T('no-proposal', /^remote accepted the invalid proposal/, undefined, { ...V2, fixed: { direction: 'received' } })],
+    encrypted: [T('decrypt-failed', /^encrypted payload seems to be corrupt/, undefined, { phase: 1 })],
+    intiating: [T('delete-sent', /^intiating delete/, undefined, { fixed: { what: 'IKE_SA' } })],
+    ESP: [T('sa-deleted', /^ESP traffic information: in=(\S+) out=(\S+)/, ['in', 'out'], { phase: 2, fixed: { what: 'CHILD_SA' } })],
+    Child: [
+      T('ts-unacceptable', /^Child SA's Traffic Selector request \{TSi=([^;}]*);TSr=([^}]*)\} does not match/, ['remoteTs', 'localTs'], { ...V2, phase: 2, then: H.childTs }),
+      T(null, /^Child SA proposals \(connection add\)/, undefined, { then: H.listing(2) }),
+      T('p2-failed', /^Child SA lost its IKE SA/, undefined, { phase: 2 }),
+    ],
+    CREATE_CHILD_SA: [
+      T('notify', /^CREATE_CHILD_SA request failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('sent') }),
+      T('notify', /^CREATE_CHILD_SA failed with error notification (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
+    ],
     probable: [T('auth-failed', /^probable authentication failure \(mismatch of preshared secrets\?\)(?::\s*(.*))?/, ['detail'], { ...V1, phase: 1, fixed: { reason: 'psk' } })],
     Possible: [T('auth-failed', /^Possible authentication failure: no acceptable response to our first encrypted message/, undefined, { phase: 1, fixed: { reason: 'no-response-to-encrypted' } })],
     received: [
       T('auth-failed', /^received Hash Payload does not match computed value/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' } }),
       T('notify', /^received (?:unauthenticated |encrypted |authenticated )?v2N_([A-Z_0-9]+)/, ['notify'], { ...V2, then: H.notifyMapped('received') }),
       T('delete-received', /^received Delete SA(?:\(0x[0-9a-f]+\))? payload: (?:self-)?deleting (ISAKMP|IPsec) State #(\d+)/, ['what', 'serial'], { ...V1, then: H.deleteIn }),
+      T('delete-received', /^received Delete SA(?:\(0x[0-9a-f]+\))? payload: replace (IPsec) State #(\d+)/, ['what', 'serial'], { ...V1, then: H.deleteIn }),
+      T('hash-mismatch', /^received '([^']*)' message HASH\(\d\) data does not match/, ['exchange'], { ...V1, then: H.hashPhase }),
       T('notify', /^received (?:and ignored )?(?:notification|informational) payload:? (?:type )?([A-Z_][A-Z0-9_]+)/, ['notify'], { then: H.notifyMapped('received') }),
     ],
-    ignoring: [T('notify', /^ignoring (?:informational|notification) payload,? (?:type )?([A-Z_][A-Z0-9_]+)/, ['notify'], { then: H.notifyMapped('received') })],
     sending: [T('notify', /^sending (?:encrypted )?notification (\S+) to (\S+)/, ['type', 'remote'], { then: H.notifySent })],
     encountered: [T('p1-failed', /^encountered fatal error in state (\S+)/, ['state'], { then: H.failedInState })],
-    deleting: [T('sa-deleted', /^deleting ([^(]*)\(([A-Z0-9_]+)\)/, ['what', 'state'], { then: H.deletedState })],
-    IKE_AUTH: [T('notify', /^IKE_AUTH response rejected Child SA with (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') })],
-    CREATE_CHILD_SA: [T('notify', /^CREATE_CHILD_SA request failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('sent') })],
-    Child: [
-      T('ts-unacceptable', /^Child SA's Traffic Selector request \{TSi=([^;}]*);TSr=([^}]*)\} does not match/, ['remoteTs', 'localTs'], { ...V2, phase: 2, then: H.childTs }),
-      T(null, /^Child SA proposals \(connection add\)/, undefined, { then: H.listing(2) }),
+    deleting: [
+      T('p1-timeout', /^deleting incomplete state after ([\d.]+) seconds/, ['seconds'], { then: H.incomplete }),
+      T('sa-deleted', /^deleting ([^(]*)\(([A-Z0-9_]+)\)(?: aged ([\d.]+)s)?(?: and (NOT )?sending notification)?/, ['what', 'state', 'aged', 'silent'], { then: H.deletedState }),
     ],
-    IKE: [T(null, /^IKE SA proposals \(connection add\)/, undefined, { then: H.listing(1) })],
+    IKE: [
+      T(null, /^IKE SA proposals \(connection add\)/, undefined, { then: H.listing(1) }),
+      // 4.x IKEv1 phase 1 (3.x said "ISAKMP SA established"); IKEv2 says "established IKE SA".
+      T('p1-established', /^IKE SA established(.*)$/, ['detail'], { ...V1, then: H.establishedSummary(1) }),
+      T('auth-failed', /^IKE SA authentication request rejected by peer: (\S+)/, ['notify'], { ...V2, phase: 1, fixed: { direction: 'received' } }),
+      T('p2-failed', /^IKE SA established but initiator rejected Child SA response/, undefined, { ...V2, phase: 2 }),
+      T(null, /^IKE SA expired/, undefined, { phase: 1 }),
+    ],
+    IKE_AUTH: [
+      T('notify', /^IKE_AUTH response rejected Child SA with (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
+      T('notify', /^IKE_AUTH response contained the error notification (\S+)/, ['notify'], { ...V2, phase: 1, then: H.notifyMapped('received') }),
+      T('p2-failed', /^IKE_AUTH response missing v2SA, v2TSi or v2TSr/, undefined, { ...V2, phase: 2 }),
+    ],
+    Quick: [T('p2-failed', /^Quick Mode message is unacceptable because it is for an incomplete ISAKMP SA/, undefined, { ...V1, phase: 2 })],
+    phase2: [T('p2-failed', /^phase2 initiation failed because parent ISAKMP #\d+ is gone/, undefined, { ...V1, phase: 2 })],
+    connection: [T('cert-error', /^connection \S+ private key not found/, undefined, { phase: 1 })],
+    unable: [T('cert-error', /^unable to locate my private key/, undefined, { phase: 1 })],
     '#num': [T('proposal-configured', /^(\d+):(IKE|ESP|AH)=(\S+)/, undefined, { then: H.configuredLine })],
     added: [T(null, /^added IKEv([12]) connection/, ['version'], { then: H.connectionAdded })],
     cannot: [T('ts-unacceptable', /^cannot respond to IPsec SA request because no connection is known for (.+)$/, ['selectors'], { ...V1, phase: 2 })],
-    we: [T('id-mismatch', /^we require IKEv2 peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { ...V2, phase: 1 })],
     proposal: [T('proposal-selected', /^proposal (\S+) chosen from remote proposals (.+)$/, undefined, { ...V2, then: H.selected })],
     dropping: [T('message-invalid', /^dropping (.*)$/, ['what'], { then: H.dropping })],
     global: [T('version-unsupported', /^global ikev1-policy=drop does not allow IKEv1 connections/, undefined, { ...V1, phase: 1, fixed: { version: '1' } })],
+    ignoring: [
+      T('version-unsupported', /^ignoring IKEv1 packet as policy is set to/, undefined, { phase: 1, fixed: { version: '1' } }),
+      T('notify', /^ignoring (?:informational|notification) payload,? (?:type )?([A-Z_][A-Z0-9_]+)/, ['notify'], { then: H.notifyMapped('received') }),
+    ],
+    rejecting: [T('version-unsupported', /^rejecting IKEv1 packet as policy is set to/, undefined, { phase: 1, fixed: { version: '1' } })],
     next: [T('payload-invalid', /^next payload type of ISAKMP Hash Payload has an unknown value/, undefined, { ...V1, phase: 1 })],
     malformed: [T('payload-invalid', /^malformed payload in packet/, undefined, { phase: 1 })],
     'NAT-Traversal:': [T('nat-detected', /^NAT-Traversal: Result using .*?: (.*)$/, ['result'], { phase: 1, then: H.natResult })],
@@ -79,7 +145,12 @@ export const LIBRESWAN_CATALOG: Catalog = {
     { keyword: 'max number of retransmissions', template: T('retransmit-limit', /max number of retransmissions \((\d+)\) reached after ([\d.]+) seconds/, ['retransmits', 'seconds'], { then: H.gaveUp }) },
     { keyword: 'second timeout exceeded after', template: T('retransmit-limit', /(\d+) second timeout exceeded after (\d+) retransmits/, ['seconds', 'retransmits'], { then: H.gaveUp }) },
     { keyword: 'responding with TS_UNACCEPTABLE', template: T('ts-unacceptable', /^(.*?) does not match/, ['selectors'], { phase: 2 }) },
+    { keyword: 'but no suitable connection found with IKEv2 policy', template: T('no-config', /^(\S+) message received on (\S+) but no suitable connection found with IKEv2 policy/, ['exchange', 'local'], { ...V2, phase: 1, then: H.noConnectionV2 }) },
     { keyword: 'no suitable connection', template: T('no-config', /no suitable connection/, undefined, { phase: 1 }) },
+    { keyword: "subnet returned doesn't match my proposal", template: T('ts-unacceptable', /^(\S+) subnet returned doesn't match my proposal - us: (\S+) vs them: (\S+)/, ['which', 'localTs', 'remoteTs'], { ...V1, phase: 2 }) },
+    { keyword: ' SA expired (', template: T('sa-expired', /^(IKE|ISAKMP|IPsec|Child) SA expired/, ['what'], { then: H.expiredPhase }) },
+    { keyword: 'EXPIRE for', template: T('sa-expired', /^received (\S+) EXPIRE for/, ['kind'], { phase: 2 }) },
+    { keyword: 'netlink response for', template: T('install-failed', /netlink response for (.*)$/, ['what']) },
     { keyword: 'established IKE SA', template: T('p1-established', /established IKE SA(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },
     { keyword: 'SA established', template: T('p1-established', /(?:IKE|PARENT|parent) SA established(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },
     { keyword: 'established Child SA', template: T('p2-established', /established Child SA(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(2) }) },

@@ -101,10 +101,12 @@ export function createLibreswanDialect(): Dialect {
         const state = sm?.[1];
         if (sm) msg = msg.slice(sm[0].length);
         const st = tracker.session(rec);
-        const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec) };
+        const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec), versions: () => tracker.versions(rec) };
         runCatalog(LIBRESWAN_CATALOG, msg, cx);
         applyState(cx, state);
         if (state && rec.event) rec.event.vars['state'] ??= state;
+        // A retransmission in the first initiator state: the other end never answered at all.
+        if (rec.event?.type === 'retransmit' && state && /(?:MAIN|AGGR|PARENT)_I1$|IKE_SA_INIT_I$/.test(state)) rec.event.vars['first'] = 'true';
         if (!rec.ikeVersion && rec.connName) {
           const v = tracker.connection(rec).ikeVersion;
           if (v) rec.ikeVersion = v;

@@ -12,6 +12,8 @@ export interface MatchContext {
   conn: () => ConnectionState;
   /** The daemon (re)started: forget every session of this source. */
   restart: () => void;
+  /** IKE versions of the connections the device added so far (Libreswan prints them). */
+  versions?: () => ReadonlySet<number>;
 }
 
 export interface Template {

@@ -53,7 +53,9 @@ export class SessionTracker {
 
   private source(rec: LogRecord): SourceState {
     let s = this.sources.get(rec.source);
-    if (!s || rec.line <= s.lastLine) {
+    // Line numbers that go back mean a new pass over the source; the same line is the same record
+    // (a hook may ask for its session and its connection).
+    if (!s || rec.line < s.lastLine) {
       s = { lastLine: 0, sessions: new Map(), connections: new Map() };
       this.sources.delete(rec.source);
       if (this.sources.size >= MAX_SOURCES) this.sources.delete(this.sources.keys().next().value!);
@@ -86,6 +88,13 @@ export class SessionTracker {
       src.connections.set(key, c);
     }
     return c;
+  }
+
+  /** IKE versions of the connections added in the record's source. */
+  versions(rec: LogRecord): Set<number> {
+    const out = new Set<number>();
+    for (const c of this.source(rec).connections.values()) if (c.ikeVersion) out.add(c.ikeVersion);
+    return out;
   }
 
   /** The daemon restarted: ids start again, nothing before carries over. */

@@ -9,6 +9,7 @@ import { secretLabel } from './secrets.js';
 import { applyClassified, memoFor, type TailEntry, rememberTail, storeClassified } from './tail-memo.js';
 import { scanPrefix } from './prefix.js';
 import { recordFromTail } from './tail-record.js';
+import { refineEvent } from './refine.js';
 import { recycleRecord } from './record.js';
 import { KNOWN_TAGS, startsWithStamp, tokenizeLine } from './tokens.js';
 
@@ -89,10 +90,12 @@ function classifyRecord(rec: LogRecord): void {
       if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
     }
   }
+  if (!rec.event) return;
+  // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
+  if (rec.event.type === 'notify' && rec.event.vars['type']) rec.event.vars['type'] = rec.event.vars['type'].replace(/-/g, '_');
+  refineEvent(rec);
   const ev = rec.event;
   if (!ev) return;
-  // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
-  if (ev.type === 'notify' && ev.vars['type']) ev.vars['type'] = ev.vars['type'].replace(/-/g, '_');
   if (ev.type === 'id-payload') {
     const subnet = decodeIdPayload(rec.continuation);
     if (subnet) ev.vars['subnet'] = subnet;

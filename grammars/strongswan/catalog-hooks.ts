@@ -10,6 +10,7 @@ import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
 
+const CHILD_ERRORS = new Set(['NO_PROPOSAL_CHOSEN', 'TS_UNACCEPTABLE', 'INVALID_SELECTORS', 'SINGLE_PAIR_REQUIRED', 'NO_ADDITIONAL_SAS', 'INTERNAL_ADDRESS_FAILURE', 'FAILED_CP_REQUIRED']);
 const V1_EXCHANGES = new Set(['ID_PROT', 'AGGRESSIVE', 'QUICK_MODE', 'INFORMATIONAL_V1', 'TRANSACTION']);
 const PHASE2_EXCHANGES = new Set(['QUICK_MODE', 'CREATE_CHILD_SA']);
 
@@ -43,9 +44,47 @@ export const phaseFromState: Hook = (_ev, _m, cx) => {
   else if (cx.st.lastRequest && PHASE2_EXCHANGES.has(cx.st.lastRequest)) cx.rec.phase = 2;
 };
 
+const PHASE1_EXCHANGES = new Set(['ID_PROT', 'AGGRESSIVE', 'IKE_SA_INIT', 'IKE_AUTH']);
+
+/** The phase of a line that names its exchange (`QUICK_MODE request … processing failed`), else of the session. */
+export const phaseFromExchange: Hook = (ev, m, cx) => {
+  const x = ev.vars['exchange'] ?? cx.st.lastRequest;
+  if (x && PHASE2_EXCHANGES.has(x)) cx.rec.phase = 2;
+  else if (x && PHASE1_EXCHANGES.has(x)) cx.rec.phase = 1;
+  else phaseFromState(ev, m, cx);
+};
+
+/** A DH group refused or failed: phase 1 in the IKE_SA_INIT of a new SA, phase 2 (PFS) in a CHILD_SA exchange. */
+export const keExchange: Hook = (ev, m, cx) => {
+  if (cx.st.established || (cx.st.lastRequest && PHASE2_EXCHANGES.has(cx.st.lastRequest))) {
+    cx.rec.phase = 2;
+    ev.type = 'pfs-mismatch';
+    if (ev.vars['received']) ev.vars['peer'] = ev.vars['received'];
+    if (ev.vars['requested']) ev.vars['my'] = ev.vars['requested'];
+  } else phaseFromState(ev, m, cx);
+};
+
+export const lowerMode: Hook = (ev) => {
+  if (ev.vars['mode']) ev.vars['mode'] = ev.vars['mode'].toLowerCase();
+};
+
+/** This side deleting its own SA: an IKE_SA delete takes the tunnel down. */
+export const deleteOut: Hook = (ev, _m, cx) => {
+  const ike = ev.vars['what'] === 'IKE_SA';
+  cx.rec.phase = ike ? 1 : 2;
+};
+
+/** IKEv1 main mode keeps message ID 0; its first request (seq 1) is the proposal, answered by any live peer. */
 export const retransmitV1: Hook = (ev, m, cx) => {
   if (ev.vars['msgid'] === '0') cx.rec.phase = 1;
   else phaseFromState(ev, m, cx);
+  if (ev.vars['msgid'] === '0' && ev.vars['seq'] === '1' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
+};
+
+/** IKEv2 message ID 0 is IKE_SA_INIT, the first request. */
+export const retransmitV2: Hook = (ev, m, cx) => {
+  phaseFromState(ev, m, cx);
+  if (ev.vars['msgid'] === '0' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
 };
 
 export const dpdOut: Hook = (_ev, _m, cx) => {
@@ -195,9 +234,17 @@ function message(direction: 'sent' | 'received'): Hook {
     ev.type = 'notify';
     ev.vars['type'] = error;
     ev.vars['direction'] = direction;
-    if (error === 'TS_UNACCEPTABLE' || error === 'INVALID_ID_INFORMATION' || PHASE2_EXCHANGES.has(exchange)) cx.rec.phase = 2;
+    // In IKE_AUTH only AUTHENTICATION_FAILED is about the IKE SA: a proposal or selector refusal
+    // there is the CHILD_SA's (IKEv2 negotiated the IKE proposal in IKE_SA_INIT).
+    const childError = exchange === 'IKE_AUTH' && CHILD_ERRORS.has(error);
+    if (error === 'TS_UNACCEPTABLE' || error === 'INVALID_ID_INFORMATION' || PHASE2_EXCHANGES.has(exchange) || childError) cx.rec.phase = 2;
     else if (error === 'AUTHENTICATION_FAILED' || exchange === 'IKE_SA_INIT' || exchange === 'ID_PROT' || exchange === 'AGGRESSIVE') cx.rec.phase = 1;
     else cx.rec.phase = cx.st.established ? 2 : 1;
+    // The other end's refusal names the failure (the device's own are logged on their own lines).
+    if (direction === 'received' && kind === 'response') {
+      const meaning = eventForNotify(error);
+      if (meaning !== 'notify') ev.type = meaning;
+    }
   };
 }
 

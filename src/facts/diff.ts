@@ -12,17 +12,20 @@ export interface DerivedDiff {
   cloud: string | null;
   peer: string | null;
   evidence: Evidence[];
+  /** Why a value is missing or partial (e.g. only the address of a selector was logged). */
+  note?: string;
 }
 
 type DiffMap = Map<string, DerivedDiff>;
 
-function put(map: DiffMap, parameter: string, cloud: string | undefined | null, peer: string | undefined | null, evidence: Evidence[]): void {
+function put(map: DiffMap, parameter: string, cloud: string | undefined | null, peer: string | undefined | null, evidence: Evidence[], note?: string): void {
   if ((cloud ?? null) !== null && cloud === peer) return;
   const cur = map.get(parameter);
   if (!cur) {
-    map.set(parameter, { parameter, cloud: cloud ?? null, peer: peer ?? null, evidence: [...evidence] });
+    map.set(parameter, { parameter, cloud: cloud ?? null, peer: peer ?? null, evidence: [...evidence], ...(note ? { note } : {}) });
     return;
   }
+  if (note && !cur.note) cur.note = note;
   if (cur.cloud === null && cloud) cur.cloud = cloud;
   if (cur.peer === null && peer) cur.peer = peer;
   if (cur.evidence.length < 4) cur.evidence.push(...evidence.slice(0, 4 - cur.evidence.length));
@@ -31,7 +34,7 @@ function put(map: DiffMap, parameter: string, cloud: string | undefined | null, 
 /** The role racoon2 played in the latest phase-1 attempt. */
 export function cloudRole(acc: SubjectAccumulator): 'initiator' | 'responder' | 'unknown' {
   const t = acc.store.get('cloud', 'p1-start');
-  const role = t?.lastVars['role'];
+  const role = t?.lastVars['role'] ?? acc.progress.role;
   return role === 'initiator' || role === 'responder' ? role : 'unknown';
 }
 
@@ -89,9 +92,11 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
     const t = acc.store.get('cloud', type);
     if (!t) continue;
     const v = t.lastVars;
-    let peer = normalizeValue(family, v['peer']);
+    let peer = family === 'enc' && bareAes(v['peer']) ? undefined : normalizeValue(family, v['peer']);
     if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
-    put(map, parameter, normalizeValue(family, v['my']), peer ?? null, t.first.slice(0, 2).map(refEvidence));
+    const cloud = family === 'enc' && bareAes(v['my']) ? undefined : normalizeValue(family, v['my']);
+    const note = family === 'enc' && (bareAes(v['my']) || bareAes(v['peer'])) ? AES_NO_LENGTH : undefined;
+    put(map, parameter, cloud, peer ?? null, t.first.slice(0, 2).map(refEvidence), note);
   }
   const v2 = acc.store.get('cloud', 'unknown-ikev2-peer');
   if (v2) put(map, 'IkeVersion', 'ikev1', 'ikev2', v2.first.slice(0, 2).map(refEvidence));
@@ -104,6 +109,10 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
   const ex = acc.store.get('cloud', 'exchange-mismatch');
   if (ex) put(map, 'IkeMode', normalizeValue('mode', ex.lastVars['db']), normalizeValue('mode', ex.lastVars['packet']), ex.first.slice(0, 2).map(refEvidence));
 }
+
+/** racoon2 names an ESP transform `AES` without its key length: aes, aes192 and aes256 are three Alibaba values. */
+const bareAes = (v: string | undefined): boolean => !!v && /^aes(?:[-_]cbc)?$/i.test(v.trim());
+const AES_NO_LENGTH = 'AES on this side, key length not in the log (aes = 128, aes192, aes256)';
 
 function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
   const am = acc.store.get('cloud', 'address-mismatch');

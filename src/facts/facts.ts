@@ -3,12 +3,6 @@ import type { Side } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
 
-const FAILURE_EVENTS = [
-  'p1-timeout', 'p1-failed', 'p2-timeout', 'p2-failed', 'p2-wait-p1-timeout', 'no-proposal', 'p1-rejected', 'pfs-mismatch',
-  'lifetime-mismatch', 'trns-mismatch', 'authtype-mismatch', 'selector-not-found', 'auth-failed', 'decrypt-failed',
-  'payload-invalid', 'unknown-ikev2-peer', 'dpd-dead', 'ts-unacceptable', 'no-config', 'retransmit-limit', 'id-mismatch',
-];
-
 /** The fact values of one subject, plus the derived diffs the report quotes. */
 export interface SubjectFacts {
   values: Record<string, unknown>;
@@ -16,15 +10,38 @@ export interface SubjectFacts {
   acc: SubjectAccumulator;
 }
 
-function latestTime(acc: SubjectAccumulator, types: string[]): number | undefined {
-  let t: number | undefined;
-  for (const s of ['cloud', 'peer'] as Side[]) {
-    for (const type of types) {
-      const x = acc.store.get(s, type)?.lastMs;
-      if (x !== undefined && (t === undefined || x > t)) t = x;
-    }
+const SIDES: Side[] = ['cloud', 'peer'];
+
+/** Whether `up` is known and not older than `fail` (equal stamps count as up: the same second). */
+const upSince = (up: number | undefined, ...fails: (number | undefined)[]): boolean => up !== undefined && fails.every((f) => f === undefined || up >= f);
+
+/** Phase 1 (`p1-established`) or the tunnel (`p2-established`) came up after the last negotiation failure, on some side. */
+function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-established'): boolean {
+  return SIDES.some((s) => {
+    const life = acc.life[s];
+    const up = acc.store.get(s, type)?.lastMs ?? (type === 'p2-established' ? life.upMs : undefined);
+    if (up === undefined) return false;
+    return type === 'p1-established' ? upSince(up, life.p1FailMs) : upSince(up, life.p1FailMs, life.p2FailMs);
+  });
+}
+
+/** The event that ended a tunnel that was up and did not come back (the gateway's view first). */
+function lostAfterUp(acc: SubjectAccumulator): string | null {
+  for (const s of SIDES) {
+    const life = acc.life[s];
+    if (life.lostBy && !(life.upMs !== undefined && life.lostMs !== undefined && life.upMs > life.lostMs) && life.state !== 'up') return life.lostBy;
   }
-  return t;
+  return null;
+}
+
+/** The IKE version the ends spoke: the gateway's when its log says, else the device's (0 unknown). */
+function ikeVersionOf(acc: SubjectAccumulator): number {
+  for (const side of ['cloud', 'peer'] as Side[]) {
+    const v = acc.ikeVersions[side];
+    if (v.size === 1) return [...v][0]!;
+  }
+  if (acc.progress.furthestV2 > 0) return 2;
+  return acc.progress.furthest > 0 ? 1 : 0;
 }
 
 export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
@@ -38,13 +55,12 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
   if (cloudLog) {
     peerAnswered =
       role === 'responder' ||
-      acc.furthestStep >= 2 ||
+      acc.progress.furthest >= 2 ||
+      acc.progress.furthestV2 >= 2 ||
       count('packet-received', 'cloud') > 0 ||
       count('p1-established', 'cloud') > 0 ||
       count('unknown-ikev2-peer', 'cloud') > 0;
   }
-  const lastFailure = latestTime(acc, FAILURE_EVENTS);
-  const lastSuccess = latestTime(acc, ['p2-established']);
   const values: Record<string, unknown> = {
     subjectId: acc.id,
     mode: acc.tunnelId ? 'dual' : acc.vpnConnectionId ? 'single' : 'unknown',
@@ -55,11 +71,20 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     cloudLogPresent: cloudLog,
     peerLogPresent: acc.records.peer > 0,
     role,
-    phase1Established: count('p1-established') > 0,
-    phase2Established: count('p2-established') > 0,
-    establishedAfterLastFailure: lastSuccess !== undefined && (lastFailure === undefined || lastSuccess >= lastFailure),
+    phase1Established: establishedNow(acc, 'p1-established'),
+    phase2Established: establishedNow(acc, 'p2-established'),
+    establishedAfterLastFailure: establishedNow(acc, 'p2-established') && !SIDES.some((s) => acc.life[s].state === 'failed' || acc.life[s].state === 'lost'),
+    wasUp: acc.life.cloud.everUp || acc.life.peer.everUp,
+    lostAfterUp: lostAfterUp(acc),
+    tunnelState: acc.records.cloud > 0 ? acc.life.cloud.state : acc.life.peer.state,
+    failedWhileUp: acc.life.cloud.failedWhileUp || acc.life.peer.failedWhileUp,
     peerAnswered,
-    furthestExchange: acc.furthestStep,
+    furthestExchange: acc.progress.furthest,
+    furthestExchangeV2: acc.progress.furthestV2,
+    ikeVersion: ikeVersionOf(acc),
+    authReached: acc.progress.authReached(),
+    answeredAfterAuth: cloudLog ? acc.progress.answeredAfterAuth() : null,
+    refusedFirstMessage: acc.progress.refusedFirst(),
     retransmits: count('p1-resend') + count('retransmit'),
     diffParameters: diffs.map((d) => d.parameter),
     gatewayChecks: [...acc.checks.keys()],

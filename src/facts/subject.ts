@@ -5,28 +5,8 @@ import type { Evidence, LogRecord, Side } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { EvidenceStore, recordEvidence } from './evidence-store.js';
 import { TimelineBuilder } from './timeline.js';
-
-/** racoon2 IKEv1 exchange functions → the main/aggressive-mode message number they handle. */
-const EXCHANGE_STEP: Record<string, number> = {
-  ident_i1send: 1,
-  ident_r1recv: 1,
-  ident_i2recv: 2,
-  ident_r1send: 2,
-  ident_i2send: 3,
-  ident_r2recv: 3,
-  ident_i3recv: 4,
-  ident_r2send: 4,
-  ident_i3send: 5,
-  ident_r3recv: 5,
-  ident_i4recv: 6,
-  ident_r3send: 6,
-  agg_i1send: 1,
-  agg_r1recv: 1,
-  agg_i2recv: 2,
-  agg_r1send: 2,
-  agg_i2send: 3,
-  agg_r2recv: 3,
-};
+import { ExchangeProgress } from './exchange-progress.js';
+import { Lifecycle } from './lifecycle.js';
 
 const MESSAGES_KEPT = 80;
 /** Latest warning/error lines remembered per subject (a SourceLog quotes one of the latest). */
@@ -61,7 +41,10 @@ export class SubjectAccumulator {
   readonly gatewayIps = new Map<string, number>();
   readonly deviceIps = new Map<string, number>();
   readonly ikeVersions: Record<Side, Set<number>> = { cloud: new Set(), peer: new Set() };
-  furthestStep = 0;
+  /** How far the gateway's phase-1 exchange got (see exchange-progress.ts). */
+  readonly progress = new ExchangeProgress();
+  /** The tunnel's life as each side logged it (see lifecycle.ts). */
+  readonly life: Record<Side, Lifecycle> = { cloud: new Lifecycle(), peer: new Lifecycle() };
   firstMs: number | undefined;
   lastMs: number | undefined;
   sources = new Set<string>();
@@ -83,12 +66,8 @@ export class SubjectAccumulator {
       if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
     }
     if (rec.ikeVersion && rec.event) this.ikeVersions[rec.side].add(rec.ikeVersion);
-    // Only ident_*/agg_* functions mark an exchange step: test the first letters before hashing.
-    const fc = rec.func?.charCodeAt(0);
-    if (fc === 105 || fc === 97) {
-      const step = EXCHANGE_STEP[rec.func!];
-      if (step && step > this.furthestStep) this.furthestStep = step;
-    }
+    if (rec.side === 'cloud') this.progress.add(rec);
+    if (rec.event) this.life[rec.side].add(rec);
     const gw = rec.side === 'cloud' ? rec.local : rec.remote;
     const dev = rec.side === 'cloud' ? rec.remote : rec.local;
     if (gw) this.gatewayIps.set(gw.ip, (this.gatewayIps.get(gw.ip) ?? 0) + 1);
@@ -147,6 +126,8 @@ export class SubjectAccumulator {
     const a = new SubjectAccumulator(plain.id);
     Object.assign(a, plain, {
       store: EvidenceStore.revive(plain.store),
+      progress: ExchangeProgress.revive(plain.progress),
+      life: { cloud: Lifecycle.revive(plain.life.cloud), peer: Lifecycle.revive(plain.life.peer) },
       timeline: Object.assign(new TimelineBuilder(), plain.timeline),
     });
     return a;
@@ -184,7 +165,9 @@ export class SubjectAccumulator {
     for (const [k, v] of o.deviceIps) this.deviceIps.set(k, (this.deviceIps.get(k) ?? 0) + v);
     if (o.firstMs !== undefined && (this.firstMs === undefined || o.firstMs < this.firstMs)) this.firstMs = o.firstMs;
     if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
-    this.furthestStep = Math.max(this.furthestStep, o.furthestStep);
+    this.progress.merge(o.progress, continues);
+    this.life.cloud.merge(o.life.cloud, continues);
+    this.life.peer.merge(o.life.peer, continues);
     this.store.merge(o.store);
     this.timeline.merge(o.timeline, continues);
     for (const d of o.diagnoses) this.addDiagnosis(d);

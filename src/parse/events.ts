@@ -72,6 +72,10 @@ export const EVENT_TYPES = {
   'message-invalid': 'A message failed verification or parsing (malformed, interoperability) [why].',
   'version-unsupported': 'The device does not accept the IKE version the other end speaks [version].',
   'install-failed': 'The kernel refused an SA, policy or route the device negotiated [what].',
+  'lifetime-differs': 'The other end proposed another lifetime and this side adopted one of them: not a failure [my, peer, unit].',
+  'sa-state': 'racoon2 IKEv2 state change not otherwise meaningful [from, to].',
+  'delete-sent': 'This side sent a delete notification [what].',
+  'daemon-stop': 'The IKE daemon is shutting down (it deletes its SAs first).',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

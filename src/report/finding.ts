@@ -1,7 +1,8 @@
 // Turns one matched rule into a report finding for one subject: localised texts, the diff of the
 // rule's parameters, quoted evidence pointing back into the inputs, remediation steps with ready
 // API calls, alternatives, and (on request) the explanation.
-import type { Evidence, Finding, RemediationStep } from '../types.js';
+import type { DiffEntry, Evidence, Finding, RemediationStep } from '../types.js';
+import { candidateEntries } from './diff-notes.js';
 import type { SubjectFacts } from '../facts/facts.js';
 import type { RuleMatch } from '../rules/engine.js';
 import { compilePattern } from '../rules/operators.js';
@@ -69,7 +70,8 @@ export function evidenceKinds(evidence: readonly Evidence[]): number {
 export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain: boolean): Finding {
   const rule = m.loaded.rule;
   const fill = (t: Parameters<typeof pickText>[0]): string => fillTemplate(pickText(t, lang), s);
-  const diff = s.diffs.filter((d) => rule.diff.includes(d.parameter)).map((d) => ({ parameter: d.parameter, cloud: d.cloud, peer: d.peer }));
+  const known = s.diffs.filter((d) => rule.diff.includes(d.parameter)).map((d): DiffEntry => ({ parameter: d.parameter, cloud: d.cloud, peer: d.peer, ...(d.note ? { note: d.note } : {}) }));
+  const diff = known.length > 0 || rule.candidates.length === 0 ? known : candidateEntries(rule.candidates, s, lang);
   const remediation: RemediationStep[] = [];
   for (const r of rule.remediation) {
     if (r.when && !diffKnown(r.when, s)) continue;

@@ -130,9 +130,11 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
     if (typeof e === 'string' && !(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
   });
   const params = new Set<string>(PARAMETERS);
-  list(raw['diff']).forEach((p, i) => {
-    if (typeof p === 'string' && !params.has(p)) ck.at(['diff', i], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
-  });
+  for (const key of ['diff', 'candidates']) {
+    list(raw[key]).forEach((p, i) => {
+      if (typeof p === 'string' && !params.has(p)) ck.at([key, i], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
+    });
+  }
   list(raw['remediation']).forEach((r, i) => {
     const action = isRaw(r) && isRaw(r['action']) ? r['action'] : {};
     list(action['set']).forEach((p, j) => {

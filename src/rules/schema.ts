@@ -101,6 +101,12 @@ export const RuleFileSchema = z
       .strict()
       .default({ events: [], api: false, checks: [], messages: [] }),
     diff: z.array(z.string()).default([]),
+    /**
+     * Parameters the finding names, without values, when the inputs show no value of any `diff`
+     * parameter: the settings to compare (a refused proposal that does not say which attribute),
+     * or a parameter whose value is never shown (Psk).
+     */
+    candidates: z.array(z.string()).default([]),
     suppresses: z.array(z.string()).default([]),
     alternatives: z.array(z.object({ cause: z.string().regex(CAUSE_ID), why: LocalizedText }).strict()).default([]),
     summary: LocalizedText,

@@ -65,7 +65,8 @@ describe('racoon2 tail memo', () => {
     expect(on.problems).toEqual(off.problems);
     const second = on.records.slice(on.records.length / 2);
     expect(second.filter((r) => r.parseMemo !== undefined).length).toBeGreaterThanOrEqual(5);
-    expect(second.find((r) => r.event?.type === 'notify')?.event?.vars['type']).toBe('NO_PROPOSAL_CHOSEN');
+    // The peer's NO_PROPOSAL_CHOSEN names the failure (refine.ts); the notify type stays in the event.
+    expect(second.find((r) => r.event?.type === 'no-proposal')?.event?.vars['type']).toBe('NO_PROPOSAL_CHOSEN');
     expect(second.find((r) => r.message.includes('add ipsec policy'))?.resourceId).toBe('iss-2zei2n5q5zhirfh73****');
     expect(second.find((r) => r.tag === 'PROTO_ERR')).toMatchObject({ resourceId: 'vco-bbb', localTime: '2026-11-22 07:18:34', phase: 1, remote: { ip: '192.168.0.206', port: 500 } });
   });

@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// Writes corpus/scenarios/*.json: every failure family the lab can produce (../shared/lab), each
+// in IKEv1 and IKEv2, with either side initiating, against strongSwan and Libreswan. A scenario is
+// a lab scenario (what differs from the healthy pair) plus `truth`: the cause and parameter values
+// that follow from what was misconfigured — never from what the analyzer says. `record.mjs` runs
+// them; where a daemon tolerated the misconfiguration, review.json turns the truth to healthy.
+//
+//   node corpus/matrix.mjs            # (re)write corpus/scenarios/
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUT = new URL('./scenarios/', import.meta.url).pathname;
+
+// Alibaba's names for the lab's algorithm spellings (ModifyVpnConnectionAttribute values).
+const ENC = { aes128: 'aes', aes192: 'aes192', aes256: 'aes256', '3des': '3des', des: 'des' };
+const HASH = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const DH = { modp768: 'group1', modp1024: 'group2', modp1536: 'group5', modp2048: 'group14', ecp256: 'group19', ecp384: 'group20' };
+
+const scenarios = [];
+const DEVICES = { sw: 'strongswan', lsw: 'libreswan' };
+
+/**
+ * Adds one scenario per combination of IKE version, initiator and device.
+ * `make(v, init, dev)` returns the scenario body (or null to skip a combination).
+ */
+function family(fam, variant, { versions = [1, 2], inits = ['A', 'B'], devices = ['sw', 'lsw'], cloud = 'racoon2' }, make) {
+  for (const v of versions)
+    for (const init of inits)
+      for (const dev of devices) {
+        const body = make(v, init, dev);
+        if (!body) continue;
+        const name = `${cloud === 'racoon2' ? 'r2' : 'sw'}-${fam}-${variant}_v${v}_${init.toLowerCase()}init_${dev}`;
+        scenarios.push({ name, scenario: { family: fam, variant, cloud, device: DEVICES[dev], ike_version: v, initiator: init, ...body } });
+      }
+}
+
+const gw = (re) => re; // readability: a regex over the gateway (A) log
+const V2_REKEY = { b: { child_rekey_time: '10s', child_life_time: '30s' }, flow: { until: 'NEVER-MATCHES', min_s: 25, max_s: 35, linger_s: 2 } };
+
+// ---------------------------------------------------------------- healthy
+family('healthy', 'baseline', { devices: ['sw'] }, () => ({
+  description: 'healthy: identical configurations',
+  check: gw('IPsec-SA established|-> ESTABLISHED'),
+  truth: { healthy: true },
+}));
+family('healthy', 'multi-proposal-device', { devices: ['sw'] }, () => ({
+  description: 'healthy: the device offers several proposals, one matches the cloud',
+  b: { ike: 'aes128-sha1-modp1024,aes256-sha256-modp2048', esp: 'aes128-sha1,aes256-sha256' },
+  check: gw('IPsec-SA established|-> ESTABLISHED'),
+  truth: { healthy: true },
+}));
+family('healthy', 'multi-proposal-cloud', { devices: ['sw'] }, () => ({
+  description: 'healthy: the cloud offers several algorithms, the device accepts one',
+  a: { ike: 'aes256-sha256-modp2048,aes128-sha1-modp2048', esp: 'aes256-sha256,aes128-sha1' },
+  check: gw('IPsec-SA established|-> ESTABLISHED'),
+  truth: { healthy: true },
+}));
+family('healthy', 'child-rekey', { devices: ['sw'] }, (v) => ({
+  description: 'healthy: the tunnel comes up and the IPsec SA is rekeyed several times',
+  b: { child_rekey_time: '8s', child_life_time: '30s' },
+  a: { ipsec_lifetime: v === 1 ? 30 : 3600 },
+  flow: { until: 'NEVER-MATCHES', min_s: 25, max_s: 35, linger_s: 2 },
+  truth: { healthy: true },
+}));
+family('healthy', 'dpd-alive', { devices: ['sw'] }, () => ({
+  description: 'healthy: DPD enabled on both sides, the peer answers every probe',
+  a: { dpd: 5 },
+  b: { dpd: 5 },
+  flow: { until: 'NEVER-MATCHES', min_s: 20, max_s: 30, linger_s: 2 },
+  truth: { healthy: true },
+}));
+
+// ---------------------------------------------------------------- phase-1 proposals
+const p1 = (variant, side, ike, param, cloudVal, peerVal) =>
+  family('p1', variant, {}, () => ({
+    description: `phase-1 proposal: ${param} cloud ${cloudVal}, device ${peerVal}`,
+    [side]: { ike },
+    truth: { cause: 'ike-proposal-mismatch', params: [param], values: { [param]: { cloud: cloudVal, peer: peerVal } } },
+  }));
+p1('enc-aes128', 'b', 'aes128-sha256-modp2048', 'IkeEncAlg', 'aes256', 'aes');
+p1('enc-3des', 'b', '3des-sha256-modp2048', 'IkeEncAlg', 'aes256', '3des');
+p1('keylen-aes192', 'b', 'aes192-sha256-modp2048', 'IkeEncAlg', 'aes256', 'aes192');
+p1('integ-sha1', 'b', 'aes256-sha1-modp2048', 'IkeAuthAlg', 'sha256', 'sha1');
+p1('integ-cloud-sha512', 'a', 'aes256-sha512-modp2048', 'IkeAuthAlg', 'sha512', 'sha256');
+p1('dh-modp1024', 'b', 'aes256-sha256-modp1024', 'IkePfs', 'group14', 'group2');
+p1('dh-cloud-modp1536', 'a', 'aes256-sha256-modp1536', 'IkePfs', 'group5', 'group14');
+family('p1', 'dh-ecp256', { devices: ['sw'] }, () => ({
+  description: 'phase-1 DH group: device ecp256 only (no Alibaba value), cloud modp2048',
+  b: { ike: 'aes256-sha256-ecp256' },
+  truth: { cause: 'ike-proposal-mismatch', params: ['IkePfs'], values: { IkePfs: { cloud: 'group14', peer: 'group19' } } },
+}));
+
+// ---------------------------------------------------------------- phase-2 proposals
+const p2 = (variant, side, esp, param, cloudVal, peerVal) =>
+  family('p2', variant, {}, () => ({
+    description: `phase-2 (ESP) proposal: ${param} cloud ${cloudVal}, device ${peerVal}`,
+    [side]: { esp },
+    truth: { cause: 'ipsec-proposal-mismatch', params: [param], values: { [param]: { cloud: cloudVal, peer: peerVal } } },
+  }));
+p2('enc-aes128', 'b', 'aes128-sha256', 'IpsecEncAlg', 'aes256', 'aes');
+p2('enc-3des', 'b', '3des-sha256', 'IpsecEncAlg', 'aes256', '3des');
+p2('keylen-aes192', 'b', 'aes192-sha256', 'IpsecEncAlg', 'aes256', 'aes192');
+p2('integ-sha1', 'b', 'aes256-sha1', 'IpsecAuthAlg', 'sha256', 'sha1');
+p2('integ-cloud-md5', 'a', 'aes256-md5', 'IpsecAuthAlg', 'md5', 'sha256');
+
+// ---------------------------------------------------------------- PFS
+// IKEv2 carries no KE with the first CHILD_SA (it rides in IKE_AUTH): a PFS difference shows only
+// when the IPsec SA is rekeyed, so IKEv2 runs force an early rekey. Libreswan cannot keep an SA
+// up in the lab kernel, so it has no rekey: IKEv1 only.
+const pfs = (variant, a, b, cloudVal, peerVal) =>
+  family('pfs', variant, {}, (v, _init, dev) => {
+    if (v === 2 && dev === 'lsw') return null;
+    const rekey = v === 2 ? V2_REKEY : {};
+    return {
+      description: `PFS: cloud ${cloudVal}, device ${peerVal}${v === 2 ? ' (IKEv2: visible at the first CHILD_SA rekey)' : ''}`,
+      a,
+      b: { ...b, ...(rekey.b ?? {}) },
+      ...(rekey.flow ? { flow: rekey.flow } : {}),
+      truth: { cause: 'pfs-mismatch', params: ['IpsecPfs'], values: { IpsecPfs: { cloud: cloudVal, peer: peerVal } } },
+    };
+  });
+pfs('cloud-only', { esp: 'aes256-sha256-modp2048' }, {}, 'group14', 'disabled');
+pfs('device-only', {}, { esp: 'aes256-sha256-modp2048' }, 'disabled', 'group14');
+pfs('groups-differ', { esp: 'aes256-sha256-modp2048' }, { esp: 'aes256-sha256-modp1024' }, 'group14', 'group2');
+
+// ---------------------------------------------------------------- PSK
+family('psk', 'differs', {}, () => ({
+  description: "pre-shared key differs: cloud 'Vx7pQ2-lab-shared-key', device 'Vx7pQ2-lab-shared-kez'",
+  b: { psk: 'Vx7pQ2-lab-shared-kez' },
+  truth: { cause: 'psk-mismatch', params: ['Psk'] },
+}));
+
+// ---------------------------------------------------------------- identities
+// racoon2 IKEv1 does not check the peer's ID unless verify_id is on (upstream default off);
+// the scenarios turn it on where the gateway should check, and one variant keeps the default.
+const ident = (variant, a, b, param, cloudVal, peerVal, extra = {}) =>
+  family('id', variant, extra.opts ?? {}, (v) => ({
+    description: `identity: ${param} cloud ${cloudVal}, device ${peerVal}`,
+    a: { ...(v === 1 && extra.verify !== false ? { verify_id: true } : {}), ...a },
+    b,
+    truth: { cause: 'identity-mismatch', params: [param], values: { [param]: { cloud: cloudVal, peer: peerVal } } },
+  }));
+// The cloud's RemoteId is what it expects of the device; the device's LocalId is what it sends.
+ident('remote-ip-value', {}, { local_id: '198.51.100.22' }, 'RemoteId', '198.51.100.2', '198.51.100.22');
+ident('remote-fqdn-type', {}, { local_id: 'fqdn:cpe.example.com' }, 'RemoteId', '198.51.100.2', 'cpe.example.com');
+ident('remote-fqdn-value', { remote_id: 'fqdn:cpe.example.com' }, { local_id: 'fqdn:branch.example.com' }, 'RemoteId', 'cpe.example.com', 'branch.example.com');
+ident('remote-keyid', { remote_id: 'keyid:branch-07' }, { local_id: 'keyid:branch-08' }, 'RemoteId', 'branch-07', 'branch-08', { opts: { devices: ['sw'] } });
+// The device expects another identity of the cloud (its remote id): the cloud's LocalId.
+ident('local-fqdn', {}, { remote_id: 'fqdn:vpn.example.com' }, 'LocalId', '198.51.100.1', 'vpn.example.com');
+ident('remote-ip-noverify', {}, { local_id: '198.51.100.22' }, 'RemoteId', '198.51.100.2', '198.51.100.22', { verify: false, opts: { versions: [1] } });
+
+// ---------------------------------------------------------------- IKE version, mode
+family('version', 'cloud-v1-device-v2', { versions: [1] }, () => ({
+  description: 'IKE version: cloud IKEv1, device IKEv2',
+  b: { ike_version: 2 },
+  truth: { cause: 'ike-version-mismatch', params: ['IkeVersion'], values: { IkeVersion: { cloud: 'ikev1', peer: 'ikev2' } } },
+}));
+family('version', 'cloud-v2-device-v1', { versions: [2] }, () => ({
+  description: 'IKE version: cloud IKEv2, device IKEv1',
+  b: { ike_version: 1 },
+  truth: { cause: 'ike-version-mismatch', params: ['IkeVersion'], values: { IkeVersion: { cloud: 'ikev2', peer: 'ikev1' } } },
+}));
+family('mode', 'device-aggressive', { versions: [1] }, () => ({
+  description: 'IKEv1 exchange mode: cloud main mode, device aggressive mode',
+  b: { aggressive: true },
+  truth: { cause: 'ike-mode-mismatch', params: ['IkeMode'], values: { IkeMode: { cloud: 'main', peer: 'aggressive' } } },
+}));
+
+// ---------------------------------------------------------------- traffic selectors
+const ts = (variant, a, b, params, values, devices = ['sw', 'lsw']) =>
+  family('ts', variant, { devices }, () => ({
+    description: `traffic selectors: ${variant}`,
+    a,
+    b,
+    truth: { cause: 'traffic-selector-mismatch', params, values },
+  }));
+ts('disjoint-device-local', {}, { local_ts: '192.0.2.0/24' }, ['RemoteSubnet'], { RemoteSubnet: { cloud: '203.0.113.128/25', peer: '192.0.2.0/24' } });
+ts('disjoint-device-remote', {}, { remote_ts: '192.0.2.0/24' }, ['LocalSubnet'], { LocalSubnet: { cloud: '203.0.113.0/25', peer: '192.0.2.0/24' } });
+ts('device-subset', {}, { local_ts: '203.0.113.128/26' }, ['RemoteSubnet'], { RemoteSubnet: { cloud: '203.0.113.128/25', peer: '203.0.113.128/26' } }, ['sw']);
+ts('device-superset', { remote_ts: '203.0.113.128/26' }, {}, ['RemoteSubnet'], { RemoteSubnet: { cloud: '203.0.113.128/26', peer: '203.0.113.128/25' } }, ['sw']);
+ts('device-several', {}, { local_ts: '203.0.113.128/25,192.0.2.0/24' }, ['RemoteSubnet'], { RemoteSubnet: { cloud: '203.0.113.128/25', peer: '203.0.113.128/25,192.0.2.0/24' } }, ['sw']);
+
+// ---------------------------------------------------------------- lifetimes
+const life = (variant, a, b, param, cloudVal, peerVal, devices = ['sw']) =>
+  family('life', variant, { devices }, () => ({
+    description: `lifetime: ${param} cloud ${cloudVal}, device ${peerVal}`,
+    a,
+    b,
+    truth: { cause: 'lifetime-mismatch', params: [param], values: { [param]: { cloud: cloudVal, peer: peerVal } } },
+  }));
+life('p1-device-longer', {}, { ike_lifetime: 86400 }, 'IkeLifetime', '28800', '86400', ['sw', 'lsw']);
+life('p1-device-shorter', {}, { ike_lifetime: 3600 }, 'IkeLifetime', '28800', '3600');
+life('p2-device-longer', {}, { ipsec_lifetime: 7200 }, 'IpsecLifetime', '3600', '7200', ['sw', 'lsw']);
+life('p2-device-shorter', {}, { ipsec_lifetime: 1800 }, 'IpsecLifetime', '3600', '1800');
+
+// ---------------------------------------------------------------- peer silent / blocked
+family('silent', 'no-daemon', { inits: ['A'], devices: ['sw'] }, () => ({ description: 'peer silent: no IKE daemon on the device', device: 'none', truth: { cause: 'peer-unreachable' } }));
+family('silent', 'firewall-all', { inits: ['A'], devices: ['sw'] }, () => ({ description: 'peer silent: UDP 500/4500 dropped by the device firewall', flow: { block_b: 'all' }, truth: { cause: 'peer-unreachable' } }));
+family('silent', 'path', { inits: ['A'], devices: ['sw', 'lsw'] }, () => ({ description: 'peer silent: the path drops everything', flow: { block_b: 'path' }, truth: { cause: 'peer-unreachable' } }));
+family('silent', 'udp500', { inits: ['A'], devices: ['sw'] }, () => ({ description: 'peer silent: UDP 500 dropped', flow: { block_b: 'ike' }, truth: { cause: 'peer-unreachable' } }));
+family('natt', 'udp4500-blocked', { devices: ['sw', 'lsw'] }, () => ({
+  description: 'UDP 4500 dropped: the first exchange on 500 works, everything after the float to 4500 is lost',
+  flow: { block_b: 'natt' },
+  truth: { cause: 'peer-unreachable', alsoAccept: ['nat-traversal-mismatch'] },
+}));
+
+// ---------------------------------------------------------------- dying after the tunnel was up
+const UP = 'IPsec-SA established|-> ESTABLISHED';
+family('dead', 'dpd-path', { devices: ['sw'] }, () => ({
+  description: 'tunnel up, then the path drops everything; the gateway\'s DPD (5 s) gets no answer',
+  a: { dpd: 5 },
+  flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-path' }], until: 'remote seems to be dead|retransmission count exceeded|aborting', max_s: 60, linger_s: 3 },
+  truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'] },
+}));
+family('dead', 'dpd-kill', { devices: ['sw'] }, () => ({
+  description: 'tunnel up, then the device daemon crashes (no delete); the gateway\'s DPD (5 s) gets no answer',
+  a: { dpd: 5 },
+  flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: 'remote seems to be dead|retransmission count exceeded|aborting', max_s: 60, linger_s: 3 },
+  truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'] },
+}));
+family('dead', 'device-dpd-path', { devices: ['sw'] }, () => ({
+  description: 'tunnel up, then the path drops everything; only the device runs DPD (5 s)',
+  b: { dpd: 5 },
+  flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-path' }], until_side: 'B', until: 'giving up after|DPD check timed out|restarting|closing', max_s: 60, linger_s: 3 },
+  truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'] },
+}));
+family('dead', 'rekey-path', { devices: ['sw'] }, (v) => ({
+  description: 'tunnel up, then the path drops everything; the next rekey gets no answer (no DPD)',
+  // IKEv1: both ends keep 30 s SAs; strongSwan rekeys first (12 s), into the blocked path.
+  a: v === 1 ? { ipsec_lifetime: 30 } : {},
+  b: { child_rekey_time: '12s', child_life_time: v === 1 ? '30s' : '40s' },
+  flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-path' }], until_side: 'any', until: 'time up|retransmission count exceeded|giving up after|aborting', max_s: 60, linger_s: 3 },
+  truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable', 'phase2-timeout'] },
+}));
+family('deleted', 'device-stopped', { devices: ['sw'] }, () => ({
+  description: 'tunnel up, then the device daemon is stopped and sends delete notifications',
+  flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'stop-b' }], until: 'purging|purged|DELETE|delete|aborting', max_s: 20, linger_s: 3 },
+  truth: { cause: 'peer-deleted-sa' },
+}));
+
+// ---------------------------------------------------------------- strongSwan "cloud" (device log only)
+// Side A is strongSwan standing in for the cloud: only the device's log is a view of these.
+const swc = (fam, variant, body, opts = {}) => family(fam, variant, { cloud: 'strongswan', ...opts }, (v, init, dev) => body(v, init, dev));
+swc('p1', 'enc-aes128', () => ({ description: 'phase-1 encryption: cloud aes256, device aes128', b: { ike: 'aes128-sha256-modp2048' }, truth: { cause: 'ike-proposal-mismatch', params: ['IkeEncAlg'], values: { IkeEncAlg: { cloud: 'aes256', peer: 'aes' } } } }));
+swc('p1', 'dh-ecp384', () => ({ description: 'phase-1 DH group: cloud modp2048, device ecp384', b: { ike: 'aes256-sha256-ecp384' }, truth: { cause: 'ike-proposal-mismatch', params: ['IkePfs'], values: { IkePfs: { cloud: 'group14', peer: 'group20' } } } }), { inits: ['A'] });
+swc('p2', 'integ-sha1', () => ({ description: 'ESP integrity: cloud sha256, device sha1', b: { esp: 'aes256-sha1' }, truth: { cause: 'ipsec-proposal-mismatch', params: ['IpsecAuthAlg'], values: { IpsecAuthAlg: { cloud: 'sha256', peer: 'sha1' } } } }), { inits: ['B'] });
+swc('psk', 'differs', () => ({ description: 'pre-shared key differs', b: { psk: 'Vx7pQ2-lab-shared-kez' }, truth: { cause: 'psk-mismatch', params: ['Psk'] } }), { inits: ['A'] });
+swc('ts', 'disjoint-device-local', () => ({ description: 'traffic selectors: device announces 192.0.2.0/24', b: { local_ts: '192.0.2.0/24' }, truth: { cause: 'traffic-selector-mismatch', params: ['RemoteSubnet'], values: { RemoteSubnet: { cloud: '203.0.113.128/25', peer: '192.0.2.0/24' } } } }), { inits: ['B'] });
+swc('mode', 'cloud-aggressive', () => ({ description: 'IKEv1 mode: cloud aggressive, device main', a: { aggressive: true }, truth: { cause: 'ike-mode-mismatch', params: ['IkeMode'], values: { IkeMode: { cloud: 'aggressive', peer: 'main' } } } }), { versions: [1], inits: ['A'] });
+swc('pfs', 'cloud-only', (v) => ({ description: 'PFS on the cloud only', a: { esp: 'aes256-sha256-modp2048' }, ...(v === 2 ? V2_REKEY : {}), truth: { cause: 'pfs-mismatch', params: ['IpsecPfs'], values: { IpsecPfs: { cloud: 'group14', peer: 'disabled' } } } }), { inits: ['A'], devices: ['sw'] });
+swc('dead', 'dpd-path', () => ({
+  description: 'tunnel up, then the path drops everything; the device runs DPD (5 s)',
+  b: { dpd: 5 },
+  flow: { steps: [{ side: 'A', after: 'CHILD_SA .*established', max: 20, do: 'block-path' }], until_side: 'B', until: 'giving up after|DPD check timed out|restarting|closing', max_s: 60, linger_s: 3 },
+  truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'] },
+}), { inits: ['A'], devices: ['sw'] });
+
+// ---------------------------------------------------------------- write
+mkdirSync(OUT, { recursive: true });
+for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
+const names = new Set();
+for (const { name, scenario } of scenarios) {
+  if (names.has(name)) throw new Error(`duplicate scenario ${name}`);
+  names.add(name);
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(scenario, null, 2) + '\n');
+}
+console.log(`${scenarios.length} scenarios in ${OUT}`);

@@ -1,0 +1,53 @@
+// Hooks of the Libreswan catalogue that read what the device has configured or what stage a
+// session is in: a first message no connection accepts is an IKE version mismatch when every
+// connection the device added speaks the other version; a key-exchange refusal is PFS once the
+// IKE SA is up; a hash or an expiry belongs to the phase of its exchange.
+import type { LogEvent } from '../../src/types.js';
+import type { MatchContext } from '../peer-common/catalog-kit.js';
+import { parseColonEndpoint } from '../peer-common/endpoints.js';
+
+type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
+
+/** No connection takes the first message of IKE version `spoken`: if all the device has are of the other version, say so. */
+function versionOrConfig(ev: LogEvent, cx: MatchContext, spoken: 1 | 2): void {
+  const versions = cx.versions?.() ?? new Set<number>();
+  if (versions.size > 0 && !versions.has(spoken)) {
+    ev.type = 'version-unsupported';
+    ev.vars['version'] = String(spoken);
+  }
+}
+
+export const noConnectionV1: Hook = (ev, _m, cx) => {
+  const e = parseColonEndpoint(ev.vars['local']);
+  if (e) cx.rec.local = e;
+  versionOrConfig(ev, cx, 1);
+};
+
+export const noConnectionV2: Hook = (ev, _m, cx) => {
+  const e = parseColonEndpoint(ev.vars['local']);
+  if (e) cx.rec.local = e;
+  versionOrConfig(ev, cx, 2);
+};
+
+/** A DH group refusal: phase 1 in IKE_SA_INIT, PFS (phase 2) in a CREATE_CHILD_SA of an established SA. */
+export const keExchange: Hook = (ev, _m, cx) => {
+  if (cx.st.established) {
+    cx.rec.phase = 2;
+    ev.type = 'pfs-mismatch';
+    if (ev.vars['received']) ev.vars['peer'] = ev.vars['received'];
+    if (ev.vars['requested']) ev.vars['my'] = ev.vars['requested'];
+  } else cx.rec.phase = 1;
+};
+
+export const hashPhase: Hook = (ev, _m, cx) => {
+  cx.rec.phase = /quick/i.test(ev.vars['exchange'] ?? '') ? 2 : 1;
+};
+
+export const expiredPhase: Hook = (ev, _m, cx) => {
+  cx.rec.phase = /^(IKE|ISAKMP)$/.test(ev.vars['what'] ?? '') ? 1 : 2;
+};
+
+/** `deleting incomplete state after N seconds`: a negotiation that never finished (phase from the state prefix). */
+export const incomplete: Hook = (_ev, _m, cx) => {
+  if (cx.st.established) cx.rec.phase = 2;
+};

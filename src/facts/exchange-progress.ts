@@ -1,0 +1,116 @@
+// How far the gateway's phase-1 exchange got, message by message, and what the peer still said
+// after each step: the IKEv1 main/aggressive-mode message number (from racoon2's exchange
+// functions, and its own sends in between), the IKEv2 message number (from its state changes),
+// and, per event, the step at which it last happened. A peer that answers message 1 with a notify
+// refused the proposal; one that goes quiet after the gateway's first encrypted message either
+// could not decrypt it or never got it (UDP 4500 after the NAT-T float).
+import type { LogRecord } from '../types.js';
+
+/** racoon2 IKEv1 exchange functions → the main/aggressive-mode message number they handle. */
+const EXCHANGE_STEP: Readonly<Record<string, number>> = {
+  ident_i1send: 1,
+  ident_r1recv: 1,
+  ident_i2recv: 2,
+  ident_r1send: 2,
+  ident_i2send: 3,
+  ident_r2recv: 3,
+  ident_i3recv: 4,
+  ident_r2send: 4,
+  ident_i3send: 5,
+  ident_r3recv: 5,
+  ident_i4recv: 6,
+  ident_r3send: 6,
+  agg_i1send: 1,
+  agg_r1recv: 1,
+  agg_i2recv: 2,
+  agg_r1send: 2,
+  agg_i2send: 3,
+  agg_r2recv: 3,
+};
+
+export class ExchangeProgress {
+  /** IKEv1: the message number of the current attempt, and the furthest any attempt got to. */
+  step = 0;
+  furthest = 0;
+  /** IKEv2: the furthest IKE message number (1 SA_INIT request … 4 IKE_AUTH response). */
+  furthestV2 = 0;
+  role: 'initiator' | 'responder' | undefined;
+  /** Whether the log has packet-level (DEBUG) lines at all: without them, silence cannot be told from brevity. */
+  sawPackets = false;
+  /** Event type → the step reached when it last happened (IKEv1 or IKEv2 numbering). */
+  stepAt: Record<string, number> = {};
+
+  static revive(plain: ExchangeProgress): ExchangeProgress {
+    return Object.assign(new ExchangeProgress(), plain);
+  }
+
+  /** A gateway record, in log order. */
+  add(rec: LogRecord): void {
+    const ev = rec.event;
+    const f = rec.func;
+    const fc = f?.charCodeAt(0);
+    // Only ident_*/agg_* functions mark an IKEv1 step: test the first letters before hashing.
+    if (fc === 105 || fc === 97) {
+      const s = EXCHANGE_STEP[f!];
+      if (s && s > this.step) this.step = s;
+    }
+    // IKEv2 functions say the role where no state change did (a responder refusing SA_INIT).
+    if (!this.role && f && (fc === 114 || fc === 105)) {
+      if (f.startsWith('resp')) this.role = 'responder';
+      else if (f.startsWith('init')) this.role = 'initiator';
+    }
+    if (ev) {
+      if (ev.type === 'packet-sent' || ev.type === 'packet-received') this.sawPackets = true;
+      if (ev.type === 'p1-start') {
+        this.role = ev.vars['role'] === 'responder' ? 'responder' : 'initiator';
+        this.step = ev.vars['role'] === 'responder' && rec.ikeVersion !== 2 ? 1 : 0;
+      } else if (ev.type === 'packet-sent' && rec.ikeVersion !== 2 && this.furthestV2 === 0) {
+        // racoon2 logs no line of its own for sending main-mode messages 1, 3 and 5 (initiator) or
+        // 2 and 4 (responder): the send itself is the step. A resend repeats the step.
+        const mine = this.role === 'responder' ? this.step % 2 === 1 : this.step % 2 === 0;
+        if (mine && this.step < 6 && this.role) this.step++;
+      } else if (ev.type === 'p1-established' && rec.ikeVersion !== 2 && this.furthestV2 === 0) {
+        this.step = 6;
+      }
+      const v2 = ev.vars['step'];
+      if (v2 !== undefined && ev.vars['to'] !== undefined && Number(v2) > this.furthestV2) this.furthestV2 = Number(v2);
+    }
+    if (this.step > this.furthest) this.furthest = this.step;
+    if (ev) this.stepAt[ev.type] = this.furthestV2 > 0 ? this.furthestV2 : this.step;
+  }
+
+  /** Whether the gateway had sent (initiator) or was waiting for (responder) the encrypted auth message. */
+  authReached(): boolean {
+    if (this.furthestV2 > 0) return this.furthestV2 >= (this.role === 'responder' ? 2 : 3);
+    // Without packet lines the sends are not seen: the key exchange under way (message 3) is as far as the log can show.
+    if (!this.sawPackets) return this.furthest >= 3;
+    return this.furthest >= (this.role === 'responder' ? 4 : 5);
+  }
+
+  /** Whether any packet of the peer arrived once the auth message was out (null: the log has no packet lines). */
+  answeredAfterAuth(): boolean | null {
+    if (!this.sawPackets) return null;
+    const at = this.stepAt['packet-received'];
+    if (at === undefined) return false;
+    if (this.furthestV2 > 0) return at >= (this.role === 'responder' ? 2 : 3);
+    return at >= (this.role === 'responder' ? 4 : 5);
+  }
+
+  /** The peer answered the gateway's first message, but never with the next exchange message. */
+  refusedFirst(): boolean {
+    if (this.role !== 'initiator' || this.stepAt['packet-received'] === undefined) return false;
+    return this.furthestV2 > 0 ? this.furthestV2 <= 1 : this.furthest <= 1;
+  }
+
+  /** Folds in what a later range or file of the same input saw (`continues`), or another subject's. */
+  merge(o: ExchangeProgress, continues: boolean): void {
+    this.furthest = Math.max(this.furthest, o.furthest);
+    this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
+    this.sawPackets ||= o.sawPackets;
+    if (continues) {
+      this.step = o.step;
+      this.role = o.role ?? this.role;
+    }
+    for (const [k, v] of Object.entries(o.stepAt)) this.stepAt[k] = continues ? v : Math.max(v, this.stepAt[k] ?? 0);
+  }
+}

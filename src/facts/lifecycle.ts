@@ -1,0 +1,111 @@
+// The life of the tunnel as one side logged it, record by record: negotiating, up, lost (the peer
+// went silent, deleted the SA or shut down while the tunnel was up) or failed (a negotiation
+// refused). It separates what happens in a negotiation from what ends a tunnel that was up, so a
+// DPD give-up is not read as a phase-1 failure, and an earlier "established" does not hide a
+// later failure.
+import type { LogRecord } from '../types.js';
+
+export type TunnelState = 'idle' | 'negotiating' | 'up' | 'lost' | 'failed';
+
+/** Events that fail a negotiation (phase from the event, else phase 1). */
+const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
+  'p1-timeout', 'p1-failed', 'p2-timeout', 'p2-failed', 'p2-wait-p1-timeout', 'no-proposal', 'p1-rejected', 'pfs-mismatch',
+  'ke-missing', 'ke-mismatch', 'lifetime-mismatch', 'trns-mismatch', 'authtype-mismatch', 'proto-mismatch', 'encmode-mismatch',
+  'selector-not-found', 'address-mismatch', 'auth-failed', 'decrypt-failed', 'payload-invalid', 'hash-mismatch',
+  'unknown-ikev2-peer', 'ts-unacceptable', 'no-config', 'retransmit-limit', 'id-mismatch', 'id-type-unacceptable',
+  'version-unsupported', 'mode-not-acceptable', 'exchange-mismatch', 'cert-error', 'info-ignored-no-sa', 'peer-retransmit',
+]);
+
+/** Events that end a tunnel that was up, when they come while it is up. */
+const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
+
+/** What a deletion was of: only the IKE SA (or the daemon going away) ends the tunnel; CHILD deletes follow every rekey. */
+function endsTunnel(rec: LogRecord): boolean {
+  const ev = rec.event!;
+  if (ev.type === 'delete-received' || ev.type === 'delete-sent' || ev.type === 'sa-deleted') {
+    const what = ev.vars['what'] ?? '';
+    return /^(IKE|ISAKMP)/i.test(what) && ev.vars['why'] !== 'aborted' && ev.vars['ignored'] !== 'true';
+  }
+  return true;
+}
+
+export class Lifecycle {
+  state: TunnelState = 'idle';
+  everUp = false;
+  upMs: number | undefined;
+  /** The event that ended the tunnel the last time it was lost, and when. */
+  lostBy: string | undefined;
+  lostMs: number | undefined;
+  /** The latest negotiation failure (not a loss), per phase. */
+  p1FailMs: number | undefined;
+  p2FailMs: number | undefined;
+  /** A negotiation failed while the tunnel was up (a rekey, or the CHILD_SA of an IKE SA that came up). */
+  failedWhileUp = false;
+  /** This attempt's CHILD_SA was refused (racoon2 logs it before its IKEv2 SA reaches ESTABLISHED). */
+  private childRefused = false;
+
+  static revive(plain: Lifecycle): Lifecycle {
+    return Object.assign(new Lifecycle(), plain);
+  }
+
+  add(rec: LogRecord): void {
+    const ev = rec.event;
+    if (!ev) return;
+    const t = rec.timeMs;
+    const type = ev.type;
+    const gatewayV2Up = type === 'p1-established' && rec.ikeVersion === 2 && rec.dialect === 'racoon2';
+    if (gatewayV2Up && this.childRefused) {
+      // The IKE SA came up without the CHILD_SA it was negotiated for: no tunnel.
+      this.childRefused = false;
+      return;
+    }
+    if (type === 'p2-established' || gatewayV2Up) {
+      this.state = 'up';
+      this.everUp = true;
+      this.upMs = t;
+      return;
+    }
+    if (type === 'p1-start' && this.state !== 'up') {
+      this.state = 'negotiating';
+      this.childRefused = false;
+      return;
+    }
+    if (this.state === 'up' && LOSSES.has(type) && endsTunnel(rec)) {
+      this.state = 'lost';
+      this.lostBy = type;
+      this.lostMs = t;
+      return;
+    }
+    if (NEGOTIATION_FAILURES.has(type)) {
+      // A retransmission give-up or a CHILD delete after the tunnel went down is part of the loss.
+      if (this.state === 'lost' && (type === 'retransmit-limit' || type === 'p2-timeout')) return;
+      if (this.state === 'up') this.failedWhileUp = true;
+      if (this.state === 'negotiating' && rec.phase === 2) this.childRefused = true;
+      this.state = 'failed';
+      if (rec.phase === 2) this.p2FailMs = later(this.p2FailMs, t);
+      else this.p1FailMs = later(this.p1FailMs, t);
+    }
+  }
+
+  /** A later range or file of the same input (`continues`), or another subject's life. */
+  merge(o: Lifecycle, continues: boolean): void {
+    if (continues || o.state !== 'idle') {
+      if (continues || this.state === 'idle') this.state = o.state;
+    }
+    this.everUp ||= o.everUp;
+    this.upMs = later(this.upMs, o.upMs);
+    if (o.lostBy && (this.lostMs === undefined || (o.lostMs ?? 0) >= this.lostMs)) {
+      this.lostBy = o.lostBy;
+      this.lostMs = o.lostMs;
+    }
+    this.p1FailMs = later(this.p1FailMs, o.p1FailMs);
+    this.p2FailMs = later(this.p2FailMs, o.p2FailMs);
+    this.failedWhileUp ||= o.failedWhileUp;
+  }
+}
+
+function later(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}
