@@ -53,6 +53,13 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     if (ev.type === 'notify') ev.vars['type'] = type;
     if (ev.type === 'ts-unacceptable') cx.rec.phase = 2;
     if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
+    // A refusal once the IKE SA is up (an IKEv1 Informational, a CREATE_CHILD_SA) is phase 2's.
+    if (!cx.rec.phase && cx.st.established) cx.rec.phase = 2;
+    // INVALID_ID_INFORMATION refuses the identity in phase 1, the selectors in phase 2.
+    if (type === 'INVALID_ID_INFORMATION' && !cx.st.established) {
+      ev.type = 'id-mismatch';
+      cx.rec.phase = 1;
+    }
     if (ev.vars['remote']) remote(cx, ev.vars['remote']);
     if (ev.vars['exchange']) applyState(cx, ev.vars['exchange']);
   };
@@ -63,8 +70,9 @@ export const notifySent: Hook = (ev, _m, cx) => {
   ev.vars['direction'] = 'sent';
   remote(cx, ev.vars['remote']);
   const t = ev.vars['type'] ?? '';
-  if (t === 'TS_UNACCEPTABLE' || t === 'INVALID_ID_INFORMATION') cx.rec.phase = 2;
-  if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION') cx.rec.phase = 1;
+  // INVALID_ID_INFORMATION refuses the identity in phase 1 and the selectors in phase 2.
+  if (t === 'TS_UNACCEPTABLE' || (t === 'INVALID_ID_INFORMATION' && cx.st.established)) cx.rec.phase = 2;
+  if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION' || (t === 'INVALID_ID_INFORMATION' && !cx.st.established)) cx.rec.phase = 1;
 };
 
 export const failedInState: Hook = (ev, _m, cx) => {

@@ -111,7 +111,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ],
     IKE_AUTH: [
       T('notify', /^IKE_AUTH response rejected Child SA with (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
-      T('notify', /^IKE_AUTH response contained the error notification (\S+)/, ['notify'], { ...V2, phase: 1, then: H.notifyMapped('received') }),
+      // Only AUTHENTICATION_FAILED refuses the IKE SA in IKE_AUTH; a proposal or selector refusal is the Child SA's.
+      T('notify', /^IKE_AUTH response contained the error notification (\S+)/, ['notify'], { ...V2, then: H.ikeAuthRefusal }),
       T('p2-failed', /^IKE_AUTH response missing v2SA, v2TSi or v2TSr/, undefined, { ...V2, phase: 2 }),
     ],
     Quick: [T('p2-failed', /^Quick Mode message is unacceptable because it is for an incomplete ISAKMP SA/, undefined, { ...V1, phase: 2 })],

@@ -5,6 +5,7 @@
 import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
 import { parseColonEndpoint } from '../peer-common/endpoints.js';
+import { notifyMapped } from './catalog-hooks.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
 
@@ -45,6 +46,13 @@ export const hashPhase: Hook = (ev, _m, cx) => {
 
 export const expiredPhase: Hook = (ev, _m, cx) => {
   cx.rec.phase = /^(IKE|ISAKMP)$/.test(ev.vars['what'] ?? '') ? 1 : 2;
+};
+
+/** The error notify of an IKE_AUTH response: the IKE SA's (AUTHENTICATION_FAILED) or the Child SA's. */
+export const ikeAuthRefusal: Hook = (ev, m, cx) => {
+  const type = (ev.vars['notify'] ?? '').replace(/^v2N_/, '');
+  cx.rec.phase = type === 'AUTHENTICATION_FAILED' ? 1 : 2;
+  notifyMapped('received')(ev, m, cx);
 };
 
 /** `deleting incomplete state after N seconds`: a negotiation that never finished (phase from the state prefix). */

@@ -58,9 +58,12 @@ function fromCompared(acc: SubjectAccumulator, map: DiffMap): void {
   if (e) put(map, 'IkeEncAlg', normalizeValue('enc', e.db, { keyLength: keyLen?.db }), normalizeValue('enc', e.peer, { keyLength: keyLen?.peer }), ev);
   const d = attrs.get('dh_group');
   if (d) put(map, 'IkePfs', normalizeValue('dh', d.db), normalizeValue('dh', d.peer), ev);
-  // A lifetime difference is normal in phase 1 (the shorter one is used) unless it was rejected.
+  // A lifetime difference is normal in phase 1 (the shorter one is used) unless it was rejected:
+  // named, or the only difference of a refused proposal (racoon2's strict check prints ACCEPTED
+  // for every attribute, then finds no suitable proposal).
   const l = attrs.get('lifetime');
-  if (l && acc.store.count('p1-rejected', 'cloud', { attr: 'lifetime' }) > 0) put(map, 'IkeLifetime', normalizeValue('lifetime', l.db), normalizeValue('lifetime', l.peer), ev);
+  const onlyLifetime = l && !h && !d && !attrs.has('enctype') && !(keyLen && keyLen.db !== keyLen.peer) && acc.store.count('no-proposal', 'cloud', { phase: '1' }) > 0;
+  if (l && (acc.store.count('p1-rejected', 'cloud', { attr: 'lifetime' }) > 0 || onlyLifetime)) put(map, 'IkeLifetime', normalizeValue('lifetime', l.db), normalizeValue('lifetime', l.peer), ev);
 }
 
 function fromProposalDump(acc: SubjectAccumulator, map: DiffMap): void {

@@ -15,9 +15,14 @@ const SIDES: Side[] = ['cloud', 'peer'];
 /** Whether `up` is known and not older than `fail` (equal stamps count as up: the same second). */
 const upSince = (up: number | undefined, ...fails: (number | undefined)[]): boolean => up !== undefined && fails.every((f) => f === undefined || up >= f);
 
-/** Phase 1 (`p1-established`) or the tunnel (`p2-established`) came up after the last negotiation failure, on some side. */
+/**
+ * Phase 1 (`p1-established`) or the tunnel (`p2-established`) came up after the last negotiation
+ * failure, on every side that logged: an IKEv1 responder may call its SA established while the
+ * other end then rejects its last message.
+ */
 function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-established'): boolean {
-  return SIDES.some((s) => {
+  const logged = SIDES.filter((s) => acc.records[s] > 0);
+  return logged.length > 0 && logged.every((s) => {
     const life = acc.life[s];
     const up = acc.store.get(s, type)?.lastMs ?? (type === 'p2-established' ? life.upMs : undefined);
     if (up === undefined) return false;
@@ -78,6 +83,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     lostAfterUp: lostAfterUp(acc),
     tunnelState: acc.records.cloud > 0 ? acc.life.cloud.state : acc.life.peer.state,
     failedWhileUp: acc.life.cloud.failedWhileUp || acc.life.peer.failedWhileUp,
+    deletedAfterPhase1: acc.life.cloud.deletedAfterPhase1 || acc.life.peer.deletedAfterPhase1,
     peerAnswered,
     furthestExchange: acc.progress.furthest,
     furthestExchangeV2: acc.progress.furthestV2,

@@ -43,6 +43,10 @@ export class Lifecycle {
   failedWhileUp = false;
   /** This attempt's CHILD_SA was refused (racoon2 logs it before its IKEv2 SA reaches ESTABLISHED). */
   private childRefused = false;
+  /** IKEv1 phase 1 of this attempt completed (not yet a tunnel). */
+  private phase1Done = false;
+  /** An IKE SA was deleted right after phase 1, before any phase 2: the other end refused what it saw last. */
+  deletedAfterPhase1 = false;
 
   static revive(plain: Lifecycle): Lifecycle {
     return Object.assign(new Lifecycle(), plain);
@@ -68,6 +72,17 @@ export class Lifecycle {
     if (type === 'p1-start' && this.state !== 'up') {
       this.state = 'negotiating';
       this.childRefused = false;
+      this.phase1Done = false;
+      return;
+    }
+    if (type === 'p1-established' && this.state !== 'up') {
+      this.phase1Done = true;
+      if (this.state === 'failed') this.state = 'negotiating';
+      return;
+    }
+    if (this.phase1Done && this.state !== 'up' && (type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)) {
+      this.deletedAfterPhase1 = true;
+      this.phase1Done = false;
       return;
     }
     if (this.state === 'up' && LOSSES.has(type) && endsTunnel(rec)) {
@@ -79,10 +94,12 @@ export class Lifecycle {
     if (NEGOTIATION_FAILURES.has(type)) {
       // A retransmission give-up or a CHILD delete after the tunnel went down is part of the loss.
       if (this.state === 'lost' && (type === 'retransmit-limit' || type === 'p2-timeout')) return;
+      // A failure the line does not place belongs to phase 2 once phase 1 is done.
+      const phase2 = rec.phase === 2 || (rec.phase === undefined && (this.phase1Done || this.state === 'up'));
       if (this.state === 'up') this.failedWhileUp = true;
-      if (this.state === 'negotiating' && rec.phase === 2) this.childRefused = true;
+      if (this.state === 'negotiating' && phase2) this.childRefused = true;
       this.state = 'failed';
-      if (rec.phase === 2) this.p2FailMs = later(this.p2FailMs, t);
+      if (phase2) this.p2FailMs = later(this.p2FailMs, t);
       else this.p1FailMs = later(this.p1FailMs, t);
     }
   }
@@ -101,6 +118,7 @@ export class Lifecycle {
     this.p1FailMs = later(this.p1FailMs, o.p1FailMs);
     this.p2FailMs = later(this.p2FailMs, o.p2FailMs);
     this.failedWhileUp ||= o.failedWhileUp;
+    this.deletedAfterPhase1 ||= o.deletedAfterPhase1;
   }
 }
 
