@@ -110,6 +110,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T(null, /^IKE SA expired/, undefined, { phase: 1 }),
     ],
     IKE_AUTH: [
+      T('no-proposal', /^IKE_AUTH responder matching remote ESP\/AH proposals failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, fixed: { direction: 'sent' } }),
       T('notify', /^IKE_AUTH response rejected Child SA with (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
       // Only AUTHENTICATION_FAILED refuses the IKE SA in IKE_AUTH; a proposal or selector refusal is the Child SA's.
       T('notify', /^IKE_AUTH response contained the error notification (\S+)/, ['notify'], { ...V2, then: H.ikeAuthRefusal }),
@@ -121,6 +122,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
     unable: [T('cert-error', /^unable to locate my private key/, undefined, { phase: 1 })],
     '#num': [T('proposal-configured', /^(\d+):(IKE|ESP|AH)=(\S+)/, undefined, { then: H.configuredLine })],
     added: [T(null, /^added IKEv([12]) connection/, ['version'], { then: H.connectionAdded })],
+    failed: [T('config-error', /^failed to add connection: (.*)$/, ['why'], { then: H.configRefused })],
     cannot: [T('ts-unacceptable', /^cannot respond to IPsec SA request because no connection is known for (.+)$/, ['selectors'], { ...V1, phase: 2 })],
     proposal: [T('proposal-selected', /^proposal (\S+) chosen from remote proposals (.+)$/, undefined, { ...V2, then: H.selected })],
     dropping: [T('message-invalid', /^dropping (.*)$/, ['what'], { then: H.dropping })],

@@ -48,6 +48,26 @@ export const expiredPhase: Hook = (ev, _m, cx) => {
   cx.rec.phase = /^(IKE|ISAKMP)$/.test(ev.vars['what'] ?? '') ? 1 : 2;
 };
 
+const REFUSED_ALG = /^(IKE|ESP|AH) (DH|encryption|integrity|PRF) algorithm '([^']+)' is not supported/;
+
+/**
+ * `failed to add connection: IKE DH algorithm 'modp1024' is not supported` (Libreswan 4 dropped
+ * MODP1024 and weaker by default): the device has no connection, and the value it was asked to use.
+ */
+export const configRefused: Hook = (ev) => {
+  const m = REFUSED_ALG.exec(ev.vars['why'] ?? '');
+  if (!m) {
+    ev.vars['kind'] = 'other';
+    return;
+  }
+  const [, proto, what, value] = m as unknown as [string, string, string, string];
+  const ike = proto === 'IKE';
+  const parameter = what === 'DH' ? (ike ? 'IkePfs' : 'IpsecPfs') : what === 'encryption' ? (ike ? 'IkeEncAlg' : 'IpsecEncAlg') : ike ? 'IkeAuthAlg' : 'IpsecAuthAlg';
+  ev.vars['kind'] = ike ? 'ike' : what === 'DH' ? 'pfs' : 'esp';
+  ev.vars['parameter'] = parameter;
+  ev.vars['value'] = value;
+};
+
 /** The error notify of an IKE_AUTH response: the IKE SA's (AUTHENTICATION_FAILED) or the Child SA's. */
 export const ikeAuthRefusal: Hook = (ev, m, cx) => {
   const type = (ev.vars['notify'] ?? '').replace(/^v2N_/, '');

@@ -102,11 +102,15 @@ export function createLibreswanDialect(): Dialect {
         if (sm) msg = msg.slice(sm[0].length);
         const st = tracker.session(rec);
         const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec), versions: () => tracker.versions(rec) };
-        runCatalog(LIBRESWAN_CATALOG, msg, cx);
+        // The state prefix places the line (phase, version) before the hooks read it; a template's
+        // own phase still wins.
         applyState(cx, state);
+        runCatalog(LIBRESWAN_CATALOG, msg, cx);
         if (state && rec.event) rec.event.vars['state'] ??= state;
         // A retransmission in the first initiator state: the other end never answered at all.
         if (rec.event?.type === 'retransmit' && state && /(?:MAIN|AGGR|PARENT)_I1$|IKE_SA_INIT_I$/.test(state)) rec.event.vars['first'] = 'true';
+        // ... in the state after the first encrypted message (main mode 5, IKE_AUTH): it was sent, never answered.
+        if (rec.event?.type === 'retransmit' && state && /MAIN_I3$|PARENT_I2$|IKE_AUTH_I$/.test(state)) rec.event.vars['auth'] = 'true';
         if (!rec.ikeVersion && rec.connName) {
           const v = tracker.connection(rec).ikeVersion;
           if (v) rec.ikeVersion = v;

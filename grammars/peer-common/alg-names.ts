@@ -57,8 +57,13 @@ const AUTH_VALUE: Readonly<Record<string, string>> = {
 const TRUNCATION = new Set(['96', '128', '160', '192', '256']);
 
 /** MODP bit sizes (and DH group numbers) Alibaba supports. */
-const MODP_BITS: Readonly<Record<string, string>> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14' };
-const DH_GROUP: Readonly<Record<string, string>> = { '1': 'group1', '2': 'group2', '5': 'group5', '14': 'group14' };
+/**
+ * DH groups by their IANA number (`groupN`): Alibaba accepts group1/2/5/14; the others are named
+ * the same way so a diff says which group the device uses (the fix is then on the device).
+ */
+const MODP_BITS: Readonly<Record<string, string>> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14', '3072': 'group15', '4096': 'group16', '6144': 'group17', '8192': 'group18' };
+const ECP_BITS: Readonly<Record<string, string>> = { '256': 'group19', '384': 'group20', '521': 'group21', '192': 'group25', '224': 'group26' };
+const DH_GROUP: Readonly<Record<string, string>> = { '1': 'group1', '2': 'group2', '5': 'group5', '14': 'group14', '15': 'group15', '16': 'group16', '19': 'group19', '20': 'group20', '21': 'group21', '31': 'group31' };
 
 const ESN = new Set(['NOEXTSEQ', 'EXTSEQ', 'ESN', 'NOESN', 'ENABLED', 'DISABLED']);
 const NONE = new Set(['NONE', 'NULL', 'DH0', 'MODPNONE']);
@@ -81,6 +86,10 @@ function auth(rest: string, prefixed: 'HMAC' | 'PRF' | ''): AlgInfo | undefined 
 function dh(key: string): AlgInfo | undefined {
   let m = /^(?:GROUP)?MODP(\d+)$/.exec(key);
   if (m) return { kind: 'dh', ...(MODP_BITS[m[1]!] ? { value: MODP_BITS[m[1]!]! } : {}) };
+  m = /^ECP(\d+)(?:BP)?$/.exec(key);
+  if (m) return { kind: 'dh', ...(ECP_BITS[m[1]!] ? { value: ECP_BITS[m[1]!]! } : {}) };
+  if (key === 'CURVE25519' || key === 'X25519') return { kind: 'dh', value: 'group31' };
+  if (key === 'CURVE448' || key === 'X448') return { kind: 'dh', value: 'group32' };
   m = /^(?:DH|GROUP|DHGROUP)(\d+)$/.exec(key);
   if (m) return { kind: 'dh', ...(DH_GROUP[m[1]!] ? { value: DH_GROUP[m[1]!]! } : {}) };
   return DH_LIKE.test(key) ? { kind: 'dh' } : undefined;

@@ -1,7 +1,9 @@
 // Event ids the peer-device catalogues add to the shared vocabulary (src/parse/events.ts), and the
 // set of events that signal a failure on the device side. Rules key on these ids like on the
 // shared ones; the lead may move them into src/parse/events.ts.
-import { EVENT_TYPES, type EventType } from '../../src/parse/events.js';
+import { EVENT_TYPES, isErrorNotify, type EventType } from '../../src/parse/events.js';
+
+export { isErrorNotify };
 
 /** Event id → meaning, for ids that src/parse/events.ts does not define. Variables in brackets. */
 export const PEER_EVENT_TYPES = {
@@ -48,14 +50,8 @@ export const PEER_FAILURE_EVENTS: ReadonlySet<string> = new Set<PeerEventType>([
   'lifetime-mismatch',
   'peer-retransmit',
   'install-failed',
+  'config-error',
 ]);
-
-/** IKE error notify types (values < 16384) as the daemons spell them. */
-const ERROR_NOTIFY = /^(?:v2N_)?(?:NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD|INVALID_SYNTAX|INVALID_MAJOR_VERSION|UNSUPPORTED_CRITICAL_PAYLOAD|INVALID_HASH_INFORMATION|INVALID_SPI|INVALID_IKE_SPI|INVALID_MESSAGE_ID|PAYLOAD_MALFORMED|SINGLE_PAIR_REQUIRED|NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED|INVALID_SELECTORS|TEMPORARY_FAILURE|CHILD_SA_NOT_FOUND|INVALID_CERTIFICATE|CERTIFICATE_UNAVAILABLE|INVALID_CERT_AUTHORITY|ATTRIBUTES_NOT_SUPPORTED|UNACCEPTABLE_ADDRESSES|UNEXPECTED_NAT_DETECTED)$/;
-
-export function isErrorNotify(type: string | undefined): boolean {
-  return type !== undefined && ERROR_NOTIFY.test(type);
-}
 
 export function isFailureEvent(ev: { type: string; vars: Record<string, string> } | undefined): boolean {
   if (!ev) return false;

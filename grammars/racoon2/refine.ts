@@ -77,5 +77,7 @@ export function refineEvent(rec: LogRecord): void {
   else if (ev.type === 'notify' && ev.vars['code'] === R_U_THERE) ev.vars['type'] = 'R_U_THERE';
   else if (ev.type === 'notify') refineNotify(rec);
   else if (ev.type === 'no-proposal' && !rec.phase) phaseFromFunction(rec);
+  // isakmp_ph1begin_r is the IKEv1 responder: the request that found no configuration was IKEv1.
+  else if (ev.type === 'no-config' && rec.func === 'isakmp_ph1begin_r') ev.vars['version'] = '1';
   else if (ev.type === 'peer-address-unexpected' && samePeer(ev.vars['expected'], ev.vars['address'])) rec.event = undefined;
 }

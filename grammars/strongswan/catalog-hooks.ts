@@ -75,16 +75,24 @@ export const deleteOut: Hook = (ev, _m, cx) => {
 };
 
 /** IKEv1 main mode keeps message ID 0; its first request (seq 1) is the proposal, answered by any live peer. */
+/** The other end repeated a message: phase 1's until the IKE SA is up, then a quick mode or informational. */
+export const peerRetransmit: Hook = (_ev, _m, cx) => {
+  cx.rec.phase = cx.st.established ? 2 : 1;
+};
+
 export const retransmitV1: Hook = (ev, m, cx) => {
   if (ev.vars['msgid'] === '0') cx.rec.phase = 1;
   else phaseFromState(ev, m, cx);
   if (ev.vars['msgid'] === '0' && ev.vars['seq'] === '1' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
+  // Main-mode 5 (seq 3): the first encrypted message, answered only once the key is right.
+  if (ev.vars['msgid'] === '0' && ev.vars['seq'] === '3' && ev.vars['kind'] === 'request') ev.vars['auth'] = 'true';
 };
 
 /** IKEv2 message ID 0 is IKE_SA_INIT, the first request. */
 export const retransmitV2: Hook = (ev, m, cx) => {
   phaseFromState(ev, m, cx);
   if (ev.vars['msgid'] === '0' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
+  if (ev.vars['msgid'] === '1' && ev.vars['kind'] === 'request' && !cx.st.established) ev.vars['auth'] = 'true';
 };
 
 export const dpdOut: Hook = (_ev, _m, cx) => {

@@ -18,7 +18,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('notify', /^received (\S+) notify, no CHILD_SA built/, ['notify'], { ...V2, phase: 2, fixed: { direction: 'received' }, then: H.notifyError }),
       T('delete-received', /^received DELETE for (?:unknown )?(IKE_SA|(?:ESP |AH )?CHILD_SA) (.*)$/, ['what', 'detail'], { then: H.deleteIn }),
       T('delete-received', /^received DELETE for different IKE_SA, ignored/, undefined, { fixed: { what: 'IKE_SA', ignored: 'true' } }),
-      T('peer-retransmit', /^received retransmit of (request|response) with ID (\d+)/, ['kind', 'msgid'], { then: H.phaseFromState }),
+      T('peer-retransmit', /^received retransmit of (request|response) with ID (\d+)/, ['kind', 'msgid'], { then: H.peerRetransmit }),
       // strongSwan adopts the other end's IKEv1 lifetime: a difference, not a failure.
       T('lifetime-differs', /^received (\d+)s lifetime, configured (\d+)s/, ['peer', 'my'], { ...V1, fixed: { unit: 's' }, then: H.phaseFromExchange }),
       T('lifetime-differs', /^received lifetime (\d+)s does not match configured lifetime (\d+)s/, ['peer', 'my'], { ...V1, fixed: { unit: 's' }, then: H.phaseFromExchange }),

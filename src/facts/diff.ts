@@ -97,8 +97,10 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
     const v = t.lastVars;
     let peer = family === 'enc' && bareAes(v['peer']) ? undefined : normalizeValue(family, v['peer']);
     if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
-    const cloud = family === 'enc' && bareAes(v['my']) ? undefined : normalizeValue(family, v['my']);
-    const note = family === 'enc' && (bareAes(v['my']) || bareAes(v['peer'])) ? AES_NO_LENGTH : undefined;
+    const pfsOn = (x: string | undefined): boolean => family === 'pfs' && x === 'enabled';
+    if (pfsOn(v['peer'])) peer = undefined;
+    const cloud = (family === 'enc' && bareAes(v['my'])) || pfsOn(v['my']) ? undefined : normalizeValue(family, v['my']);
+    const note = family === 'enc' && (bareAes(v['my']) || bareAes(v['peer'])) ? AES_NO_LENGTH : pfsOn(v['my']) || pfsOn(v['peer']) ? PFS_NO_GROUP : undefined;
     put(map, parameter, cloud, peer ?? null, t.first.slice(0, 2).map(refEvidence), note);
   }
   const v2 = acc.store.get('cloud', 'unknown-ikev2-peer');
@@ -116,6 +118,7 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
 /** racoon2 names an ESP transform `AES` without its key length: aes, aes192 and aes256 are three Alibaba values. */
 const bareAes = (v: string | undefined): boolean => !!v && /^aes(?:[-_]cbc)?$/i.test(v.trim());
 const AES_NO_LENGTH = 'AES on this side, key length not in the log (aes = 128, aes192, aes256)';
+const PFS_NO_GROUP = 'PFS is on at the other end; its group is not in the log';
 
 function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
   const am = acc.store.get('cloud', 'address-mismatch');
@@ -138,8 +141,16 @@ function fromSelectors(acc: SubjectAccumulator, map: DiffMap): void {
   const received = am.lastVars['received'];
   const ev = [...am.first.slice(0, 1).map(refEvidence), ...acc.store.evidence('selector-not-found', 'cloud').slice(0, 1)];
   const cfg = acc.config;
-  put(map, 'RemoteSubnet', cfg?.remoteSubnet ?? expected ?? null, peerLocal ?? received ?? null, ev);
-  if (peerRemote && cfg?.localSubnet && cfg.localSubnet !== peerRemote) put(map, 'LocalSubnet', cfg.localSubnet, peerRemote, ev);
+  // Which ID payload the refused address came in says which subnet differs: the device's own
+  // (the connection's RemoteSubnet) or what it expects behind the gateway (LocalSubnet).
+  const inRemote = !!received && !!peerRemote && peerRemote.split('/')[0] === received && peerLocal?.split('/')[0] !== received;
+  const parameter = inRemote ? 'LocalSubnet' : 'RemoteSubnet';
+  const peerValue = inRemote ? peerRemote : (peerLocal ?? received);
+  const configured = inRemote ? cfg?.localSubnet : cfg?.remoteSubnet;
+  // racoon2 prints only the address of its own selector: a subnet is never an address.
+  const note = !configured && expected ? `the gateway's selector starts at ${expected}; its prefix length is not in the log (read ${parameter} from DescribeVpnConnections)` : undefined;
+  put(map, parameter, configured ?? null, peerValue && peerValue.includes('/') ? peerValue : null, ev, note ?? (peerValue && !peerValue.includes('/') ? `the device proposed ${peerValue}; its prefix length is not in the log` : undefined));
+  if (!inRemote && peerRemote && cfg?.localSubnet && cfg.localSubnet !== peerRemote) put(map, 'LocalSubnet', cfg.localSubnet, peerRemote, ev);
 }
 
 function fromApi(acc: SubjectAccumulator, map: DiffMap): void {
@@ -196,6 +207,16 @@ function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
       if (t.type === 'no-proposal' && c.vars['received'] && !c.vars['diff']) {
         const offered = parseList(c.vars['received'])[0];
         for (const [k, v] of Object.entries(offered ?? {})) if (typeof v === 'string' && k !== 'unknown') put(map, k, v, null, ev);
+      }
+      // The device's own PFS complaint: `my` is the device's setting, `peer` the gateway's.
+      if (t.type === 'pfs-mismatch' && (c.vars['my'] || c.vars['peer'])) {
+        const v = (x: string | undefined): string | null => (x === 'enabled' ? null : (normalizeValue('pfs', x) ?? null));
+        put(map, 'IpsecPfs', v(c.vars['peer']), v(c.vars['my']), ev, c.vars['my'] === 'enabled' || c.vars['peer'] === 'enabled' ? PFS_NO_GROUP : undefined);
+      }
+      // A value the device refused to load (Libreswan 4: modp1024 is not supported).
+      if (t.type === 'config-error' && c.vars['parameter'] && c.vars['value']) {
+        const p = c.vars['parameter'];
+        put(map, p, null, normalizeParameter(p, c.vars['value']) ?? c.vars['value'], ev, 'the device refused to load this value: its connection was not added');
       }
       if (t.type === 'ts-unacceptable') {
         if (c.vars['localTs']) put(map, 'RemoteSubnet', c.vars['localTs'], null, ev);

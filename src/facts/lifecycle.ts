@@ -4,6 +4,7 @@
 // DPD give-up is not read as a phase-1 failure, and an earlier "established" does not hide a
 // later failure.
 import type { LogRecord } from '../types.js';
+import { isErrorNotify } from '../parse/events.js';
 
 export type TunnelState = 'idle' | 'negotiating' | 'up' | 'lost' | 'failed';
 
@@ -45,7 +46,10 @@ export class Lifecycle {
   private childRefused = false;
   /** IKEv1 phase 1 of this attempt completed (not yet a tunnel). */
   private phase1Done = false;
-  /** An IKE SA was deleted right after phase 1, before any phase 2: the other end refused what it saw last. */
+  /**
+   * Right after phase 1 completed here, before any phase 2, the other end deleted the IKE SA or
+   * repeated its last phase-1 message: it refused what it checked last (IKEv1: the identity).
+   */
   deletedAfterPhase1 = false;
 
   static revive(plain: Lifecycle): Lifecycle {
@@ -80,7 +84,8 @@ export class Lifecycle {
       if (this.state === 'failed') this.state = 'negotiating';
       return;
     }
-    if (this.phase1Done && this.state !== 'up' && (type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)) {
+    const repeated = type === 'peer-retransmit' && rec.phase !== 2;
+    if (this.phase1Done && this.state !== 'up' && (repeated || ((type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)))) {
       this.deletedAfterPhase1 = true;
       this.phase1Done = false;
       return;
@@ -91,7 +96,9 @@ export class Lifecycle {
       this.lostMs = t;
       return;
     }
-    if (NEGOTIATION_FAILURES.has(type)) {
+    // The other end's error notify (INVALID_SYNTAX to a rekey, say) fails the exchange it answers.
+    const refused = type === 'notify' && ev.vars['direction'] === 'received' && isErrorNotify(ev.vars['type']);
+    if (NEGOTIATION_FAILURES.has(type) || refused) {
       // A retransmission give-up or a CHILD delete after the tunnel went down is part of the loss.
       if (this.state === 'lost' && (type === 'retransmit-limit' || type === 'p2-timeout')) return;
       // A failure the line does not place belongs to phase 2 once phase 1 is done.

@@ -34,7 +34,8 @@ const AUTH: Record<string, string> = {
   sm3: 'sm3',
 };
 
-const DH_BITS: Record<string, string> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14' };
+const DH_BITS: Record<string, string> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14', '3072': 'group15', '4096': 'group16' };
+const ECP_BITS: Record<string, string> = { '256': 'group19', '384': 'group20', '521': 'group21' };
 const DH_NUM: Record<string, string> = { '1': 'group1', '2': 'group2', '5': 'group5', '14': 'group14', '15': 'group15', '16': 'group16', '19': 'group19', '20': 'group20', '21': 'group21' };
 
 function normEnc(raw: string, keyLength?: string | number): string | undefined {
@@ -51,6 +52,8 @@ function normDh(raw: string, family: 'dh' | 'pfs'): string | undefined {
   const v = raw.trim().toLowerCase();
   const bits = /(\d+)-bit modp/.exec(v) ?? /^modp_?(\d+)$/.exec(v);
   if (bits && DH_BITS[bits[1]!]) return DH_BITS[bits[1]!];
+  const ecp = /^ecp_?(\d+)$/.exec(v) ?? /(\d+)-bit (?:random )?ecp/.exec(v);
+  if (ecp && ECP_BITS[ecp[1]!]) return ECP_BITS[ecp[1]!];
   const num = /^(?:group|dh)?\s*(\d+)$/.exec(v);
   if (num) {
     if (num[1] === '0') return family === 'pfs' ? 'disabled' : undefined;

@@ -73,6 +73,7 @@ export const EVENT_TYPES = {
   'version-unsupported': 'The device does not accept the IKE version the other end speaks [version].',
   'install-failed': 'The kernel refused an SA, policy or route the device negotiated [what].',
   'lifetime-differs': 'The other end proposed another lifetime and this side adopted one of them: not a failure [my, peer, unit].',
+  'config-error': 'The daemon refused its own configuration: a connection was not loaded [why, parameter, value, kind=ike|esp|pfs|other].',
   'sa-state': 'racoon2 IKEv2 state change not otherwise meaningful [from, to].',
   'delete-sent': 'This side sent a delete notification [what].',
   'daemon-stop': 'The IKE daemon is shutting down (it deletes its SAs first).',
@@ -82,4 +83,11 @@ export type EventType = keyof typeof EVENT_TYPES;
 
 export function isKnownEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type);
+}
+
+/** IKE error notify types (values < 16384) as the daemons spell them. */
+const ERROR_NOTIFY = /^(?:v2N_)?(?:NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD|INVALID_SYNTAX|INVALID_MAJOR_VERSION|UNSUPPORTED_CRITICAL_PAYLOAD|INVALID_HASH_INFORMATION|INVALID_SPI|INVALID_IKE_SPI|INVALID_MESSAGE_ID|PAYLOAD_MALFORMED|SINGLE_PAIR_REQUIRED|NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED|INVALID_SELECTORS|TEMPORARY_FAILURE|CHILD_SA_NOT_FOUND|INVALID_CERTIFICATE|CERTIFICATE_UNAVAILABLE|INVALID_CERT_AUTHORITY|ATTRIBUTES_NOT_SUPPORTED|UNACCEPTABLE_ADDRESSES|UNEXPECTED_NAT_DETECTED)$/;
+
+export function isErrorNotify(type: string | undefined): boolean {
+  return type !== undefined && ERROR_NOTIFY.test(type);
 }

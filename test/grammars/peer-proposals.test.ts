@@ -44,10 +44,10 @@ describe('parseProposalList', () => {
 
   it('passes unknown algorithms through untouched and flags them', () => {
     const [p] = parseProposalList('IKE:AES_GCM_16_256/PRF_HMAC_SHA2_384/ECP_256');
-    expect(p).toEqual({ IkeEncAlg: 'AES_GCM_16_256', IkeAuthAlg: 'sha384', IkePfs: 'ECP_256', unknown: ['AES_GCM_16_256', 'ECP_256'] });
+    expect(p).toEqual({ IkeEncAlg: 'AES_GCM_16_256', IkeAuthAlg: 'sha384', IkePfs: 'group19', unknown: ['AES_GCM_16_256'] });
     const [q] = parseProposalList('IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_3072/FOO_BAR');
-    expect(q!.IkePfs).toBe('MODP_3072');
-    expect(q!.unknown).toEqual(['MODP_3072', 'FOO_BAR']);
+    expect(q!.IkePfs).toBe('group15');
+    expect(q!.unknown).toEqual(['FOO_BAR']);
   });
 
   it('expands a proposal listing several algorithms per transform, capped', () => {
@@ -80,7 +80,10 @@ describe('classifyAlg', () => {
     ['MODP_1536', 'dh', 'group5'],
     ['MODP_768', 'dh', 'group1'],
     ['dh14', 'dh', 'group14'],
-    ['ECP_256', 'dh', undefined],
+    // Groups Alibaba does not offer keep their IANA number, so a diff names the device's group.
+    ['ECP_256', 'dh', 'group19'],
+    ['ECP_384', 'dh', 'group20'],
+    ['CURVE25519', 'dh', 'group31'],
     ['AES_XCBC_96', 'integ', undefined],
     ['NO_EXT_SEQ', 'esn', undefined],
   ];
