@@ -35,6 +35,7 @@ export const keExchange: Hook = (ev, _m, cx) => {
   if (cx.st.established) {
     cx.rec.phase = 2;
     ev.type = 'pfs-mismatch';
+    // The other end guessed `received`; this device requests `requested`.
     if (ev.vars['received']) ev.vars['peer'] = ev.vars['received'];
     if (ev.vars['requested']) ev.vars['my'] = ev.vars['requested'];
   } else cx.rec.phase = 1;

@@ -77,6 +77,15 @@ export function refineEvent(rec: LogRecord): void {
   else if (ev.type === 'notify' && ev.vars['code'] === R_U_THERE) ev.vars['type'] = 'R_U_THERE';
   else if (ev.type === 'notify') refineNotify(rec);
   else if (ev.type === 'no-proposal' && !rec.phase) phaseFromFunction(rec);
+  // An IKE_AUTH response without IDr/AUTH carries only an error notify (TRACE-level, not logged):
+  // in practice AUTHENTICATION_FAILED. An IKE_SA_INIT response without SA/KE is the notify the line
+  // before already named.
+  else if (ev.type === 'payload-missing' && rec.func === 'initiator_ike_sa_auth_recv0' && /^(IDr|AUTH)$/.test(ev.vars['payload'] ?? '')) {
+    ev.type = 'auth-failed';
+    ev.vars['reason'] = 'peer-rejected-ike-auth';
+    ev.vars['direction'] = 'received';
+    rec.phase = 1;
+  } else if (ev.type === 'payload-missing' && rec.func === 'initiator_ike_sa_init_recv') rec.event = undefined;
   // isakmp_ph1begin_r is the IKEv1 responder: the request that found no configuration was IKEv1.
   else if (ev.type === 'no-config' && rec.func === 'isakmp_ph1begin_r') ev.vars['version'] = '1';
   else if (ev.type === 'peer-address-unexpected' && samePeer(ev.vars['expected'], ev.vars['address'])) rec.event = undefined;

@@ -59,8 +59,6 @@ export const keExchange: Hook = (ev, m, cx) => {
   if (cx.st.established || (cx.st.lastRequest && PHASE2_EXCHANGES.has(cx.st.lastRequest))) {
     cx.rec.phase = 2;
     ev.type = 'pfs-mismatch';
-    if (ev.vars['received']) ev.vars['peer'] = ev.vars['received'];
-    if (ev.vars['requested']) ev.vars['my'] = ev.vars['requested'];
   } else phaseFromState(ev, m, cx);
 };
 
@@ -76,8 +74,9 @@ export const deleteOut: Hook = (ev, _m, cx) => {
 
 /** IKEv1 main mode keeps message ID 0; its first request (seq 1) is the proposal, answered by any live peer. */
 /** The other end repeated a message: phase 1's until the IKE SA is up, then a quick mode or informational. */
-export const peerRetransmit: Hook = (_ev, _m, cx) => {
-  cx.rec.phase = cx.st.established ? 2 : 1;
+export const peerRetransmit: Hook = (ev, _m, cx) => {
+  // IKEv1 main mode keeps message ID 0: a repeated ID 0 is phase 1 even once this end called it up.
+  cx.rec.phase = cx.st.ikeVersion === 1 && ev.vars['msgid'] === '0' ? 1 : cx.st.established ? 2 : 1;
 };
 
 export const retransmitV1: Hook = (ev, m, cx) => {

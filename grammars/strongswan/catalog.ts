@@ -42,7 +42,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
     giving: [T('retransmit-limit', /^giving up after (\d+) retransmits/, ['retransmits'], { then: H.givingUp })],
     peer: [
       T('retransmit-limit', /^peer not responding, trying again \((\d+)\/(\d+)\)/, ['try', 'max'], { phase: 1 }),
-      T('ke-mismatch', /^peer didn't accept (?:DH group|key exchange method) (\S+), it requested (\S+)/, ['sent', 'requested'], { then: H.phaseFromState }),
+      // `my` is always the device's group, `peer` the gateway's (what the message calls requested or received).
+      T('ke-mismatch', /^peer didn't accept (?:DH group|key exchange method) (\S+), it requested (\S+)/, ['my', 'peer'], { then: H.keExchange }),
       T('auth-failed', /^peer authentication failed/, undefined, { phase: 1 }),
       T('no-proposal', /^peers proposal selection invalid/, undefined, { phase: 1, fixed: { direction: 'received' } }),
       T('p2-timeout', /^peer did not initiate expected exchange/, undefined, { phase: 2 }),
@@ -120,9 +121,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('mode-not-acceptable', /^found (\d+) matching configs?, but none allows (\S+(?: \S+)*?) authentication using (Main|Aggressive) Mode/, ['count', 'auth', 'mode'], { ...V1, phase: 1, then: H.lowerMode }),
       T('decrypt-failed', /^found encrypted message, but no keys available/, undefined, { phase: 1 }),
     ],
-    DH: [T('ke-mismatch', /^DH group (\S+) unacceptable, requesting (\S+)/, ['received', 'requested'], { then: H.keExchange })],
+    DH: [T('ke-mismatch', /^DH group (\S+) unacceptable, requesting (\S+)/, ['peer', 'my'], { then: H.keExchange })],
     applying: [T('ke-mismatch', /^applying DH public value failed/, undefined, { then: H.keExchange })],
-    requested: [T('ke-mismatch', /^requested DH group (\S+) not contained in any of our proposals/, ['requested'], { then: H.keExchange })],
+    requested: [T('ke-mismatch', /^requested DH group (\S+) not contained in any of our proposals/, ['peer'], { then: H.keExchange })],
     integrity: [T('decrypt-failed', /^integrity check failed/, undefined, { then: H.phaseFromState })],
     KE: [T('ke-missing', /^KE payload missing/, undefined, { ...V1, phase: 2 })],
     rekeying: [T('retransmit-limit', /^rekeying IKE_SA failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'rekey' } })],

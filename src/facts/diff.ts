@@ -213,6 +213,8 @@ function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
         const v = (x: string | undefined): string | null => (x === 'enabled' ? null : (normalizeValue('pfs', x) ?? null));
         put(map, 'IpsecPfs', v(c.vars['peer']), v(c.vars['my']), ev, c.vars['my'] === 'enabled' || c.vars['peer'] === 'enabled' ? PFS_NO_GROUP : undefined);
       }
+      // A DH group refused in IKE_SA_INIT / main mode: the IKE group (IkePfs).
+      if (t.type === 'ke-mismatch' && c.vars['phase'] !== '2' && (c.vars['my'] || c.vars['peer'])) put(map, 'IkePfs', normalizeValue('dh', c.vars['peer']) ?? null, normalizeValue('dh', c.vars['my']) ?? null, ev);
       // A value the device refused to load (Libreswan 4: modp1024 is not supported).
       if (t.type === 'config-error' && c.vars['parameter'] && c.vars['value']) {
         const p = c.vars['parameter'];

@@ -87,7 +87,8 @@ export class Lifecycle {
     const repeated = type === 'peer-retransmit' && rec.phase !== 2;
     if (this.phase1Done && this.state !== 'up' && (repeated || ((type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)))) {
       this.deletedAfterPhase1 = true;
-      this.phase1Done = false;
+      // The other end may repeat its message several times; a delete ends this phase 1.
+      if (!repeated) this.phase1Done = false;
       return;
     }
     if (this.state === 'up' && LOSSES.has(type) && endsTunnel(rec)) {
