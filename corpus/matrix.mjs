@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OUT = new URL('./scenarios/', import.meta.url).pathname;
+const OUT = process.env.CORPUS_DIR ? `${process.env.CORPUS_DIR}/scenarios/` : new URL('./scenarios/', import.meta.url).pathname;
 
 // Alibaba's names for the lab's algorithm spellings (ModifyVpnConnectionAttribute values).
 const ENC = { aes128: 'aes', aes192: 'aes192', aes256: 'aes256', '3des': '3des', des: 'des' };

@@ -11,8 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const HERE = new URL('.', import.meta.url).pathname;
-const LAB = resolve(process.env.LAB_DIR ?? join(HERE, '../../shared/lab'));
+// CORPUS_DIR: record into another corpus of the same layout (scenarios/ and runs/), e.g. a held-out set.
+const HERE = process.env.CORPUS_DIR ? resolve(process.env.CORPUS_DIR) + '/' : new URL('.', import.meta.url).pathname;
+const LAB = resolve(process.env.LAB_DIR ?? join(new URL('.', import.meta.url).pathname, '../../shared/lab'));
 const args = process.argv.slice(2);
 const opt = (k, d) => (args.includes(k) ? args[args.indexOf(k) + 1] : d);
 const jobs = Number(opt('--jobs', '2'));

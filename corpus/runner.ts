@@ -202,10 +202,10 @@ function same(a: string, b: string): boolean {
 }
 
 /** Runs every view of every run through `analyze`. */
-export async function runCorpus(analyze: Analyze, opts: { filter?: RegExp; views?: View[]; onCase?: (r: CaseResult, report: Report) => void } = {}): Promise<CaseResult[]> {
+export async function runCorpus(analyze: Analyze, opts: { filter?: RegExp; views?: View[]; dir?: string; onCase?: (r: CaseResult, report: Report) => void } = {}): Promise<CaseResult[]> {
   const { filter = /./, views = Object.keys(VIEWS) as View[], onCase } = opts;
   const results: CaseResult[] = [];
-  for (const run of loadCorpus()) {
+  for (const run of loadCorpus(opts.dir)) {
     if (!filter.test(run.name)) continue;
     for (const view of runViews(run)) {
       if (!views.includes(view)) continue;

@@ -12,7 +12,8 @@ const filter = new RegExp(opt('--filter', '.'));
 const views = [...opt('--views', Object.keys(VIEWS).join(''))] as View[];
 
 const started = Date.now();
-const results = await runCorpus(analyze, { filter, views });
+// --dir: another corpus of the same layout (a held-out set recorded with CORPUS_DIR=… record.mjs).
+const results = await runCorpus(analyze, { filter, views, ...(args.includes('--dir') ? { dir: opt('--dir', '') } : {}) });
 const t = totals(results);
 const line = (label: string, o: Tally): string => `${label.padEnd(16)} ${o.ok}/${o.n}  ${o.n ? ((100 * o.ok) / o.n).toFixed(1) : '—'}%`;
 const out: string[] = [];

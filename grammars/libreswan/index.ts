@@ -78,7 +78,8 @@ export function createLibreswanDialect(): Dialect {
     sniff(line: string): boolean {
       let i = stampEnd(line);
       if (i > 0) {
-        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32;
+        // `stamp: LEVEL: ` is racoon's file log, not pluto's.
+        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !/^(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /.test(line.slice(i + 2, i + 12));
         if (line.charCodeAt(i) !== 32) return false;
         while (line.charCodeAt(i) === 32) i++;
         const prog = syslogProgram(line, i);

@@ -83,6 +83,13 @@ function tryList(list: Template[] | undefined, msg: string, cx: MatchContext): b
   return false;
 }
 
+/** Whether a template of the catalogue matches the message (nothing is run): how a bare line is recognised. */
+export function matchesCatalog(cat: Catalog, msg: string): boolean {
+  const list = cat.byFirstWord[firstWordKey(msg)];
+  if (list?.some((t) => t.re.test(msg))) return true;
+  return cat.floating.some((f) => msg.includes(f.keyword) && f.template.re.test(msg));
+}
+
 /** Runs the catalogue on one message. Returns whether a template matched (event or not). */
 export function runCatalog(cat: Catalog, msg: string, cx: MatchContext): boolean {
   if (tryList(cat.byFirstWord[firstWordKey(msg)], msg, cx)) return true;

@@ -65,8 +65,11 @@ function matchTemplates(list: MessageTemplate[] | undefined, msg: string, rec: L
   return false;
 }
 
-/** The catalogue proper: message templates → typed event, endpoints and phase. */
-function classifyRecord(rec: LogRecord): void {
+/**
+ * The catalogue proper: message templates → typed event, endpoints and phase. ipsec-tools racoon
+ * (grammars/racoon) shares racoon2's IKEv1 wording and reads its lines through this too.
+ */
+export function classifyRecord(rec: LogRecord): void {
   let msg = rec.message;
   if (msg.charCodeAt(0) >= 48 && msg.charCodeAt(0) <= 57 && msg.includes(' - ')) {
     const m = ISAKMP_PREFIX.exec(msg);

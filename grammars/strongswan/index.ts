@@ -10,7 +10,7 @@ import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { STRONGSWAN_CATALOG } from './catalog.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
-import { PROGRAMS, isStatusLine, isThreadAt, tokenizeLine } from './tokens.js';
+import { PROGRAMS, isBareCharonMessage, isStatusLine, isThreadAt, tokenizeLine } from './tokens.js';
 
 export const STRONGSWAN = 'strongswan';
 
@@ -73,7 +73,10 @@ export function createStrongswanDialect(): Dialect {
       if (isThreadAt(line, i)) return true;
       const prog = syslogProgram(line, i);
       if (prog !== undefined && (PROGRAMS.has(prog) || prog.startsWith('charon-'))) return true;
-      return i === 0 && isStatusLine(line);
+      if (i === 0 && isStatusLine(line)) return true;
+      // A bare charon message (`ipsec up` output), also behind another program's prefix.
+      const colon = prog !== undefined && line.charCodeAt(line.indexOf(': ', i) - 1) === 93 ? line.indexOf(': ', i) : -1;
+      return isBareCharonMessage(colon > 0 ? line.slice(colon + 2) : line.slice(i));
     },
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
       return parseHeaderBatch(GRAMMAR, lines, ctx);

@@ -10,6 +10,23 @@ import { newToken, readProgram, type ProgramPayload } from '../peer-common/syslo
 
 export type { ProgramPayload };
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
+import { matchesCatalog } from '../peer-common/catalog-kit.js';
+import { STRONGSWAN_CATALOG } from './catalog.js';
+
+/**
+ * A charon message without its thread and group — `ipsec up` output, NetworkManager's strongSwan
+ * plugin, a pasted excerpt — is recognised by the catalogue itself: only a message a template
+ * matches is claimed, so other programs' lines stay theirs.
+ */
+export function isBareCharonMessage(msg: string): boolean {
+  return msg.length > 8 && matchesCatalog(STRONGSWAN_CATALOG, msg);
+}
+
+/** `[host ]name[pid]: ` of another program at i (NetworkManager, a wrapper script) before a bare charon message. */
+function foreignProgramEnd(s: string, i: number): number {
+  const m = /^(?:\S+ )?[\w.-]+\[\d+\]: /.exec(s.slice(i, i + 120));
+  return m ? i + m[0].length : -1;
+}
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^ ]*/ });
 export const Program = createToken({ name: 'Program', pattern: /\S+:/ });
@@ -77,6 +94,16 @@ function readThread(s: string, i: number): { payload: ThreadPayload; end: number
   return { payload, end: close + 1 };
 }
 
+function readForeignProgram(head: string): ProgramPayload {
+  const sp = head.lastIndexOf(' ');
+  const host = sp > 0 ? head.slice(0, sp) : undefined;
+  const named = sp > 0 ? head.slice(sp + 1) : head;
+  const br = named.indexOf('[');
+  const name = br > 0 ? named.slice(0, br) : named;
+  const pid = br > 0 ? named.slice(br + 1, -1) : undefined;
+  return { ...(host ? { host } : {}), name, ...(pid ? { pid } : {}) };
+}
+
 /** `<conn|id>` or `<id>` at i. */
 function readIkeSa(s: string, i: number): { payload: IkeSaPayload; end: number } | undefined {
   if (s.charCodeAt(i) !== 60) return undefined;
@@ -129,6 +156,15 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     }
   }
   if (!prog && !th) {
+    // A bare charon message, with or without a time stamp or another program's prefix.
+    const after = foreignProgramEnd(s, i);
+    const at = after > 0 && isBareCharonMessage(s.slice(after)) ? after : isBareCharonMessage(s.slice(i)) ? i : -1;
+    if (at >= 0) {
+      if (at > i) out.push(newToken(Program, s.slice(i, at - 2), base + i, readForeignProgram(s.slice(i, at - 2))));
+      out.push(newToken(Message, s.slice(at), base + at));
+      out.push(newToken(LineEnd, '\n', base + s.length));
+      return null;
+    }
     if (stamp) return fail('no charon thread/group or syslog program after the time stamp');
     if (!isStatusLine(s)) return fail('not a charon, swanctl or statusall line');
     out.push(newToken(Status, s, base));

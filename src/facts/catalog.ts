@@ -27,6 +27,7 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   lostAfterUp: { type: 'string?', description: 'The event that ended a tunnel that was up and did not come back: dpd-dead, retransmit-limit, p1-timeout, p2-timeout, delete-received, sa-deleted, delete-sent, daemon-stop; null otherwise.' },
   tunnelState: { type: 'string', description: "How the tunnel's life ends in the logs (the gateway's when present): idle, negotiating, up, lost, failed." },
   deletedAfterPhase1: { type: 'boolean', description: 'An IKE SA was deleted right after phase 1 completed, before any phase 2 (IKEv1: the other end refused what it checked last, usually the identity).' },
+  dpdUnanswered: { type: 'number', description: 'DPD/liveness requests of a side whose tunnel is up, unanswered since the last packet from the other end (up to the end of the log).' },
   failedWhileUp: { type: 'boolean', description: 'A negotiation failed while the tunnel was up: a rekey, or the CHILD_SA of an IKE SA that came up.' },
   peerAnswered: { type: 'boolean?', description: 'The other end answered the gateway at least once (null when the gateway log is absent).' },
   furthestExchange: { type: 'number', description: 'IKEv1 main/aggressive-mode message number the gateway got to (0 = none, 6 = phase 1 done).' },

@@ -84,6 +84,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     tunnelState: acc.records.cloud > 0 ? acc.life.cloud.state : acc.life.peer.state,
     failedWhileUp: acc.life.cloud.failedWhileUp || acc.life.peer.failedWhileUp,
     deletedAfterPhase1: acc.life.cloud.deletedAfterPhase1 || acc.life.peer.deletedAfterPhase1,
+    dpdUnanswered: Math.max(acc.life.cloud.state === 'up' ? acc.life.cloud.dpdUnanswered : 0, acc.life.peer.state === 'up' ? acc.life.peer.dpdUnanswered : 0),
     peerAnswered,
     furthestExchange: acc.progress.furthest,
     furthestExchangeV2: acc.progress.furthestV2,

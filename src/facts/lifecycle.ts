@@ -46,6 +46,8 @@ export class Lifecycle {
   private childRefused = false;
   /** IKEv1 phase 1 of this attempt completed (not yet a tunnel). */
   private phase1Done = false;
+  /** DPD / liveness requests sent while the tunnel was up and not answered since (the log's end counts). */
+  dpdUnanswered = 0;
   /**
    * Right after phase 1 completed here, before any phase 2, the other end deleted the IKE SA or
    * repeated its last phase-1 message: it refused what it checked last (IKEv1: the identity).
@@ -91,6 +93,8 @@ export class Lifecycle {
       if (!repeated) this.phase1Done = false;
       return;
     }
+    if (this.state === 'up' && type === 'dpd-sent') this.dpdUnanswered++;
+    else if (type === 'dpd-ack' || type === 'packet-received') this.dpdUnanswered = 0;
     if (this.state === 'up' && LOSSES.has(type) && endsTunnel(rec)) {
       this.state = 'lost';
       this.lostBy = type;
@@ -127,6 +131,7 @@ export class Lifecycle {
     this.p2FailMs = later(this.p2FailMs, o.p2FailMs);
     this.failedWhileUp ||= o.failedWhileUp;
     this.deletedAfterPhase1 ||= o.deletedAfterPhase1;
+    this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }
 }
 

@@ -7,6 +7,7 @@ import type { LogRecord, Problem } from '../types.js';
 import { isLineBlock, type LineBatch } from '../sources/files/line-reader.js';
 import { accessBlock, accessLines, type LineAccess } from './line-access.js';
 import { locate } from '../errors.js';
+import { unframe } from './frames.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
 const KEPT_CONTINUATION = 4;
@@ -93,6 +94,8 @@ export class LogParser {
     // Pass 1: which grammar claims each line; header lines grouped per grammar. Hex dump lines are
     // decided on their bytes and never sniffed.
     const kinds = new Int8Array(to - from).fill(-1);
+    // Lines read through a frame (a web UI export, logcat, …): their records quote the line as written.
+    let framed: Uint8Array | undefined;
     const grouped: HeaderLine[][] = dialects.map(() => []);
     for (let i = from; i < to; i++) {
       if (lines.continuationOnly(i)) {
@@ -100,11 +103,13 @@ export class LogParser {
         continue;
       }
       if (lines.binary(i)) continue;
-      const text = lines.text(i);
+      const raw = lines.text(i);
+      const text = unframe(raw);
       const d = this.sniff(text);
       if (!d) continue;
       const k = dialects.indexOf(d);
       kinds[i - from] = k;
+      if (text !== raw) (framed ??= new Uint8Array(to - from))[i - from] = 1;
       grouped[k]!.push({ text, line: lines.lineNo(i) });
     }
     // Pass 2: each grammar structures its lines of the window (in chunks of its own choosing).
@@ -140,6 +145,7 @@ export class LogParser {
           this.stats.parsed++;
           const pointer = this.opts.pointerFor?.(line);
           if (pointer) r.pointer = pointer;
+          if (framed?.[i - from]) r.text = lines.text(i);
           this.openRec = r;
           this.openDialect = d;
         }

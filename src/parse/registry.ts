@@ -4,9 +4,11 @@ import type { Dialect } from './dialect.js';
 import { racoon2Dialect } from '../../grammars/racoon2/index.js';
 import { createStrongswanDialect } from '../../grammars/strongswan/index.js';
 import { createLibreswanDialect } from '../../grammars/libreswan/index.js';
+import { racoonDialect } from '../../grammars/racoon/index.js';
 
 export function createDialects(): Dialect[] {
-  return [racoon2Dialect, createStrongswanDialect(), createLibreswanDialect()];
+  // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect()];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */

@@ -40,6 +40,18 @@ function firstSignificant(head: Uint8Array): number {
   return i < head.length ? head[i]! : -1;
 }
 
+/**
+ * Whether the input starts a JSON document: `{`, or `[` opening an array — not the `[IKE] …` of
+ * swanctl output or a `[2.4.3-RELEASE][root@fw]` shell prompt, which start like one.
+ */
+function startsJson(head: Uint8Array): boolean {
+  const c = firstSignificant(head);
+  if (c === 0x7b) return true;
+  if (c !== 0x5b) return false;
+  const text = Buffer.from(head.subarray(0, 200)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return !/^\[[\w .@:/-]+\]/.test(text);
+}
+
 function hasNul(head: Uint8Array): boolean {
   return head.includes(0);
 }
@@ -82,8 +94,7 @@ async function* fromMemory(source: string, content: string | Uint8Array): AsyncG
   if (isGzip(bytes)) bytes = gunzipSync(bytes);
   if (bytes.length === 0) return yield problem(source, 'E_INPUT_EMPTY', 'empty input', 'Nothing to analyse.');
   const head = bytes.subarray(0, HEAD_BYTES);
-  const c = firstSignificant(head);
-  if (c === 0x7b || c === 0x5b) return yield parseJsonText(source, Buffer.from(bytes).toString('utf8'), bytes.length);
+  if (startsJson(head)) return yield parseJsonText(source, Buffer.from(bytes).toString('utf8'), bytes.length);
   if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
   const buf = Buffer.from(bytes);
   yield { source, type: 'lines', bytes: buf.length, batches: readLines(toAsync(buf)) };
@@ -113,8 +124,7 @@ async function* fromFile(path: string, source: string): AsyncGenerator<InputDocu
     yield await fromGzip(path, source, head, size, mtimeMs);
     return;
   }
-  const c = firstSignificant(head);
-  if (c === 0x7b || c === 0x5b) {
+  if (startsJson(head)) {
     if (size > MAX_JSON_BYTES) return yield problem(source, 'E_INPUT_UNREADABLE', `JSON document of ${size} bytes is too large`, 'Split the export.');
     return yield parseJsonText(source, await readFile(path, 'utf8'), size, mtimeMs);
   }
@@ -132,7 +142,7 @@ async function fromGzip(path: string, source: string, head: Uint8Array, size: nu
   const first = await it.next();
   const firstLines = first.done ? [] : batchLines(first.value);
   const firstText = firstLines.find((l) => l.text.trim() !== '')?.text.trimStart() ?? '';
-  if (firstText.startsWith('{') || firstText.startsWith('[')) {
+  if (startsJson(Buffer.from(firstText))) {
     const parts = firstLines.map((l) => l.text);
     let total = 0;
     for (let r = await it.next(); !r.done; r = await it.next()) {

@@ -1,0 +1,39 @@
+// What wraps a daemon's log line when people paste it: a web UI's tab-separated export, an RFC 5424
+// syslog record, Android logcat, a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
+// tag in place of the program. `unframe` returns the line as the daemon's own grammar knows it, or
+// the line itself; it never throws and costs a few character tests on lines without a frame (every
+// line of a million-line gateway export passes here).
+
+const TAB = 9;
+
+/** `2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] …\t` (OPNsense/pfSense log view export). */
+const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t[A-Za-z]+\t([\w.-]+)(?:\[(\d+)\])?\t(.*?)\t?$/;
+/** `<30>1 2024-06-08T00:46:22+02:00 host charon 51742 - [meta …] msg` (RFC 5424). */
+const RFC5424 = /^<\d{1,3}>1 (\S+) (\S+) ([\w.-]+) (\S+) \S+ (?:-|(?:\[[^\]]*\])+) ?(.*)$/;
+/** `I/charon  (18819): msg`, `D/charon: msg` (Android logcat, brief and threadtime-less formats). */
+const LOGCAT = /^[VDIWEF]\/([\w.-]+)\s*(?:\(\s*\d+\))?: ?(.*)$/;
+/** `svc_1  | msg` (docker compose), `host | msg` (a pipe-separated view). */
+const COMPOSE = /^[\w.-]+_\d+\s+\| (.*)$/;
+/** `stamp host authpriv.warn prog[pid]: msg` (OpenWrt logread: a facility.level between host and program). */
+const FACILITY = /^(.{15,32}? \S+ )(?:kern|user|daemon|auth|authpriv|syslog|local\d)\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) (.*)$/;
+/** `stamp [pluto] msg` (a tag in place of the syslog program). */
+const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
+
+/** The line as its daemon's grammar expects it (or the line itself when it carries no known frame). */
+export function unframe(line: string): string {
+  const c0 = line.charCodeAt(0);
+  // Fast path: racoon2 and ISO-stamped lines without tabs are never framed.
+  if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
+  let m: RegExpExecArray | null;
+  if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
+  if (line.indexOf('\t') >= 0) {
+    if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
+    // A tab between the stamp and the program (older web UI views): read it as a space.
+    return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd());
+  }
+  if (line.charCodeAt(1) === 47 && (m = LOGCAT.exec(line))) return `${m[1]}: ${m[2]}`;
+  if ((m = COMPOSE.exec(line))) return m[1]!;
+  if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
+  if (line.indexOf(' [') > 0 && (m = BRACKET_PROGRAM.exec(line))) return `${m[1]}${m[2]}: ${m[3]}`;
+  return line;
+}
