@@ -9,6 +9,9 @@ import { parseProposalList, proposalPhase } from '../peer-common/proposals.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
 
+/** Pluto states of an SA that is up (IKEv2 established IKE/Child SA; IKEv1 main mode done, quick mode done). */
+export const ESTABLISHED_STATE = /ESTABLISHED|MAIN_I4$|MAIN_R3$|QUICK_[IR]2$/;
+
 /** A pluto state name (`STATE_MAIN_R0`, `STATE_V2_PARENT_R1`, `IKE_SA_INIT_I`, `STATE_QUICK_I1`) → phase and version. */
 export function stateInfo(state: string): { phase?: 1 | 2; ikeVersion?: 1 | 2 } {
   if (/MAIN|AGGR/.test(state)) return { phase: 1, ikeVersion: 1 };
@@ -71,6 +74,12 @@ export const notifySent: Hook = (ev, _m, cx) => {
   ev.vars['direction'] = 'sent';
   remote(cx, ev.vars['remote']);
   const t = ev.vars['type'] ?? '';
+  // The device refusing the other end's identity in phase 1.
+  if (t === 'INVALID_ID_INFORMATION' && !cx.st.established && cx.rec.phase !== 2) {
+    ev.type = 'id-mismatch';
+    cx.rec.phase = 1;
+    return;
+  }
   // INVALID_ID_INFORMATION refuses the identity in phase 1 and the selectors in phase 2.
   if (t === 'TS_UNACCEPTABLE' || (t === 'INVALID_ID_INFORMATION' && cx.st.established)) cx.rec.phase = 2;
   if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION' || (t === 'INVALID_ID_INFORMATION' && !cx.st.established)) cx.rec.phase = 1;
@@ -179,7 +188,11 @@ export const childTs: Hook = (ev) => {
 /** Retransmission give-up: what it waited for decides the event. */
 export const gaveUp: Hook = (ev, m, cx) => {
   const text = m.input;
-  if (/first encrypted message|Possible authentication failure/i.test(text)) {
+  if (cx.state && ESTABLISHED_STATE.test(cx.state)) {
+    // Giving up on an SA that was up: its liveness (DPD) probes went unanswered.
+    ev.type = 'dpd-dead';
+    cx.rec.phase = 1;
+  } else if (/first encrypted message|Possible authentication failure/i.test(text)) {
     ev.type = 'auth-failed';
     ev.vars['reason'] = 'no-response-to-encrypted';
     cx.rec.phase = 1;

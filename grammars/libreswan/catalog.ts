@@ -53,10 +53,11 @@ export const LIBRESWAN_CATALOG: Catalog = {
     Failed: [T('auth-failed', /^Failed to find our PreShared Key/, undefined, { phase: 1, fixed: { reason: 'no-psk' } })],
     Peer: [
       T('id-mismatch', /^Peer ID '([^']*)' mismatched on first found connection/, ['received'], { phase: 1 }),
+      T('id-mismatch', /^Peer mismatch on first found connection and no better connection found/, undefined, { phase: 1 }),
       T(null, /^Peer ID is (\S+): '([^']*)'/, ['idType', 'remoteId']),
     ],
     we: [
-      T('id-mismatch', /^we require IKEv2 peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { ...V2, phase: 1 }),
+      T('id-mismatch', /^we require IKEv([12]) peer to have ID '([^']*)', but peer declares '([^']*)'/, ['version', 'expected', 'received'], { phase: 1 }),
       T('pfs-mismatch', /^we require PFS but Quick I1 SA specifies no GROUP_DESCRIPTION/, undefined, { ...V1, phase: 2, fixed: { my: 'enabled', peer: '0' } }),
     ],
     missing: [T('ke-missing', /^missing KE payload in (\S+) message/, ['exchange'], { ...V1, phase: 2 })],
@@ -98,6 +99,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
     sending: [T('notify', /^sending (?:encrypted )?notification (\S+) to (\S+)/, ['type', 'remote'], { then: H.notifySent })],
     encountered: [T('p1-failed', /^encountered fatal error in state (\S+)/, ['state'], { then: H.failedInState })],
     deleting: [
+      T('sa-deleted', /^deleting (IKE|Child|IPsec) SA \(([^)]*)\)/, ['what', 'state'], { then: H.deletedState }),
       T('p1-timeout', /^deleting incomplete state after ([\d.]+) seconds/, ['seconds'], { then: H.incomplete }),
       T('sa-deleted', /^deleting ([^(]*)\(([A-Z0-9_]+)\)(?: aged ([\d.]+)s)?(?: and (NOT )?sending notification)?/, ['what', 'state', 'aged', 'silent'], { then: H.deletedState }),
     ],
@@ -144,6 +146,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     sent: [T(null, /^sent (?:IKE_SA_INIT|Main Mode|MI1|v2I1) (?:request|reply)?(?: to (\S+))?/, ['remote'], { then: H.remoteFromVars })],
   },
   floating: [
+    // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`.
+    { keyword: 'EVENT_RETRANSMIT', template: T('retransmit', /^#(\d+): "[^"]+"\S* (STATE_\S+|\S+_[IR]\d?) \(([^)]*)\); EVENT_RETRANSMIT/, ['serial', 'state', 'what'], { fixed: { status: 'true' } }) },
     { keyword: 'retransmission; will wait', template: T('retransmit', /retransmission; will wait ([\d.]+)/, ['wait']) },
     { keyword: 'max number of retransmissions', template: T('retransmit-limit', /max number of retransmissions \((\d+)\) reached after ([\d.]+) seconds/, ['retransmits', 'seconds'], { then: H.gaveUp }) },
     { keyword: 'second timeout exceeded after', template: T('retransmit-limit', /(\d+) second timeout exceeded after (\d+) retransmits/, ['seconds', 'retransmits'], { then: H.gaveUp }) },

@@ -10,6 +10,7 @@ import { SessionTracker } from '../peer-common/session-state.js';
 import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { LIBRESWAN_CATALOG } from './catalog.js';
+import { ESTABLISHED_STATE } from './catalog-hooks.js';
 import { applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
 import { CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
@@ -102,16 +103,19 @@ export function createLibreswanDialect(): Dialect {
         const state = sm?.[1];
         if (sm) msg = msg.slice(sm[0].length);
         const st = tracker.session(rec);
-        const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec), versions: () => tracker.versions(rec) };
+        const cx: MatchContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec), versions: () => tracker.versions(rec), ...(state ? { state } : {}) };
         // The state prefix places the line (phase, version) before the hooks read it; a template's
         // own phase still wins.
         applyState(cx, state);
         runCatalog(LIBRESWAN_CATALOG, msg, cx);
         if (state && rec.event) rec.event.vars['state'] ??= state;
         // A retransmission in the first initiator state: the other end never answered at all.
-        if (rec.event?.type === 'retransmit' && state && /(?:MAIN|AGGR|PARENT)_I1$|IKE_SA_INIT_I$/.test(state)) rec.event.vars['first'] = 'true';
+        const at = state ?? rec.event?.vars['state'];
+        if (rec.event?.type === 'retransmit' && at && /(?:MAIN|AGGR|PARENT)_I1$|IKE_SA_INIT_I$/.test(at)) rec.event.vars['first'] = 'true';
         // ... in the state after the first encrypted message (main mode 5, IKE_AUTH): it was sent, never answered.
-        if (rec.event?.type === 'retransmit' && state && /MAIN_I3$|PARENT_I2$|IKE_AUTH_I$/.test(state)) rec.event.vars['auth'] = 'true';
+        if (rec.event?.type === 'retransmit' && at && /MAIN_I3$|PARENT_I2$|IKE_AUTH_I$/.test(at)) rec.event.vars['auth'] = 'true';
+        // ... in an established state: a liveness (DPD), rekey or delete request the other end leaves unanswered.
+        if (rec.event?.type === 'retransmit' && at && ESTABLISHED_STATE.test(at)) rec.event.vars['established'] = 'true';
         if (!rec.ikeVersion && rec.connName) {
           const v = tracker.connection(rec).ikeVersion;
           if (v) rec.ikeVersion = v;

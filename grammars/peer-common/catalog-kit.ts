@@ -12,6 +12,8 @@ export interface MatchContext {
   conn: () => ConnectionState;
   /** The daemon (re)started: forget every session of this source. */
   restart: () => void;
+  /** The daemon's state name in front of the message (Libreswan `STATE_MAIN_I3: `), when there is one. */
+  state?: string;
   /** IKE versions of the connections the device added so far (Libreswan prints them). */
   versions?: () => ReadonlySet<number>;
 }

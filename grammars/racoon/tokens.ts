@@ -67,7 +67,7 @@ export function tokenizeLine(s0: string, base: number, out: IToken[]): string | 
   const s = s0;
   let i = lead;
   const clock = CLOCK_ONLY.exec(s.slice(i, i + 9));
-  let stamp: ScannedStamp | undefined = clock ? undefined : scanStamp(s, i);
+  const stamp: ScannedStamp | undefined = clock ? undefined : scanStamp(s, i);
   if (stamp) {
     out.push(newToken(Timestamp, stamp.text, base + i, stamp));
     i = stamp.end;

@@ -73,6 +73,8 @@ export function createStrongswanDialect(): Dialect {
       if (isThreadAt(line, i)) return true;
       const prog = syslogProgram(line, i);
       if (prog !== undefined && (PROGRAMS.has(prog) || prog.startsWith('charon-'))) return true;
+      // Another program whose message is a charon thread line (`ipsec[915]: 07[IKE] …`).
+      if (prog !== undefined && isThreadAt(line, line.indexOf(': ', i) + 2)) return true;
       if (i === 0 && isStatusLine(line)) return true;
       // A bare charon message (`ipsec up` output), also behind another program's prefix.
       const colon = prog !== undefined && line.charCodeAt(line.indexOf(': ', i) - 1) === 93 ? line.indexOf(': ', i) : -1;

@@ -22,6 +22,12 @@ export function isBareCharonMessage(msg: string): boolean {
   return msg.length > 8 && matchesCatalog(STRONGSWAN_CATALOG, msg);
 }
 
+/** Whether the text after the first `: ` from i starts with a charon thread (`07[IKE]`). */
+function threadFollows(s: string, i: number): boolean {
+  const colon = s.indexOf(': ', i);
+  return colon > 0 && colon - i < 120 && isThreadAt(s, colon + 2);
+}
+
 /** `[host ]name[pid]: ` of another program at i (NetworkManager, a wrapper script) before a bare charon message. */
 function foreignProgramEnd(s: string, i: number): number {
   const m = /^(?:\S+ )?[\w.-]+\[\d+\]: /.exec(s.slice(i, i + 120));
@@ -138,7 +144,8 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     i = stamp.end;
     while (s.charCodeAt(i) === 32) i++;
   }
-  const prog = readProgram(s, i, isOwnProgram);
+  // Any program whose message starts with a charon thread is charon (`ipsec[915]: 07[IKE] …`).
+  const prog = readProgram(s, i, (n) => isOwnProgram(n) || threadFollows(s, i));
   if (prog) {
     out.push(newToken(Program, s.slice(i, prog.end - 1), base + i, prog.payload));
     i = prog.end;

@@ -4,8 +4,6 @@
 // the line itself; it never throws and costs a few character tests on lines without a frame (every
 // line of a million-line gateway export passes here).
 
-const TAB = 9;
-
 /** `2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] …\t` (OPNsense/pfSense log view export). */
 const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t[A-Za-z]+\t([\w.-]+)(?:\[(\d+)\])?\t(.*?)\t?$/;
 /** `<30>1 2024-06-08T00:46:22+02:00 host charon 51742 - [meta …] msg` (RFC 5424). */
