@@ -23,13 +23,13 @@ const DEVICES = { sw: 'strongswan', lsw: 'libreswan' };
  * Adds one scenario per combination of IKE version, initiator and device.
  * `make(v, init, dev)` returns the scenario body (or null to skip a combination).
  */
-function family(fam, variant, { versions = [1, 2], inits = ['A', 'B'], devices = ['sw', 'lsw'], cloud = 'racoon2' }, make) {
+function family(fam, variant, { versions = [1, 2], inits = ['A', 'B'], devices = ['sw', 'lsw'], cloud = 'racoon2', wave = '' }, make) {
   for (const v of versions)
     for (const init of inits)
       for (const dev of devices) {
         const body = make(v, init, dev);
         if (!body) continue;
-        const name = `${cloud === 'racoon2' ? 'r2' : 'sw'}-${fam}-${variant}_v${v}_${init.toLowerCase()}init_${dev}`;
+        const name = `${wave}${cloud === 'racoon2' ? 'r2' : 'sw'}-${fam}-${variant}_v${v}_${init.toLowerCase()}init_${dev}`;
         scenarios.push({ name, scenario: { family: fam, variant, cloud, device: DEVICES[dev], ike_version: v, initiator: init, ...body } });
       }
 }
@@ -254,6 +254,48 @@ swc('dead', 'dpd-path', () => ({
   flow: { steps: [{ side: 'A', after: 'CHILD_SA .*established', max: 20, do: 'block-path' }], until_side: 'B', until: 'giving up after|DPD check timed out|restarting|closing', max_s: 60, linger_s: 3 },
   truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'] },
 }), { inits: ['A'], devices: ['sw'] });
+
+// ---------------------------------------------------------------- second wave (prefix h)
+// Recorded after the first wave had been tuned, and scored before anything was changed for it:
+// other algorithm values, other ID types, both selectors wrong, the device initiating into a
+// firewall, DPD on both sides. It measures how the analyzer does on scenarios it was not tuned on.
+const held = (fam, variant, opts, make) => family(fam, variant, { ...opts, wave: 'h' }, make);
+const T = (cause, params, values, extra = {}) => ({ cause, ...(params ? { params } : {}), ...(values ? { values } : {}), ...extra });
+// phase 1 with other baselines on both sides
+held('p1', 'cloud-aes128-sha1-group2-dev-group14', {}, () => ({ a: { ike: 'aes128-sha1-modp1024', esp: 'aes128-sha1' }, b: { ike: 'aes128-sha1-modp2048', esp: 'aes128-sha1' }, truth: T('ike-proposal-mismatch', ['IkePfs'], { IkePfs: { cloud: 'group2', peer: 'group14' } }) }));
+held('p1', 'sha384-vs-sha256', { devices: ['sw'] }, () => ({ a: { ike: 'aes192-sha384-modp1536' }, b: { ike: 'aes192-sha256-modp1536' }, truth: T('ike-proposal-mismatch', ['IkeAuthAlg'], { IkeAuthAlg: { cloud: 'sha384', peer: 'sha256' } }) }));
+held('p1', 'cloud-3des-md5', { devices: ['sw'] }, () => ({ a: { ike: '3des-md5-modp1536' }, b: { ike: 'aes128-md5-modp1536' }, truth: T('ike-proposal-mismatch', ['IkeEncAlg'], { IkeEncAlg: { cloud: '3des', peer: 'aes' } }) }));
+held('p1', 'dh-modp3072-device', { devices: ['sw'] }, () => ({ b: { ike: 'aes256-sha256-modp3072' }, truth: T('ike-proposal-mismatch', ['IkePfs'], { IkePfs: { cloud: 'group14', peer: 'group15' } }) }));
+// phase 2 with other values
+held('p2', 'sha512-vs-sha384', {}, () => ({ a: { esp: 'aes256-sha512' }, b: { esp: 'aes256-sha384' }, truth: T('ipsec-proposal-mismatch', ['IpsecAuthAlg'], { IpsecAuthAlg: { cloud: 'sha512', peer: 'sha384' } }) }));
+held('p2', 'cloud-aes128-dev-3des', { devices: ['sw'] }, () => ({ a: { esp: 'aes128-sha256' }, b: { esp: '3des-sha256' }, truth: T('ipsec-proposal-mismatch', ['IpsecEncAlg'], { IpsecEncAlg: { cloud: 'aes', peer: '3des' } }) }));
+// PFS other groups
+held('pfs', 'cloud-group5-dev-off', {}, (v, i, d) => (v === 2 && d === 'lsw') ? null : ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', ...(v === 2 ? { child_rekey_time: '10s', child_life_time: '30s' } : {}) }, ...(v === 2 ? { flow: { until: 'NEVER-MATCHES', min_s: 25, max_s: 35, linger_s: 2 } } : {}), truth: T('pfs-mismatch', ['IpsecPfs'], { IpsecPfs: { cloud: 'group5', peer: 'disabled' } }) }));
+// PSK variant (trailing space) and identity variants
+held('psk', 'trailing-space', { devices: ['sw'] }, () => ({ b: { psk: 'Vx7pQ2-lab-shared-key ' }, truth: T('psk-mismatch', ['Psk']) }));
+held('id', 'email-device', {}, (v) => ({ a: v === 1 ? { verify_id: true } : {}, b: { local_id: 'email:ops@example.com' }, truth: T('identity-mismatch', ['RemoteId'], { RemoteId: { cloud: '198.51.100.2', peer: 'ops@example.com' } }) }));
+held('id', 'device-expects-other-ip', {}, () => ({ b: { remote_id: '198.51.100.11' }, truth: T('identity-mismatch', ['LocalId'], { LocalId: { cloud: '198.51.100.1', peer: '198.51.100.11' } }) }));
+// traffic selectors
+held('ts', 'device-remote-narrower', { devices: ['sw'] }, () => ({ b: { remote_ts: '203.0.113.0/26' }, truth: T('traffic-selector-mismatch', ['LocalSubnet'], { LocalSubnet: { cloud: '203.0.113.0/25', peer: '203.0.113.0/26' } }) }));
+held('ts', 'disjoint-both', {}, () => ({ b: { local_ts: '192.0.2.0/24', remote_ts: '198.18.0.0/24' }, truth: T('traffic-selector-mismatch', ['RemoteSubnet', 'LocalSubnet']) }));
+// lifetimes
+held('life', 'p2-cloud-longer', { devices: ['sw'] }, () => ({ a: { ipsec_lifetime: 7200 }, truth: T('lifetime-mismatch', ['IpsecLifetime'], { IpsecLifetime: { cloud: '7200', peer: '3600' } }) }));
+// silence and loss
+held('silent', 'firewall-ike-only-device-init', { inits: ['B'], devices: ['sw'] }, () => ({ flow: { block_b: 'all' }, truth: T('peer-unreachable') }));
+held('natt', 'udp4500-blocked', { devices: ['sw'] }, () => ({ flow: { block_b: 'natt' }, truth: T('peer-unreachable', null, null, { alsoAccept: ['nat-traversal-mismatch'] }) }));
+held('dead', 'dpd-both-path', { devices: ['sw'] }, () => ({ a: { dpd: 5 }, b: { dpd: 5 }, flow: { steps: [{ side: 'A', after: 'IPsec-SA established|-> ESTABLISHED', max: 20, do: 'block-path' }], until_side: 'any', until: 'remote seems to be dead|retransmission count exceeded|giving up after|DPD check timed out', max_s: 60, linger_s: 3 }, truth: T('dpd-timeout', null, null, { alsoAccept: ['peer-unreachable'] }) }));
+held('deleted', 'device-stopped-dpd-on', { devices: ['sw'] }, () => ({ a: { dpd: 5 }, flow: { steps: [{ side: 'A', after: 'IPsec-SA established|-> ESTABLISHED', max: 20, do: 'stop-b' }], until: 'purging|purged|DELETE|delete|aborting', max_s: 20, linger_s: 3 }, truth: T('peer-deleted-sa') }));
+// healthy with other algorithms
+held('healthy', 'aes128-sha1-group2', { devices: ['sw'] }, () => ({ a: { ike: 'aes128-sha1-modp1024', esp: 'aes128-sha1' }, b: { ike: 'aes128-sha1-modp1024', esp: 'aes128-sha1' }, check: 'IPsec-SA established|-> ESTABLISHED', truth: { healthy: true } }));
+held('healthy', 'pfs-both-group14', { devices: ['sw'] }, () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp2048' }, truth: { healthy: true } }));
+held('healthy', 'lsw-v1', { devices: ['lsw'], versions: [1] }, () => ({ check: 'IPsec-SA established', truth: { healthy: true } }));
+// strongSwan cloud, device log only
+const sw = { cloud: 'strongswan' };
+held('psk', 'differs', { ...sw, inits: ['B'] }, () => ({ b: { psk: 'Vx7pQ2-lab-shared-kez' }, truth: T('psk-mismatch', ['Psk']) }));
+held('id', 'device-expects-other-fqdn', { ...sw, inits: ['B'], devices: ['sw'] }, () => ({ b: { remote_id: 'fqdn:vpn.example.com' }, truth: T('identity-mismatch', ['LocalId']) }));
+held('ts', 'disjoint-device-remote', { ...sw, inits: ['A'] }, () => ({ b: { remote_ts: '192.0.2.0/24' }, truth: T('traffic-selector-mismatch', ['LocalSubnet']) }));
+held('version', 'cloud-v2-device-v1', { ...sw, versions: [2], inits: ['B'] }, () => ({ b: { ike_version: 1 }, truth: T('ike-version-mismatch', ['IkeVersion']) }));
+held('p2', 'enc-aes128', { ...sw, inits: ['A'] }, () => ({ b: { esp: 'aes128-sha256' }, truth: T('ipsec-proposal-mismatch', ['IpsecEncAlg'], { IpsecEncAlg: { cloud: 'aes256', peer: 'aes' } }) }));
 
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });

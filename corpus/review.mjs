@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// Writes corpus/review.json: the corrections to a scenario's truth that follow from reading what the
+// daemons actually did in its run — never from what the analyzer says. A scenario states what was
+// misconfigured; a run can still end otherwise (a daemon tolerated the difference, the lab could
+// not carry the outcome) and a single log can be unable to tell sibling causes apart. Each entry
+// says why. The runner reads review.json: `exclude` drops a run, `truth` replaces the scenario's,
+// `skipViews` drops views whose log shows nothing, per-view `alsoAccept` widens what counts as right.
+//
+//   node corpus/review.mjs            # after record.mjs; CORPUS_DIR=… for another corpus
+//   node corpus/review.mjs --check    # exit 1 when review.json is not what this file writes
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { gunzipSync } from 'node:zlib';
+
+const BASE = process.env.CORPUS_DIR ?? new URL('.', import.meta.url).pathname;
+const RUNS = `${BASE}/runs`;
+const review = {};
+
+const zcat = (n, f) => {
+  const p = `${RUNS}/${n}/${f}`;
+  return existsSync(p) ? gunzipSync(readFileSync(p)).toString('utf8') : '';
+};
+const scenarioOf = (n) => JSON.parse(readFileSync(`${BASE}/scenarios/${n}.json`, 'utf8'));
+
+/** Merges one correction into the run's entry (per-view alsoAccept lists are unioned). */
+function add(n, { alsoAccept, why, ...rest }) {
+  const e = (review[n] ??= {});
+  if (alsoAccept) {
+    const t = (e.truth ??= { ...scenarioOf(n).truth });
+    let aa = t.alsoAccept;
+    if (Array.isArray(aa)) aa = { all: aa };
+    aa = { ...(aa ?? {}) };
+    for (const [view, causes] of Object.entries(alsoAccept)) aa[view] = [...new Set([...(aa[view] ?? []), ...causes])].sort();
+    t.alsoAccept = aa;
+    t.why = `${t.why ?? ''} ${why ?? ''}`.trim();
+  } else if (why) rest.why = why;
+  Object.assign(e, rest);
+}
+
+// Tolerated by a daemon: both ends up and nothing refused, although the scenario differs.
+const TOLERATED = {
+  'r2-id-remote-ip-noverify_v1_ainit_sw': 'racoon2 IKEv1 does not check the peer ID (verify_id off)',
+  'r2-id-remote-ip-noverify_v1_binit_sw': 'racoon2 IKEv1 does not check the peer ID (verify_id off)',
+  'r2-id-remote-ip-value_v1_ainit_sw': 'racoon2 as IKEv1 initiator does not check the responder ID',
+  'r2-id-remote-ip-value_v2_ainit_sw': 'racoon2 as IKEv2 initiator does not check the responder ID',
+  'r2-id-remote-fqdn-type_v2_ainit_sw': 'racoon2 as IKEv2 initiator does not check the responder ID',
+  'r2-id-remote-fqdn-value_v2_ainit_sw': 'racoon2 as IKEv2 initiator does not check the responder ID',
+  'r2-id-remote-keyid_v2_ainit_sw': 'racoon2 as IKEv2 initiator does not check the responder ID',
+  'r2-p2-enc-aes128_v1_binit_sw': 'racoon2 IKEv1 responder accepts another ESP AES key length',
+  'r2-p2-keylen-aes192_v1_binit_sw': 'racoon2 IKEv1 responder accepts another ESP AES key length',
+  'r2-pfs-device-only_v1_binit_sw': 'racoon2 IKEv1 responder accepts PFS it does not require',
+};
+
+const GW_UP = /IPsec-SA established|-> ESTABLISHED/;
+const DEV_UP = /CHILD_SA \S+ established/;
+
+for (const n of readdirSync(RUNS).sort()) {
+  if (!existsSync(`${BASE}/scenarios/${n}.json`)) continue;
+  const s = scenarioOf(n);
+  const dev = zcat(n, 'peer.log.gz');
+  const gw = zcat(n, 'gateway.log.gz');
+  const fam = s.family;
+  const b = s.b ?? {};
+  const init = s.initiator;
+
+  // 1. The lab's outcome, not the scenario's.
+  if (s.device === 'libreswan' && dev.includes('netlink response')) {
+    add(n, { exclude: true, why: "Libreswan negotiated, then could not install its SA in the lab kernel (no ESP): the outcome is the lab's, not the scenario's" });
+    continue;
+  }
+  // 2. Tolerated: both sides up at the end and no negotiation failure -> healthy.
+  const bothUp = GW_UP.test(gw) && DEV_UP.test(dev);
+  const tolerated = { ...TOLERATED };
+  if (fam === 'id' && init === 'A' && s.device === 'strongswan' && bothUp && !/does not match|mismatched|unacceptable|UNACCEPTABLE|no proposal chosen|failed establishing/.test(gw))
+    tolerated[n] = 'racoon2 as initiator does not check the responder ID';
+  if (n in tolerated || (fam === 'life' && bothUp) || (fam === 'ts' && bothUp && !/does not match my selector|mismatched ID|ts unacceptable|TS_UNACCEPTABLE/.test(gw))) {
+    const why = tolerated[n] ?? (fam === 'life' ? 'both ends agree on the shorter lifetime' : 'the ends narrow the selectors to what both accept');
+    add(n, { truth: { healthy: true, why: `tolerated: ${why}; the tunnel comes up` } });
+    continue;
+  }
+  // 3. Libreswan does not fake NAT: IKE stays on UDP 500, a UDP 4500 block changes nothing.
+  if (fam === 'natt' && s.device === 'libreswan') {
+    add(n, { exclude: true, why: 'Libreswan sees no NAT in the lab and never floats to UDP 4500: the block has no effect' });
+    continue;
+  }
+  // 4. Views whose log shows nothing of what happened.
+  if (fam === 'dead' && ['dpd-path', 'dpd-kill'].includes(s.variant) && s.cloud === 'racoon2')
+    add(n, { skipViews: ['P'], why: 'the device runs no DPD and its log ends with the tunnel up (path cut or daemon killed): nothing to see there' });
+  if (fam === 'dead' && s.cloud === 'racoon2' && !/remote seems to be dead|retransmission count exceeded|time up/.test(gw))
+    add(n, { skipViews: ['L', 'A'], why: 'the run ended before the gateway gave up on the dead peer: its log ends with the tunnel up' });
+  if (fam === 'dead' && ['device-dpd-path', 'rekey-path'].includes(s.variant))
+    add(n, { skipViews: ['L', 'A'], why: 'only the device probes (DPD or rekey) into the cut path; the gateway log ends with the tunnel up' });
+  if ((fam === 'silent' && s.device === 'none') || (s.device !== 'none' && dev.trim() === ''))
+    add(n, { skipViews: ['P'], why: 'no device daemon ran: there is no device log' });
+  if (fam === 'ts' && gw.includes('does not match my selector') && DEV_UP.test(dev) && !/TS_UNACCEPT|deleting CHILD_SA|received DELETE/.test(dev))
+    add(n, { skipViews: ['P'], why: 'the gateway drops the narrowed selectors without telling the device: the device log ends with the tunnel up' });
+  if (fam === 'silent' && init === 'B')
+    add(n, { alsoAccept: { L: ['negotiation-not-started'], A: ['negotiation-not-started'], B: ['negotiation-not-started'] }, why: 'gateway log: the device initiates into the block, so the waiting gateway sees no negotiation at all' });
+  if (fam === 'silent' && s.device !== 'none')
+    add(n, { alsoAccept: { P: ['negotiation-not-started'] }, why: 'device log: no IKE message arrived, which also happens when the gateway does not negotiate at all' });
+  // racoon2 refuses to start with an FQDN/KEYID peer ID in IKEv1 main mode with PSK.
+  if (gw.includes('peers_id must be type ipaddr')) {
+    add(n, { exclude: true, why: 'racoon2 refuses this configuration (IKEv1 main mode with a pre-shared key needs IP-address IDs): the gateway never ran' });
+    continue;
+  }
+  // 5. Views that cannot tell sibling causes apart.
+  if (['r2-ts-device-subset_v2_ainit_sw', 'r2-id-remote-fqdn-type_v1_ainit_lsw'].includes(n) || (fam === 'id' && s.device === 'libreswan' && init === 'A' && s.ike_version === 1 && 'local_id' in b))
+    add(n, { skipViews: ['P'], why: 'the device log shows a healthy negotiation: only the gateway refused (narrowed selectors / the identity), and Libreswan logs no retransmission of it' });
+  if (fam === 'pfs' && init === 'B' && s.ike_version === 1)
+    add(n, { alsoAccept: { P: ['ipsec-proposal-mismatch'] }, why: 'device log: the gateway refuses a PFS difference in quick mode like any phase-2 proposal (NO_PROPOSAL_CHOSEN)' });
+  if (n === 'r2-dead-rekey-path_v1_binit_sw')
+    add(n, { exclude: true, why: 'the device did not rekey before the SA expired on both ends: no failure was logged on either side' });
+  if (fam === 'mode' && init === 'B')
+    add(n, { alsoAccept: { P: ['peer-unreachable'] }, why: 'device log: racoon2 drops an aggressive-mode first message without answering' });
+  if (fam === 'mode' && init === 'A' && s.device === 'strongswan')
+    add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: 'gateway log: the device refuses the main-mode authentication with a notify the gateway cannot read, as for a wrong key' });
+  if (s.device === 'libreswan' && dev.includes('failed to add connection'))
+    add(n, { alsoAccept: { L: ['peer-unreachable', 'negotiation-not-started'], A: ['peer-unreachable', 'negotiation-not-started'] }, why: 'gateway log: the device loaded no connection, so it ignores the gateway (or never initiates)' });
+  if (fam === 'version' && init === 'A')
+    add(n, { alsoAccept: { L: ['peer-unreachable', 'ike-proposal-mismatch', 'peer-not-configured'], A: ['peer-unreachable', 'ike-proposal-mismatch', 'peer-not-configured'] }, why: 'gateway log: the device refuses (or drops) an IKE version it does not run like a connection it lacks' });
+  if (fam === 'version' && init === 'B' && dev.includes('NO_PROPOSAL_CHOSEN'))
+    add(n, { alsoAccept: { P: ['ike-proposal-mismatch'] }, why: 'device log: the gateway answers the first request with NO_PROPOSAL_CHOSEN, which reads the same whether the version or the algorithms differ' });
+  if (fam === 'version')
+    add(n, { alsoAccept: { P: ['peer-not-configured', 'peer-unreachable'], B: ['peer-not-configured'] }, why: "device log: strongSwan's 'no IKE config found' does not say the version is what differs" });
+  if (fam === 'mode' && s.device === 'libreswan' && init === 'A')
+    add(n, { alsoAccept: { P: ['peer-not-configured'], B: ['peer-not-configured'], L: ['peer-unreachable'], A: ['peer-unreachable'] }, why: "Libreswan with an aggressive-mode connection drops a main-mode request as 'no connection authorized', and the gateway sees silence" });
+  if (fam === 'life' && init === 'B')
+    add(n, { alsoAccept: { P: ['peer-unreachable', 'ike-proposal-mismatch', 'ipsec-proposal-mismatch'] }, why: 'device log: the gateway refuses a longer lifetime like any other proposal (IKEv1 phase 1 silently, quick mode with NO_PROPOSAL_CHOSEN)' });
+  if (fam === 'pfs' && init === 'A' && s.ike_version === 1)
+    add(n, { alsoAccept: { L: ['ipsec-proposal-mismatch'], A: ['ipsec-proposal-mismatch'] }, why: 'gateway log: the device refuses a PFS difference in quick mode like any phase-2 proposal (NO_PROPOSAL_CHOSEN)' });
+  if (fam === 'id' && init === 'B')
+    add(n, { alsoAccept: { P: ['psk-mismatch'] }, why: 'device log: the gateway refuses a wrong identity exactly as a wrong key (IKEv1 silence, IKEv2 AUTHENTICATION_FAILED)' });
+  if (fam === 'id' && init === 'B' && 'remote_id' in b && s.ike_version === 2)
+    add(n, { alsoAccept: { L: ['peer-deleted-sa'], A: ['peer-deleted-sa'] }, why: "gateway log: a device that refuses the gateway's identity in IKE_AUTH deletes the SA it just got, as a device shutting down does" });
+  if (fam === 'id' && init === 'A' && 'remote_id' in b)
+    add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: "gateway log: the device refuses the gateway's identity exactly as a wrong key" });
+  if (s.cloud === 'racoon2' && fam === 'p1' && init === 'B')
+    add(n, { alsoAccept: { P: ['peer-unreachable'] }, why: 'device log: racoon2 drops an unacceptable first message without answering, so the device sees only silence' });
+  if (s.cloud === 'racoon2' && fam === 'p1' && init === 'A' && s.device === 'libreswan' && s.ike_version === 1)
+    add(n, { alsoAccept: { L: ['peer-unreachable'], A: ['peer-unreachable'] }, why: "gateway log: Libreswan's NO_PROPOSAL_CHOSEN never reaches racoon2's log, so the gateway sees only silence" });
+  if (fam === 'natt' && s.ike_version === 1 && init === 'B')
+    add(n, { alsoAccept: { P: ['psk-mismatch', 'identity-mismatch'] }, why: 'device log: an undecryptable main-mode 5 and a lost one look the same to the initiator (the gateway repeats message 4)' });
+}
+
+/** JSON with keys sorted at every level, so review.json diffs stay small. */
+const sorted = (v) => (Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v);
+const entries = Object.values(review);
+console.log(`${entries.length} entries; ${entries.filter((e) => e.exclude).length} excluded; ${entries.filter((e) => e.truth?.healthy).length} tolerated`);
+const text = JSON.stringify(sorted(review), null, 2) + '\n';
+if (process.argv.includes('--check')) {
+  const same = existsSync(`${BASE}/review.json`) && readFileSync(`${BASE}/review.json`, 'utf8') === text;
+  if (!same) console.error(`${BASE}/review.json: out of date with corpus/review.mjs. Run node corpus/review.mjs`);
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(`${BASE}/review.json`, text);
