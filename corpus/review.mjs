@@ -78,14 +78,27 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { truth: { healthy: true, why: `tolerated: ${why}; the tunnel comes up` } });
     continue;
   }
+  // racoon2 with proposal_check exact refuses phase 1 before quick mode: the device proposes its own
+  // IKE lifetime (strongSwan: rekey_time × 1.1), so the IKE lifetime is what differs first.
+  const ph1Life = /ph1approvalx\(\): \(lifetime = (\d+):(\d+)\)/.exec(gw);
+  if (fam === 'life' && s.a?.proposal_check === 'exact' && ph1Life && ph1Life[1] !== ph1Life[2] && !GW_UP.test(gw)) {
+    add(n, { truth: { cause: 'lifetime-mismatch', params: ['IkeLifetime'], values: { IkeLifetime: { cloud: ph1Life[1], peer: ph1Life[2] } }, alsoAccept: { P: ['peer-unreachable', 'ike-proposal-mismatch'] }, why: 'racoon2 (proposal_check exact) refuses the IKE lifetime the device proposes before any quick mode; it drops that first message without answering, so the device sees silence' } });
+    continue;
+  }
+  // NAT-T off on the gateway: the device's SA install fails (lab kernel: UDP-encapsulated ESP only);
+  // the gateway sees at most the device refusing or abandoning the child SA.
+  if (fam === 'natt' && s.a?.nat_traversal === false && dev.includes('unable to install')) {
+    if (GW_UP.test(gw)) add(n, { skipViews: ['L', 'A'], why: "the gateway log ends with the SA up: the device's failed install is only in the device log" });
+    else add(n, { alsoAccept: { L: ['ipsec-proposal-mismatch', 'phase2-timeout'], A: ['ipsec-proposal-mismatch', 'phase2-timeout'] }, why: 'gateway log: the device refuses (NO_PROPOSAL_CHOSEN) or abandons the child SA it could not install, as for a proposal' });
+  }
   // 3. Libreswan does not fake NAT: IKE stays on UDP 500, a UDP 4500 block changes nothing.
   if (fam === 'natt' && s.device === 'libreswan') {
     add(n, { exclude: true, why: 'Libreswan sees no NAT in the lab and never floats to UDP 4500: the block has no effect' });
     continue;
   }
   // 4. Views whose log shows nothing of what happened.
-  if (fam === 'dead' && ['dpd-path', 'dpd-kill'].includes(s.variant) && s.cloud === 'racoon2')
-    add(n, { skipViews: ['P'], why: 'the device runs no DPD and its log ends with the tunnel up (path cut or daemon killed): nothing to see there' });
+  if (fam === 'dead' && !b.dpd && !b.child_rekey_time && s.cloud === 'racoon2')
+    add(n, { skipViews: ['P'], why: 'the device runs no DPD and does not rekey: its log ends with the tunnel up (path cut, firewall or daemon killed), nothing to see there' });
   if (fam === 'dead' && s.cloud === 'racoon2' && !/remote seems to be dead|retransmission count exceeded|time up/.test(gw))
     add(n, { skipViews: ['L', 'A'], why: 'the run ended before the gateway gave up on the dead peer: its log ends with the tunnel up' });
   if (fam === 'dead' && ['device-dpd-path', 'rekey-path'].includes(s.variant))
@@ -126,6 +139,8 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { alsoAccept: { P: ['peer-not-configured'], B: ['peer-not-configured'], L: ['peer-unreachable'], A: ['peer-unreachable'] }, why: "Libreswan with an aggressive-mode connection drops a main-mode request as 'no connection authorized', and the gateway sees silence" });
   if (fam === 'life' && init === 'B')
     add(n, { alsoAccept: { P: ['peer-unreachable', 'ike-proposal-mismatch', 'ipsec-proposal-mismatch'] }, why: 'device log: the gateway refuses a longer lifetime like any other proposal (IKEv1 phase 1 silently, quick mode with NO_PROPOSAL_CHOSEN)' });
+  if (fam === 'pfs' && init === 'A' && s.ike_version === 1 && !dev.includes('received proposals'))
+    add(n, { alsoAccept: { B: ['ipsec-proposal-mismatch'], P: ['ipsec-proposal-mismatch'] }, why: 'device log at level 0: only the NO_PROPOSAL_CHOSEN it sent is left, not the proposals it compared' });
   if (fam === 'pfs' && init === 'A' && s.ike_version === 1)
     add(n, { alsoAccept: { L: ['ipsec-proposal-mismatch'], A: ['ipsec-proposal-mismatch'] }, why: 'gateway log: the device refuses a PFS difference in quick mode like any phase-2 proposal (NO_PROPOSAL_CHOSEN)' });
   if (fam === 'id' && init === 'B')

@@ -75,6 +75,7 @@ export function createLibreswanDialect(): Dialect {
   const tracker = new SessionTracker();
   return {
     name: LIBRESWAN,
+    title: 'Libreswan pluto',
     side: 'peer',
     sniff(line: string): boolean {
       let i = stampEnd(line);
@@ -89,6 +90,8 @@ export function createLibreswanDialect(): Dialect {
       const c = line.charCodeAt(0);
       if (c === 34) return CONNECTION_SNIFF.test(line);
       if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);
+      // `pluto[400]: …` without a stamp (`docker logs`, a journal view without times).
+      if (c === 112 && line.startsWith('pluto') && syslogProgram(line, 0) === 'pluto') return true;
       return (c === 112 && line.startsWith('packet from ')) || (c === 83 && line.startsWith('Starting Pluto '));
     },
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {

@@ -1,5 +1,5 @@
 // The Libreswan record grammar: `lines := (record LineEnd)*`,
-// `record := (Timestamp Program? | WhackCode)? (Debug | Connection | Packet)? Message?`. One parser
+// `record := (Timestamp Program? | Program | WhackCode)? (Debug | Connection | Packet)? Message?`. One parser
 // instance serves every batch.
 import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
 import { feedParser } from '../common/feed-parser.js';
@@ -46,6 +46,13 @@ class LibreswanLineParser extends EmbeddedActionsParser {
               const p = this.CONSUME(Program);
               this.ACTION(() => (h.program = p.payload as ProgramPayload));
             });
+          },
+        },
+        {
+          // `pluto[400]: …` with no time (docker logs, journal views without times).
+          ALT: () => {
+            const p = this.CONSUME2(Program);
+            this.ACTION(() => (h.program = p.payload as ProgramPayload));
           },
         },
         {

@@ -96,6 +96,12 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
       i = prog.end;
     } else return fail('time stamp not followed by ": " or a syslog program');
     framed = true;
+  } else if (s.startsWith('pluto')) {
+    const prog = readProgram(s, 0, isOwnProgram);
+    if (!prog) return fail('pluto without a syslog program shape');
+    out.push(newToken(Program, s.slice(0, prog.end - 1), base, prog.payload));
+    i = prog.end;
+    framed = true;
   } else if (isDigit(s.charCodeAt(0)) && isDigit(s.charCodeAt(1)) && isDigit(s.charCodeAt(2)) && s.charCodeAt(3) === 32) {
     out.push(newToken(WhackCode, s.slice(0, 4), base, s.slice(0, 3)));
     i = 4;

@@ -28,6 +28,22 @@ export interface SessionState {
   lookup?: { local: string; localId?: string; remote: string; remoteId?: string };
   /** strongSwan "looking for a child config for X === Y". */
   childLookup?: { localTs: string; remoteTs: string };
+  /** The last IKE message this end generated (strongSwan `generating …`), for packets that repeat it. */
+  lastOut?: { exchange: string; kind: string; msgid: string; payloads: string };
+  /** The last packet sent (`from>to:bytes`), whether anything arrived since, and how often it repeated. */
+  lastSent?: { key: string; answered: boolean; repeats: number };
+  /** The last packet received (`from>to:bytes`) and whether a message line parsed it. */
+  lastRecv?: { key: string; parsed: boolean };
+  /** Whether the other end offered NAT detection (NAT-D payloads) when the IKE SA was set up. */
+  peerNatT?: boolean;
+  /** Message ID of the last message parsed. */
+  lastIn?: string;
+  /** A `sending retransmit …` line announced the next packet: it is not a silent repeat. */
+  retransmitLogged?: boolean;
+  /** Message lines seen (generating/parsed); a record that moved it was a message line. */
+  messages?: number;
+  /** This end logged a refusal of its own since its last message line (so a notify it sends is that refusal's). */
+  failedSinceMessage?: boolean;
 }
 
 export interface ConnectionState {

@@ -27,6 +27,7 @@ const EXTRAS: Extra[] = [
   X('p1-established', /^IKEv1 Phase ?1 AUTH: success/i, undefined, 1),
   X('p2-established', /^IKEv1 Phase ?2 .*: success/i, undefined, 2),
   X('retransmit', /^IKE Packet: transmit success\. \(Phase 1 Retransmit\)/, undefined, 1),
+  X('peer-retransmit', /^the packet is retransmitted by (\S+?) \((\d+)\)\.?$/, ['from', 'count']),
   X('message-invalid', /^IKE Packet: receive failed\. \((\w+), ([\w-]+) Message (\d+)\)/, ['role', 'mode', 'message'], 1),
 ];
 

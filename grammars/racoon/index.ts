@@ -59,6 +59,7 @@ const GRAMMAR: LineGrammar<RawHeader> = { label: 'racoon', tokenize: tokenizeLin
 
 export const racoonDialect: Dialect = {
   name: RACOON,
+  title: 'ipsec-tools racoon (also macOS, RouterOS)',
   side: 'peer',
   sniff(line: string): boolean {
     const lead = line.charCodeAt(0) === 32 ? 1 : 0;

@@ -119,6 +119,7 @@ export function classifyRecord(rec: LogRecord): void {
 
 export const racoon2Dialect: Dialect = {
   name: 'racoon2',
+  title: 'racoon2 (gateway)',
   side: 'cloud',
   sniff(line: string): boolean {
     if (!startsWithStamp(line)) return false;

@@ -3,6 +3,7 @@
 // NO_PROPOSAL_CHOSEN from a phase-1 one.
 import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
+import type { SeenProposals } from '../peer-common/session-state.js';
 import { eventForNotify } from '../peer-common/catalog-kit.js';
 import { parseBracketEndpoint, selectorList } from '../peer-common/endpoints.js';
 import { SHORT_NOTIFY, isErrorNotify } from '../peer-common/events.js';
@@ -30,12 +31,54 @@ function nameAndId(ev: LogEvent, cx: MatchContext): void {
 
 export const endpointsFromVars: Hook = (ev, _m, cx) => setEndpoints(cx, ev.vars['local'], ev.vars['remote']);
 
+/**
+ * A packet received. The same packet again, when the one before was never parsed as a new message
+ * (charon answers a retransmission from its cache without parsing it), is the other end repeating
+ * itself — what `received retransmit of request` says at `ike 1`, and all that `ike 0` leaves.
+ * Only in a session whose message lines are logged: without them every packet looks unparsed.
+ */
 export const packetIn: Hook = (ev, _m, cx) => {
   setEndpoints(cx, ev.vars['to'], ev.vars['from']);
   cx.st.dpdPending = false;
+  if (cx.st.lastSent) cx.st.lastSent.answered = true;
+  const key = `${ev.vars['from']}>${ev.vars['to']}:${ev.vars['bytes']}`;
+  const last = cx.st.lastRecv;
+  cx.st.lastRecv = { key, parsed: false };
+  if (last && last.key === key && !last.parsed && (cx.st.messages ?? 0) > 0) {
+    ev.type = 'peer-retransmit';
+    ev.vars = { kind: 'request', msgid: cx.st.lastIn ?? '', inferred: 'true' };
+    peerRetransmit(ev, _m, cx);
+  }
 };
 
-export const packetOut: Hook = (ev, _m, cx) => setEndpoints(cx, ev.vars['from'], ev.vars['to']);
+/**
+ * A packet sent. When the same packet (endpoints and size) goes out again with nothing received in
+ * between and no `sending retransmit` line announced it, it is a retransmission logged only at the
+ * packet level: charon's `default 0` / `ike 0` logs keep the NET and ENC lines but drop the IKE
+ * retransmit lines, so the repeat is the only trace that the other end stayed silent.
+ */
+export const packetOut: Hook = (ev, m, cx) => {
+  setEndpoints(cx, ev.vars['from'], ev.vars['to']);
+  const key = `${ev.vars['from']}>${ev.vars['to']}:${ev.vars['bytes']}`;
+  const last = cx.st.lastSent;
+  const announced = cx.st.retransmitLogged === true;
+  cx.st.retransmitLogged = false;
+  if (last && last.key === key && !last.answered && !announced) {
+    last.repeats++;
+    const out = cx.st.lastOut;
+    ev.type = 'retransmit';
+    ev.vars = { count: String(last.repeats), kind: out?.kind ?? 'request', msgid: out?.msgid ?? '', inferred: 'true' };
+    const v1 = cx.st.ikeVersion === 1;
+    if (out && out.kind === 'request') {
+      if (v1 ? (out.exchange === 'ID_PROT' || out.exchange === 'AGGRESSIVE') && /^SA\b/.test(out.payloads) : out.exchange === 'IKE_SA_INIT') ev.vars['first'] = 'true';
+      if (v1 ? out.exchange === 'ID_PROT' && /\bID\b/.test(out.payloads) && /\bHASH\b/.test(out.payloads) : out.exchange === 'IKE_AUTH' && !cx.st.established) ev.vars['auth'] = 'true';
+    }
+    if (v1 && out?.msgid === '0') cx.rec.phase = 1;
+    else phaseFromState(ev, m, cx);
+    return;
+  }
+  cx.st.lastSent = { key, answered: false, repeats: last?.key === key && !last.answered ? last.repeats : 0 };
+};
 
 /** Phase when the line does not say: before the IKE SA is up it is phase 1. */
 export const phaseFromState: Hook = (_ev, _m, cx) => {
@@ -80,6 +123,7 @@ export const peerRetransmit: Hook = (ev, _m, cx) => {
 };
 
 export const retransmitV1: Hook = (ev, m, cx) => {
+  cx.st.retransmitLogged = true;
   if (ev.vars['msgid'] === '0') cx.rec.phase = 1;
   else phaseFromState(ev, m, cx);
   if (ev.vars['msgid'] === '0' && ev.vars['seq'] === '1' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
@@ -89,6 +133,7 @@ export const retransmitV1: Hook = (ev, m, cx) => {
 
 /** IKEv2 message ID 0 is IKE_SA_INIT, the first request. */
 export const retransmitV2: Hook = (ev, m, cx) => {
+  cx.st.retransmitLogged = true;
   phaseFromState(ev, m, cx);
   if (ev.vars['msgid'] === '0' && ev.vars['kind'] === 'request') ev.vars['first'] = 'true';
   if (ev.vars['msgid'] === '1' && ev.vars['kind'] === 'request' && !cx.st.established) ev.vars['auth'] = 'true';
@@ -158,7 +203,10 @@ export function proposals(kind: 'received' | 'configured' | 'selected'): Hook {
 
 /** Adds what the session saw of both proposal lists, and their diff, to a no-proposal event. */
 export const noProposal: Hook = (ev, _m, cx) => {
-  const { received, configured } = cx.st;
+  // Proposals of another phase (the IKE offer logged before a quick-mode refusal) say nothing here.
+  const samePhase = (p: SeenProposals | undefined): SeenProposals | undefined => (p && (!cx.rec.phase || !p.phase || p.phase === cx.rec.phase) ? p : undefined);
+  const received = samePhase(cx.st.received);
+  const configured = samePhase(cx.st.configured);
   if (received) {
     ev.vars['received'] = JSON.stringify(received.list);
     ev.vars['receivedRaw'] = received.raw;
@@ -177,6 +225,8 @@ export const notifyError: Hook = (ev, m, cx) => {
   ev.type = eventForNotify(type);
   if (ev.type === 'notify') ev.vars['type'] = type;
   if (ev.type === 'ts-unacceptable') cx.rec.phase = 2;
+  // The other end refused what this end sent last: once the IKE SA is up, that is phase 2.
+  cx.rec.phase ??= cx.st.established ? 2 : 1;
   if (ev.type === 'no-proposal') noProposal(ev, m, cx);
   if (!cx.rec.phase) cx.rec.phase = cx.st.established ? 2 : 1;
 };
@@ -225,7 +275,17 @@ function notifiesOf(payloads: string): string[] {
 /** `generating|parsed EXCHANGE request|response N [ payloads ]`: version, exchange, error notifies. */
 function message(direction: 'sent' | 'received'): Hook {
   return (ev, _m, cx) => {
-    const { exchange = '', kind, payloads = '' } = ev.vars;
+    const { exchange = '', kind = '', msgid = '', payloads = '' } = ev.vars;
+    const ownRefusal = cx.st.failedSinceMessage === true;
+    cx.st.failedSinceMessage = false;
+    cx.st.messages = (cx.st.messages ?? 0) + 1;
+    if (direction === 'sent') cx.st.lastOut = { exchange, kind, msgid, payloads };
+    else {
+      // NAT detection is offered in IKE_SA_INIT (IKEv2) or with the key exchange (IKEv1 main mode 3/4).
+      if (exchange === 'IKE_SA_INIT' || ((exchange === 'ID_PROT' || exchange === 'AGGRESSIVE') && /\bKE\b/.test(payloads))) cx.st.peerNatT = /NAT-D|NATD_S_IP/.test(payloads);
+      if (cx.st.lastRecv) cx.st.lastRecv.parsed = true;
+      cx.st.lastIn = msgid;
+    }
     const v = V1_EXCHANGES.has(exchange) ? 1 : 2;
     cx.rec.ikeVersion = v;
     cx.st.ikeVersion = v;
@@ -238,6 +298,8 @@ function message(direction: 'sent' | 'received'): Hook {
     }
     const error = notifies.find(isErrorNotify);
     if (!error) return;
+    // What this end sends next answers the other end's refusal (`IDr payload missing` → AUTH_FAILED).
+    if (direction === 'received') cx.st.failedSinceMessage = true;
     ev.type = 'notify';
     ev.vars['type'] = error;
     ev.vars['direction'] = direction;
@@ -247,15 +309,24 @@ function message(direction: 'sent' | 'received'): Hook {
     if (error === 'TS_UNACCEPTABLE' || error === 'INVALID_ID_INFORMATION' || PHASE2_EXCHANGES.has(exchange) || childError) cx.rec.phase = 2;
     else if (error === 'AUTHENTICATION_FAILED' || exchange === 'IKE_SA_INIT' || exchange === 'ID_PROT' || exchange === 'AGGRESSIVE') cx.rec.phase = 1;
     else cx.rec.phase = cx.st.established ? 2 : 1;
-    // The other end's refusal names the failure (the device's own are logged on their own lines).
-    if (direction === 'received' && kind === 'response') {
+    // The other end's refusal names the failure. The device's own refusals are logged on their own
+    // lines — except at log level 0, where the notify it sends is all that is left of them.
+    // IKEv1 sends every refusal as an INFORMATIONAL_V1 request.
+    if ((direction === 'received' && (kind === 'response' || exchange === 'INFORMATIONAL_V1')) || (direction === 'sent' && !ownRefusal)) {
       const meaning = eventForNotify(error);
       if (meaning !== 'notify') ev.type = meaning;
+      if (direction === 'sent' && meaning !== 'notify') ev.vars['inferred'] = 'notify-sent';
     }
   };
 }
 
 export const messageOut = message('sent');
 export const messageIn = message('received');
+
+/** The kernel refused what was negotiated; without NAT-T from the other end, a device that can only encapsulate (libipsec, behind NAT) fails here. */
+export const installFailed: Hook = (ev, _m, cx) => {
+  if (cx.st.peerNatT === false) ev.vars['peerNatT'] = 'false';
+  else if (cx.st.peerNatT === true) ev.vars['peerNatT'] = 'true';
+};
 
 export const restart: Hook = (_ev, _m, cx) => cx.restart();

@@ -147,7 +147,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
     generating: [T(null, /^generating (\S+) (request|response) (\d+) \[ ?(.*?) ?\]$/, ['exchange', 'kind', 'msgid', 'payloads'], { then: H.messageOut })],
     parsed: [T(null, /^parsed (\S+) (request|response) (\d+) \[ ?(.*?) ?\]$/, ['exchange', 'kind', 'msgid', 'payloads'], { then: H.messageIn })],
     Starting: [T('daemon-start', /^Starting (?:IKE )?\S+ (?:IKE )?daemon \(strongSwan ([^,)]+)/, ['version'], { then: H.restart })],
-    unable: [T('install-failed', /^unable to (install .+|add SAD entry.*|update SAD entry.*|add policy.*)$/, ['what'])],
+    unable: [T('install-failed', /^unable to (install .+|add SAD entry.*|update SAD entry.*|add policy.*)$/, ['what'], { then: H.installFailed })],
     constraint: [T('cert-error', /^constraint check failed: (.*)$/, ['detail'], { phase: 1 })],
     certificate: [T('cert-error', /^certificate (status is not available|was revoked.*|expired.*)$/, ['detail'], { phase: 1 })],
     IKE: [T('version-unsupported', /^IKE version (\d) not supported/, ['version'], { phase: 1 })],

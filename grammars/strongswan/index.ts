@@ -4,6 +4,7 @@ import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
 import { levelFromEvent, runCatalog } from '../peer-common/catalog-kit.js';
+import { isFailureEvent } from '../peer-common/events.js';
 import { maskLine, maskSecrets, redactContinuation } from '../peer-common/secrets.js';
 import { SessionTracker } from '../peer-common/session-state.js';
 import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
@@ -63,6 +64,7 @@ export function createStrongswanDialect(): Dialect {
   const tracker = new SessionTracker();
   return {
     name: STRONGSWAN,
+    title: 'strongSwan charon',
     side: 'peer',
     sniff(line: string): boolean {
       let i = stampEnd(line);
@@ -87,6 +89,7 @@ export function createStrongswanDialect(): Dialect {
       try {
         if (rec.tag === 'status') return;
         const st = tracker.session(rec);
+        const messages = st.messages;
         runCatalog(STRONGSWAN_CATALOG, rec.message.trimStart(), {
           rec,
           st,
@@ -94,6 +97,8 @@ export function createStrongswanDialect(): Dialect {
           restart: () => tracker.restart(rec),
         });
         if (!rec.ikeVersion && st.ikeVersion) rec.ikeVersion = st.ikeVersion;
+        // A refusal on its own line: the notify the next message carries is that refusal's.
+        if (st.messages === messages && isFailureEvent(rec.event)) st.failedSinceMessage = true;
         levelFromEvent(rec);
       } catch {
         // A catalogue bug must not lose the record: it stays, without an event.

@@ -38,6 +38,8 @@ export interface HeaderFailure {
 export interface Dialect {
   /** Stable dialect name: `racoon2`, `strongswan`, `libreswan`. */
   readonly name: string;
+  /** How problems name it to a user: `racoon2 (gateway)`, `strongSwan`, `ipsec-tools racoon (…)`. */
+  readonly title: string;
   readonly side: Side;
   /** Cheap test on a raw line: does a record of this dialect start here? Must not allocate much. */
   sniff(line: string): boolean;

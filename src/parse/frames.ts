@@ -1,8 +1,12 @@
 // What wraps a daemon's log line when people paste it: a web UI's tab-separated export, an RFC 5424
 // syslog record, Android logcat, a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
-// tag in place of the program. `unframe` returns the line as the daemon's own grammar knows it, or
-// the line itself; it never throws and costs a few character tests on lines without a frame (every
-// line of a million-line gateway export passes here).
+// tag in place of the program, whack output relayed by NetworkManager, blanks before the stamp.
+// `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
+// throws and costs a few character tests on lines without a frame (every line of a million-line
+// gateway export passes here).
+
+/** Blanks before an ISO or syslog stamp. */
+const INDENTED_STAMP = /^[ \t]+(?=\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
 
 /** `2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] …\t` (OPNsense/pfSense log view export). */
 const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t[A-Za-z]+\t([\w.-]+)(?:\[(\d+)\])?\t(.*?)\t?$/;
@@ -14,6 +18,8 @@ const LOGCAT = /^[VDIWEF]\/([\w.-]+)\s*(?:\(\s*\d+\))?: ?(.*)$/;
 const COMPOSE = /^[\w.-]+_\d+\s+\| (.*)$/;
 /** `stamp host authpriv.warn prog[pid]: msg` (OpenWrt logread: a facility.level between host and program). */
 const FACILITY = /^(.{15,32}? \S+ )(?:kern|user|daemon|auth|authpriv|syslog|local\d)\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) (.*)$/;
+/** `[stamp host ]NetworkManager[44643]: 010 "conn" #2: …`: whack output relayed by the program that ran `ipsec whack`. */
+const WHACK_RELAY = /^(.{15,32}? \S+ )?(?:NetworkManager|nm-[\w-]+|ipsec|whack)\[(\d+)\]: (\d{3}) (.*)$/;
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
 const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 
@@ -23,6 +29,8 @@ export function unframe(line: string): string {
   // Fast path: racoon2 and ISO-stamped lines without tabs are never framed.
   if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
   let m: RegExpExecArray | null;
+  // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
+  if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line))) return unframe(line.slice(m[0].length));
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
@@ -32,6 +40,7 @@ export function unframe(line: string): string {
   if (line.charCodeAt(1) === 47 && (m = LOGCAT.exec(line))) return `${m[1]}: ${m[2]}`;
   if ((m = COMPOSE.exec(line))) return m[1]!;
   if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
+  if (line.indexOf(']: ') > 0 && (m = WHACK_RELAY.exec(line))) return m[1] ? `${m[1]}pluto[${m[2]}]: ${m[4]}` : `${m[3]} ${m[4]}`;
   if (line.indexOf(' [') > 0 && (m = BRACKET_PROGRAM.exec(line))) return `${m[1]}${m[2]}: ${m[3]}`;
   return line;
 }

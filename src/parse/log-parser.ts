@@ -45,6 +45,11 @@ export interface LogParserOptions {
 export class LogParser {
   readonly stats: LineStats = { lines: 0, parsed: 0, unparsed: 0 };
   readonly dialectsSeen = new Set<string>();
+
+  /** The hint of an unparsed line: the formats this run knows, from the dialects themselves. */
+  private knownDialects(): string {
+    return `Known dialects: ${this.opts.dialects.map((d) => d.title).join(', ')}.`;
+  }
   // The record still taking continuation lines, and its grammar (two fields, not a pair object
   // per record).
   private openRec: LogRecord | undefined;
@@ -161,7 +166,7 @@ export class LogParser {
         // A stamped line no grammar accepts is a broken record, not a hex dump to fold away.
         this.close();
         this.stats.unparsed++;
-        this.problem(line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
+        this.problem(line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(text)}"`, this.knownDialects());
         continue;
       }
       if (this.openRec && truncatedFrom === undefined) {
@@ -191,7 +196,7 @@ export class LogParser {
 
   private unparsed(line: number, text: string): void {
     this.stats.unparsed++;
-    this.problem(line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(text)}"`, 'Known dialects: racoon2 (gateway), strongSwan, Libreswan.');
+    this.problem(line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(text)}"`, this.knownDialects());
   }
 
   /** Completes the open record: secrets masked, catalogue applied, handed on. */

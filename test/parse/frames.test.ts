@@ -1,0 +1,50 @@
+// The frames logs are pasted in: each shape gives back the line its daemon's grammar knows, and a
+// line without a frame (or junk) comes back untouched.
+import { describe, expect, it } from 'vitest';
+import { unframe } from '../../src/parse/frames.js';
+
+describe('unframe', () => {
+  it.each([
+    [
+      'OPNsense/pfSense log view export (TSV)',
+      '2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] <con1|3> received proposals: ESP:AES_CBC_128/HMAC_SHA1_96/NO_EXT_SEQ\t',
+      '2023-01-27T13:26:23 charon: 10[CFG] <con1|3> received proposals: ESP:AES_CBC_128/HMAC_SHA1_96/NO_EXT_SEQ',
+    ],
+    ['TSV with a pid', '2024-03-02T08:00:01+01:00\tError\tcharon[4711]\t14[IKE] <con2|9> giving up after 5 retransmits', '2024-03-02T08:00:01+01:00 charon[4711]: 14[IKE] <con2|9> giving up after 5 retransmits'],
+    ['tab between stamp and program', 'Mar  2 08:00:01\tcharon[4711]: 14[IKE] <con2|9> giving up after 5 retransmits', 'Mar 2 08:00:01 charon[4711]: 14[IKE] <con2|9> giving up after 5 retransmits'],
+    [
+      'RFC 5424 with structured data',
+      '<30>1 2024-06-08T00:46:22+02:00 fw1 charon 51742 - [meta sequenceId="12"] 07[IKE] <con1|2> IKE_SA con1[2] established between 10.0.0.1[10.0.0.1]...10.0.0.2[10.0.0.2]',
+      '2024-06-08T00:46:22+02:00 fw1 charon[51742]: 07[IKE] <con1|2> IKE_SA con1[2] established between 10.0.0.1[10.0.0.1]...10.0.0.2[10.0.0.2]',
+    ],
+    ['RFC 5424 without a pid', '<86>1 2024-06-08T00:46:22Z fw1 pluto - - - "site" #3: STATE_MAIN_I1: retransmission; will wait 1 seconds for response', '2024-06-08T00:46:22Z fw1 pluto: "site" #3: STATE_MAIN_I1: retransmission; will wait 1 seconds for response'],
+    ['Android logcat', 'I/charon  (18819): 09[IKE] sending retransmit 2 of request message ID 0, seq 1', 'charon: 09[IKE] sending retransmit 2 of request message ID 0, seq 1'],
+    ['docker compose', 'vpn_1  | 12[IKE] no shared key found for 10.1.1.1 - 10.2.2.2', '12[IKE] no shared key found for 10.1.1.1 - 10.2.2.2'],
+    ['OpenWrt logread facility', 'Sun Mar  3 10:11:12 2024 authpriv.info pluto[2210]: "wan" #1: initiating Main Mode', 'Sun Mar  3 10:11:12 2024 pluto[2210]: "wan" #1: initiating Main Mode'],
+    ['[pluto] tag for the program', 'Jan  5 10:00:00 [pluto] "l2tp" #4: max number of retransmissions (8) reached STATE_MAIN_I1', 'Jan  5 10:00:00 pluto: "l2tp" #4: max number of retransmissions (8) reached STATE_MAIN_I1'],
+    ['indented paste (forum post)', '   Jun 23 08:16:10 charon[3789]: 13[CFG] <PEER|1> selected proposal: IKE:AES_CBC_128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048', 'Jun 23 08:16:10 charon[3789]: 13[CFG] <PEER|1> selected proposal: IKE:AES_CBC_128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048'],
+    ['indented ISO stamp (RouterOS /log print)', ' 2026-09-18 09:53:32 ipsec,error 203.0.113.9 failed to get valid proposal.', '2026-09-18 09:53:32 ipsec,error 203.0.113.9 failed to get valid proposal.'],
+    ['whack output relayed by NetworkManager (journal without times)', 'NetworkManager[44643]: 010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response', '010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response'],
+    ['whack output relayed by NetworkManager (syslog)', 'Dec 20 10:00:01 laptop NetworkManager[44643]: 004 "vpn" #1: STATE_MAIN_I4: ISAKMP SA established', 'Dec 20 10:00:01 laptop pluto[44643]: "vpn" #1: STATE_MAIN_I4: ISAKMP SA established'],
+  ])('%s', (_name, framed, plain) => {
+    expect(unframe(framed)).toBe(plain);
+  });
+
+  it.each([
+    ['a gateway line', '2026-11-22 06:16:08 vco-bp1case [INFO]: isakmp.c:1080:isakmp_ph1begin_i(): initiate new phase 1 negotiation: 198.51.100.1[500]<=>198.51.100.2[500]'],
+    ['a strongSwan file log line', 'Dec  4 18:47:46 06[IKE] <to-cloud|1> IKE_SA to-cloud[1] established between 198.51.100.2[198.51.100.2]...198.51.100.1[198.51.100.1]'],
+    ['a syslog line', 'Dec  4 18:47:46 gw charon[77]: 06[IKE] <to-cloud|1> sending DPD request'],
+    ['an indented continuation (swanctl)', '  local:  [198.51.100.2] @ 198.51.100.2[4500]'],
+    ['a hex dump', '    00000000: 0102 0304 0506 0708'],
+    ['a Libreswan pluto log line', 'Dec  4 17:49:44.778282: "to-cloud" #1: Oakley Transform [AES_CBC (256), HMAC_SHA2_256, MODP2048] refused'],
+    ['a NetworkManager line that is not whack output', 'NetworkManager[985]: <info> [1639930985.6580] vpn-connection[0x55b1]: Started the VPN service, PID 44306'],
+    ['empty', ''],
+  ])('leaves %s as it is', (_name, line) => {
+    expect(unframe(line)).toBe(line);
+  });
+
+  it('never throws on junk and always returns a string', () => {
+    const junk = ['\t\t\t', '<999>1', '<30>1 x', 'I/', ' \u0000\u0001\t|', '\uFFFD'.repeat(1000), 'a_1  | ', `${'x'.repeat(100_000)}\t`, ' '.repeat(64) + 'Jan'];
+    for (const j of junk) expect(typeof unframe(j)).toBe('string');
+  });
+});

@@ -1,0 +1,106 @@
+// Device logs as people paste them into tickets and forums — inside a web UI's export, a syslog
+// frame, logcat, indented, from racoon or RouterOS — still get the right cause. The samples are
+// written here in each product's line shape (no copied logs); addresses are documentation ranges.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+
+const SAMPLES: [string, string, string, string][] = [
+  [
+    'VyOS journal, indented, charon and charon-systemd interleaved: ESP refused',
+    'vyos.txt',
+    lines(
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> initiating IKE_SA PEER[1] to 192.0.2.2',
+      ' Jun 23 08:16:10 charon-systemd[3789]: initiating IKE_SA PEER[1] to 192.0.2.2',
+      ' Jun 23 08:16:10 charon[3789]: 13[CFG] <PEER|1> selected proposal: IKE:AES_CBC_128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048',
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> authentication of \'192.0.2.1\' (myself) with pre-shared key',
+      ' Jun 23 08:16:10 charon[3789]: 13[ENC] <PEER|1> generating IKE_AUTH request 1 [ IDi N(INIT_CONTACT) IDr AUTH SA TSi TSr ]',
+      ' Jun 23 08:16:10 charon[3789]: 13[ENC] <PEER|1> parsed IKE_AUTH response 1 [ IDr AUTH N(NO_PROP) ]',
+      ' Jun 23 08:16:10 charon-systemd[3789]: parsed IKE_AUTH response 1 [ IDr AUTH N(NO_PROP) ]',
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> authentication of \'192.0.2.2\' with pre-shared key successful',
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> IKE_SA PEER[1] established between 192.0.2.1[192.0.2.1]...192.0.2.2[192.0.2.2]',
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built',
+      ' Jun 23 08:16:10 charon-systemd[3789]: received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built',
+      ' Jun 23 08:16:10 charon[3789]: 13[IKE] <PEER|1> failed to establish CHILD_SA, keeping IKE_SA',
+    ),
+    'ipsec-proposal-mismatch',
+  ],
+  [
+    'OPNsense log view export (TSV): no key for the peer',
+    'opnsense-export.tsv',
+    lines(
+      '2024-03-02T08:00:01\tInformational\tcharon\t05[NET] <con1|1> received packet: from 192.0.2.2[500] to 192.0.2.1[500] (256 bytes)\t',
+      '2024-03-02T08:00:01\tInformational\tcharon\t05[ENC] <con1|1> parsed ID_PROT request 0 [ SA V V V ]\t',
+      '2024-03-02T08:00:01\tInformational\tcharon\t05[IKE] <con1|1> 192.0.2.2 is initiating a Main Mode IKE_SA\t',
+      '2024-03-02T08:00:02\tInformational\tcharon\t06[ENC] <con1|1> parsed ID_PROT request 0 [ KE No NAT-D NAT-D ]\t',
+      '2024-03-02T08:00:02\tError\tcharon\t06[IKE] <con1|1> no shared key found for 192.0.2.1 - 192.0.2.2\t',
+      '2024-03-02T08:00:02\tInformational\tcharon\t06[ENC] <con1|1> generating INFORMATIONAL_V1 request 2981723 [ N(AUTH_FAILED) ]\t',
+    ),
+    'psk-mismatch',
+  ],
+  [
+    'Android logcat: the gateway never answers',
+    'logcat.txt',
+    lines(
+      'I/charon  (18819): 09[IKE] initiating IKE_SA android[1] to 192.0.2.9',
+      'I/charon  (18819): 09[ENC] generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]',
+      'I/charon  (18819): 09[NET] sending packet: from 10.0.2.15[46523] to 192.0.2.9[500] (464 bytes)',
+      'I/charon  (18819): 11[IKE] retransmit 1 of request with message ID 0',
+      'I/charon  (18819): 12[IKE] retransmit 2 of request with message ID 0',
+      'I/charon  (18819): 13[IKE] retransmit 3 of request with message ID 0',
+      'I/charon  (18819): 14[IKE] giving up after 3 retransmits',
+      'I/charon  (18819): 14[IKE] establishing IKE_SA failed, peer not responding',
+    ),
+    'peer-unreachable',
+  ],
+  [
+    'RouterOS /log print: no proposal matches',
+    'mikrotik.txt',
+    lines(
+      ' 2026-09-18 09:53:30 ipsec,info respond new phase 1 (Identity Protection): 198.51.100.7[500]<=>203.0.113.9[500]',
+      ' 2026-09-18 09:53:30 ipsec,error 203.0.113.9 rejected enctype: DB(prop#1:trns#1):Peer(prop#1:trns#1) = AES-CBC:3DES-CBC',
+      ' 2026-09-18 09:53:30 ipsec,error 203.0.113.9 rejected hashtype: DB(prop#1:trns#1):Peer(prop#1:trns#1) = SHA256:SHA1',
+      ' 2026-09-18 09:53:30 ipsec,error 203.0.113.9 no suitable proposal found.',
+      ' 2026-09-18 09:53:30 ipsec,error 203.0.113.9 failed to get valid proposal.',
+      ' 2026-09-18 09:53:30 ipsec,error 203.0.113.9 failed to pre-process ph1 packet (side: 1, status 1).',
+    ),
+    'ike-proposal-mismatch',
+  ],
+  [
+    'Libreswan in RFC 5424 frames: main mode never answered',
+    'syslog-5424.log',
+    lines(
+      '<86>1 2024-06-08T00:46:20+02:00 fw1 pluto 2210 - - "site" #1: initiating IKEv1 Main Mode connection',
+      '<86>1 2024-06-08T00:46:20+02:00 fw1 pluto 2210 - - "site" #1: sent Main Mode request',
+      '<86>1 2024-06-08T00:46:21+02:00 fw1 pluto 2210 - - "site" #1: STATE_MAIN_I1: retransmission; will wait 1 seconds for response',
+      '<86>1 2024-06-08T00:46:22+02:00 fw1 pluto 2210 - - "site" #1: STATE_MAIN_I1: retransmission; will wait 2 seconds for response',
+      '<86>1 2024-06-08T00:46:24+02:00 fw1 pluto 2210 - - "site" #1: STATE_MAIN_I1: retransmission; will wait 4 seconds for response',
+      '<86>1 2024-06-08T00:46:28+02:00 fw1 pluto 2210 - - "site" #1: STATE_MAIN_I1: 60 second timeout exceeded after 5 retransmits.  No response (or no acceptable response) to our first IKEv1 message',
+    ),
+    'peer-unreachable',
+  ],
+  [
+    'ipsec-tools racoon syslog: the key is missing',
+    'racoon.log',
+    lines(
+      'Jul 18 02:28:50 gw racoon[123]: INFO: respond new phase 1 negotiation: 198.51.100.7[500]<=>203.0.113.9[500]',
+      'Jul 18 02:28:50 gw racoon[123]: INFO: begin Identity Protection mode.',
+      "Jul 18 02:28:58 gw racoon[123]: ERROR: couldn't find the pskey for 203.0.113.9.",
+      'Jul 18 02:28:58 gw racoon[123]: ERROR: failed to process ph1 packet (side: 0, status: 4).',
+      'Jul 18 02:28:58 gw racoon[123]: ERROR: phase1 negotiation failed.',
+    ),
+    'psk-mismatch',
+  ],
+];
+
+describe('pasted device logs', () => {
+  it.each(SAMPLES)('%s', async (_name, source, content, cause) => {
+    const report = await analyze([{ source, content }], { now: new Date('2026-12-01T00:00:00Z') });
+    expect(report.problems, 'every line parsed').toEqual([]);
+    expect(report.stats.unparsed).toBe(0);
+    expect(report.inputs[0]?.kind).toBe('peer-log');
+    const findings = report.subjects.flatMap((s) => s.findings);
+    expect(findings[0]?.cause, JSON.stringify(findings.map((f) => f.cause))).toBe(cause);
+  });
+});
