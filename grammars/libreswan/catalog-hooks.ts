@@ -58,7 +58,7 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
     // A refusal once the IKE SA is up (an IKEv1 Informational, a CREATE_CHILD_SA) is phase 2's,
     // one before it phase 1's.
-    if (!cx.rec.phase) cx.rec.phase = cx.st.established ? 2 : 1;
+    if (!cx.rec.phase) cx.rec.phase = cx.st.established || (cx.rec.connName !== undefined && cx.conn().phase2Started === true) ? 2 : 1;
     // INVALID_ID_INFORMATION refuses the identity in phase 1, the selectors in phase 2.
     if (type === 'INVALID_ID_INFORMATION' && !cx.st.established && cx.rec.phase !== 2) {
       ev.type = 'id-mismatch';

@@ -92,7 +92,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('auth-failed', /^received Hash Payload does not match computed value/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' } }),
       T('notify', /^received (?:unauthenticated |encrypted |authenticated )?v2N_([A-Z_0-9]+)/, ['notify'], { ...V2, then: H.notifyMapped('received') }),
       T('delete-received', /^received Delete SA(?:\(0x[0-9a-f]+\))? payload: (?:self-)?deleting (ISAKMP|IPsec) State #(\d+)/, ['what', 'serial'], { ...V1, then: H.deleteIn }),
-      T('delete-received', /^received Delete SA(?:\(0x[0-9a-f]+\))? payload: replace (IPsec) State #(\d+)/, ['what', 'serial'], { ...V1, then: H.deleteIn }),
+      T('delete-received', /^received Delete SA(?:\(0x[0-9a-f]+\))? payload: replace (IPsec|IPSEC) State #(\d+)/, ['what', 'serial'], { ...V1, then: H.deleteIn }),
+      // Libreswan 4.x/5: `#13: received Delete SA payload via #8` (the IPsec SA #13, announced on ISAKMP SA #8).
+      T('delete-received', /^received Delete SA payload via #(\d+)/, ['via'], { ...V1, fixed: { what: 'IPsec' }, then: H.deleteIn }),
       T('hash-mismatch', /^received '([^']*)' message HASH\(\d\) data does not match/, ['exchange'], { ...V1, then: H.hashPhase }),
       T('notify', /^received (?:and ignored )?(?:notification|informational) payload:? (?:type )?([A-Z_][A-Z0-9_]+)/, ['notify'], { then: H.notifyMapped('received') }),
     ],
@@ -118,7 +120,11 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('notify', /^IKE_AUTH response contained the error notification (\S+)/, ['notify'], { ...V2, then: H.ikeAuthRefusal }),
       T('p2-failed', /^IKE_AUTH response missing v2SA, v2TSi or v2TSr/, undefined, { ...V2, phase: 2 }),
     ],
-    Quick: [T('p2-failed', /^Quick Mode message is unacceptable because it is for an incomplete ISAKMP SA/, undefined, { ...V1, phase: 2 })],
+    Quick: [
+      T('p2-failed', /^Quick Mode message is unacceptable because it is for an incomplete ISAKMP SA/, undefined, { ...V1, phase: 2 }),
+      // Libreswan 5: `Quick Mode request rejected, peer requested lease but proposed local selector X does not match connection Y`.
+      T('ts-unacceptable', /^Quick Mode request rejected,.*? (local|remote) selector (\S+) does not match connection (\S+?);?(?: |$)/, ['which', 'proposed', 'configured'], { ...V1, phase: 2 }),
+    ],
     phase2: [T('p2-failed', /^phase2 initiation failed because parent ISAKMP #\d+ is gone/, undefined, { ...V1, phase: 2 })],
     connection: [T('cert-error', /^connection \S+ private key not found/, undefined, { phase: 1 })],
     unable: [T('cert-error', /^unable to locate my private key/, undefined, { phase: 1 })],
@@ -157,6 +163,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     { keyword: "subnet returned doesn't match my proposal", template: T('ts-unacceptable', /^(\S+) subnet returned doesn't match my proposal - us: (\S+) vs them: (\S+)/, ['which', 'localTs', 'remoteTs'], { ...V1, phase: 2 }) },
     { keyword: ' SA expired (', template: T('sa-expired', /^(IKE|ISAKMP|IPsec|Child) SA expired/, ['what'], { then: H.expiredPhase }) },
     { keyword: 'EXPIRE for', template: T('sa-expired', /^received (\S+) EXPIRE for/, ['kind'], { phase: 2 }) },
+    // Openswan and Libreswan ≤ 3: `STATE_QUICK_I2: sent QI2, IPsec SA established tunnel mode {…}`, `STATE_MAIN_R3: sent MR3, ISAKMP SA established {…}`.
+    { keyword: ', IPsec SA established', template: T('p2-established', /^sent Q[IR]\d, IPsec SA established(.*)$/, ['detail'], { then: H.establishedSummary(2) }) },
+    { keyword: ', ISAKMP SA established', template: T('p1-established', /^sent M[IR]\d, ISAKMP SA established(.*)$/, ['detail'], { then: H.establishedSummary(1) }) },
     { keyword: 'netlink response for', template: T('install-failed', /netlink response for (.*)$/, ['what']) },
     { keyword: 'established IKE SA', template: T('p1-established', /established IKE SA(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },
     { keyword: 'SA established', template: T('p1-established', /(?:IKE|PARENT|parent) SA established(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },

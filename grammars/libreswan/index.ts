@@ -119,6 +119,9 @@ export function createLibreswanDialect(): Dialect {
         if (rec.event?.type === 'retransmit' && at && /MAIN_I3$|PARENT_I2$|IKE_AUTH_I$/.test(at)) rec.event.vars['auth'] = 'true';
         // ... in an established state: a liveness (DPD), rekey or delete request the other end leaves unanswered.
         if (rec.event?.type === 'retransmit' && at && ESTABLISHED_STATE.test(at)) rec.event.vars['established'] = 'true';
+        // A quick mode under way: an unencrypted refusal that arrives now (on the ISAKMP state,
+        // message ID 0) answers it, not phase 1.
+        if (rec.connName && (rec.event?.type === 'p1-start' || rec.event?.type === 'p2-start')) tracker.connection(rec).phase2Started = rec.event.type === 'p2-start';
         if (!rec.ikeVersion && rec.connName) {
           const v = tracker.connection(rec).ikeVersion;
           if (v) rec.ikeVersion = v;

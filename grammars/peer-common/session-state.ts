@@ -52,6 +52,8 @@ export interface ConnectionState {
   configured: Partial<Record<1 | 2, SeenProposals>>;
   /** Libreswan "IKE SA proposals (connection add):" announces which list the next lines hold. */
   listing?: 1 | 2;
+  /** A quick mode (or CREATE_CHILD_SA) started since the last phase 1 began. */
+  phase2Started?: boolean;
 }
 
 interface SourceState {

@@ -53,6 +53,8 @@ export class Lifecycle {
    * repeated its last phase-1 message: it refused what it checked last (IKEv1: the identity).
    */
   deletedAfterPhase1 = false;
+  /** CHILD SAs the device logged up and the other end has not deleted since. */
+  private peerChildren = 0;
 
   static revive(plain: Lifecycle): Lifecycle {
     return Object.assign(new Lifecycle(), plain);
@@ -69,6 +71,7 @@ export class Lifecycle {
       this.childRefused = false;
       return;
     }
+    if (type === 'p2-established' && rec.side === 'peer') this.peerChildren++;
     if (type === 'p2-established' || gatewayV2Up) {
       this.state = 'up';
       this.everUp = true;
@@ -95,7 +98,18 @@ export class Lifecycle {
     }
     if (this.state === 'up' && type === 'dpd-sent') this.dpdUnanswered++;
     else if (type === 'dpd-ack' || type === 'packet-received') this.dpdUnanswered = 0;
-    if (this.state === 'up' && LOSSES.has(type) && endsTunnel(rec)) {
+    // The device's only CHILD SA deleted by the other end (no newer one replaced it, as a rekey's
+    // would): the tunnel carries nothing any more, whatever the IKE SA does.
+    if (type === 'delete-received' && rec.side === 'peer' && !endsTunnel(rec) && this.peerChildren > 0 && --this.peerChildren === 0 && this.state === 'up') {
+      this.state = 'lost';
+      this.lostBy = type;
+      this.lostMs = t;
+      return;
+    }
+    // A log that begins with the other end deleting the IKE SA: it was up before the log began.
+    const upBeforeLog = this.state === 'idle' && type === 'delete-received' && endsTunnel(rec);
+    if (upBeforeLog) this.everUp = true;
+    if ((this.state === 'up' || upBeforeLog) && LOSSES.has(type) && endsTunnel(rec)) {
       this.state = 'lost';
       this.lostBy = type;
       this.lostMs = t;
@@ -131,6 +145,8 @@ export class Lifecycle {
     this.p2FailMs = later(this.p2FailMs, o.p2FailMs);
     this.failedWhileUp ||= o.failedWhileUp;
     this.deletedAfterPhase1 ||= o.deletedAfterPhase1;
+    // Device logs are read in one piece; across pieces the later one's count stands when it saw any.
+    this.peerChildren = continues ? o.peerChildren || this.peerChildren : Math.max(this.peerChildren, o.peerChildren);
     this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }
 }

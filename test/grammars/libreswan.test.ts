@@ -181,3 +181,43 @@ describe('Libreswan header variants and robustness', () => {
     expect(() => d.classify({ source: 's', line: 1, endLine: 1, side: 'peer', dialect: 'libreswan', text: '', level: 'info', message: '', continuationLines: 0 })).not.toThrow();
   });
 });
+
+describe('Libreswan lines as people paste them', () => {
+  it('reads pluto lines without a time stamp (docker logs)', () => {
+    const p = parse(`pluto[400]: "l2tp"[1] 203.0.113.50 #2: Oakley Transform [3DES_CBC (192), HMAC_MD5, MODP1024] refused
+pluto[400]: "l2tp"[1] 203.0.113.50 #2: no acceptable Oakley Transform
+pluto[400]: packet from 203.0.113.50:500: sending notification NO_PROPOSAL_CHOSEN to 203.0.113.50:500`);
+    expect(p.failures).toEqual([]);
+    expect(p.orphans).toEqual([]);
+    expect(p.records.map((r) => r.dialect)).toEqual(['libreswan', 'libreswan', 'libreswan']);
+    expect(only(p, 'no-proposal')).toEqual([expect.objectContaining({ phase: 1 })]);
+    expect(p.records[0]!.context).toMatchObject({ program: 'pluto', pid: '400' });
+  });
+
+  it('an unencrypted NO_PROPOSAL_CHOSEN while a quick mode is under way refuses the quick mode', () => {
+    const p = parse(`Mar  2 10:00:00 gw pluto[77]: "site" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+IKEV1_ALLOW {using isakmp#1 msgid:0a0b0c0d proposal=AES_CBC_256-HMAC_SHA1_96 pfsgroup=MODP1536}
+Mar  2 10:00:00 gw pluto[77]: "site" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=16
+Mar  2 10:00:00 gw pluto[77]: "site" #1: received and ignored informational message`);
+    expect(only(p, 'no-proposal')).toEqual([expect.objectContaining({ phase: 2 })]);
+  });
+
+  it('before any quick mode the same notify refuses phase 1', () => {
+    const p = parse(`Mar  2 10:00:00 gw pluto[77]: "site" #1: initiating IKEv1 Main Mode connection
+Mar  2 10:00:00 gw pluto[77]: "site" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12`);
+    expect(only(p, 'no-proposal')).toEqual([expect.objectContaining({ phase: 1 })]);
+  });
+
+  it('a quick mode request refused for its selectors (Libreswan 5)', () => {
+    const p = parse(`Mar  2 10:00:00.100000: "rw"[3] 198.51.100.77 #9: the peer proposed: 10.9.0.0/24===10.1.0.0/24
+Mar  2 10:00:00.100100: "rw"[3] 198.51.100.77 #9: Quick Mode request rejected, peer requested lease but proposed local selector 10.9.0.0/24 does not match connection 0.0.0.0/0; deleting ISAKMP SA`);
+    expect(only(p, 'ts-unacceptable')).toEqual([expect.objectContaining({ phase: 2, vars: expect.objectContaining({ which: 'local', proposed: '10.9.0.0/24', configured: '0.0.0.0/0' }) })]);
+  });
+
+  it('Openswan-era summaries and Libreswan 5 deletes', () => {
+    const p = parse(`Aug 22 14:53:26 ng pluto[7015]: "ng" #2: STATE_QUICK_I2: sent QI2, IPsec SA established tunnel mode {ESP=>0x0a0b0c0d <0x01020304 xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=none DPD=enabled}
+Aug 22 14:53:26 ng pluto[7015]: "ng" #1: STATE_MAIN_R3: sent MR3, ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP2048}
+Aug 22 14:53:29 ng pluto[7015]: "ng" #13: received Delete SA payload via #8`);
+    expect(types(p)).toEqual(['p2-established', 'p1-established', 'delete-received']);
+    expect(only(p, 'delete-received')).toEqual([expect.objectContaining({ phase: 2, vars: expect.objectContaining({ what: 'IPsec', via: '8' }) })]);
+  });
+});

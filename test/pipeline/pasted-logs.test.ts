@@ -92,6 +92,27 @@ const SAMPLES: [string, string, string, string][] = [
     ),
     'psk-mismatch',
   ],
+  [
+    'OpenWrt logread, Openswan: the other end deletes the only IPsec SA right after quick mode',
+    'logread.txt',
+    lines(
+      'Aug 22 14:53:25 ng authpriv.warn pluto[7015]: "ng" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP {using isakmp#1 msgid:5b5e164e proposal=AES(12)_128-SHA1(2)_160 pfsgroup=OAKLEY_GROUP_MODP1024}',
+      'Aug 22 14:53:26 ng authpriv.warn pluto[7015]: "ng" #2: STATE_QUICK_I2: sent QI2, IPsec SA established tunnel mode {ESP=>0x0a0b0c0d <0x01020304 xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=none DPD=enabled}',
+      'Aug 22 14:53:29 ng authpriv.warn pluto[7015]: "ng" #1: received Delete SA payload: replace IPSEC State #2 in 10 seconds',
+    ),
+    'peer-deleted-sa',
+  ],
+  [
+    'Libreswan, RFC 3339 stamps: the export begins with the other end deleting its SAs',
+    'pluto.log',
+    lines(
+      '2025-01-27T14:13:05.805232+00:00 pve pluto[15070]: "l2tp"[2] 192.0.2.66 #13: received Delete SA payload via #8',
+      '2025-01-27T14:13:05.805258+00:00 pve pluto[15070]: "l2tp"[2] 192.0.2.66 #13: deleting IPsec SA (QUICK_R2) aged 9.999015s and NOT sending notification',
+      '2025-01-27T14:13:15.836491+00:00 pve pluto[15070]: "l2tp"[2] 192.0.2.66 #8: received Delete SA payload: self-deleting ISAKMP State #8',
+      '2025-01-27T14:13:15.836519+00:00 pve pluto[15070]: "l2tp"[2] 192.0.2.66 #8: deleting ISAKMP SA (MAIN_R3) aged 35.086892s and NOT sending notification',
+    ),
+    'peer-deleted-sa',
+  ],
 ];
 
 describe('pasted device logs', () => {
