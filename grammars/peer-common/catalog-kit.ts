@@ -127,6 +127,9 @@ export function eventForNotify(type: string): PeerEventType {
       return 'ke-mismatch';
     case 'INVALID_MAJOR_VERSION':
       return 'version-unsupported';
+    case 'INVALID_EXCHANGE_TYPE':
+      // IKEv1: the exchange type (main or aggressive mode) is refused.
+      return 'mode-not-acceptable';
     default:
       return 'notify';
   }

@@ -59,6 +59,27 @@ export function isFailureEvent(ev: { type: string; vars: Record<string, string> 
   return PEER_FAILURE_EVENTS.has(ev.type);
 }
 
+/**
+ * RFC 2408 / 7296 error notify numbers a daemon prints bare when it has no name for them
+ * (strongSwan: `N((29))`, `received (29) error notify`).
+ */
+export const NOTIFY_BY_NUMBER: Readonly<Record<string, string>> = {
+  '7': 'INVALID_SYNTAX',
+  '14': 'NO_PROPOSAL_CHOSEN',
+  '16': 'PAYLOAD_MALFORMED',
+  '17': 'INVALID_KE_PAYLOAD',
+  '18': 'INVALID_ID_INFORMATION',
+  '23': 'INVALID_HASH_INFORMATION',
+  '24': 'AUTHENTICATION_FAILED',
+  '29': 'INVALID_EXCHANGE_TYPE',
+};
+
+/** A notify as printed (`NO_PROP`, `(29)`, `29`) → its RFC name. */
+export function notifyName(printed: string): string {
+  const bare = printed.replace(/^\((\d+)\)$/, '$1');
+  return NOTIFY_BY_NUMBER[bare] ?? SHORT_NOTIFY[bare] ?? bare;
+}
+
 /** strongSwan's short notify names (`N(NO_PROP)`) → the RFC names the rest of the pipeline uses. */
 export const SHORT_NOTIFY: Readonly<Record<string, string>> = {
   CRIT: 'UNSUPPORTED_CRITICAL_PAYLOAD',

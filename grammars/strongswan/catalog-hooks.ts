@@ -6,7 +6,7 @@ import type { MatchContext } from '../peer-common/catalog-kit.js';
 import type { SeenProposals } from '../peer-common/session-state.js';
 import { eventForNotify } from '../peer-common/catalog-kit.js';
 import { parseBracketEndpoint, selectorList } from '../peer-common/endpoints.js';
-import { SHORT_NOTIFY, isErrorNotify } from '../peer-common/events.js';
+import { isErrorNotify, notifyName } from '../peer-common/events.js';
 import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
@@ -221,13 +221,15 @@ export const noProposal: Hook = (ev, _m, cx) => {
 };
 
 export const notifyError: Hook = (ev, m, cx) => {
-  const type = ev.vars['notify']!;
+  const type = notifyName(ev.vars['notify']!);
+  ev.vars['notify'] = type;
   ev.type = eventForNotify(type);
   if (ev.type === 'notify') ev.vars['type'] = type;
   if (ev.type === 'ts-unacceptable') cx.rec.phase = 2;
   // The other end refused what this end sent last: once the IKE SA is up, that is phase 2.
   cx.rec.phase ??= cx.st.established ? 2 : 1;
   if (ev.type === 'no-proposal') noProposal(ev, m, cx);
+  if (ev.type === 'mode-not-acceptable') modeRefused(ev, m, cx);
   if (!cx.rec.phase) cx.rec.phase = cx.st.established ? 2 : 1;
 };
 
@@ -268,7 +270,7 @@ export const childLookup: Hook = (ev, _m, cx) => {
 
 function notifiesOf(payloads: string): string[] {
   const out: string[] = [];
-  for (const m of payloads.matchAll(/\bN\((\w+)\)/g)) out.push(SHORT_NOTIFY[m[1]!] ?? m[1]!);
+  for (const m of payloads.matchAll(/\bN\(\(?(\w+)\)?\)/g)) out.push(notifyName(m[1]!));
   return out;
 }
 
@@ -315,6 +317,7 @@ function message(direction: 'sent' | 'received'): Hook {
     if ((direction === 'received' && (kind === 'response' || exchange === 'INFORMATIONAL_V1')) || (direction === 'sent' && !ownRefusal)) {
       const meaning = eventForNotify(error);
       if (meaning !== 'notify') ev.type = meaning;
+      if (meaning === 'mode-not-acceptable') modeRefused(ev, _m, cx);
       if (direction === 'sent' && meaning !== 'notify') ev.vars['inferred'] = 'notify-sent';
     }
   };
@@ -322,6 +325,14 @@ function message(direction: 'sent' | 'received'): Hook {
 
 export const messageOut = message('sent');
 export const messageIn = message('received');
+
+/** The other end refused the IKEv1 exchange type this end asked for: the mode it used is the device's. */
+export const modeRefused: Hook = (ev, _m, cx) => {
+  cx.rec.phase = 1;
+  const asked = cx.st.lastOut?.exchange ?? cx.st.lastRequest;
+  if (asked === 'AGGRESSIVE') ev.vars['mode'] = 'aggressive';
+  else if (asked === 'ID_PROT') ev.vars['mode'] = 'main';
+};
 
 /** The kernel refused what was negotiated; without NAT-T from the other end, a device that can only encapsulate (libipsec, behind NAT) fails here. */
 export const installFailed: Hook = (ev, _m, cx) => {

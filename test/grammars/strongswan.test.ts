@@ -367,3 +367,16 @@ Dec  4 19:18:38 15[IKE] <to-cloud|1> received NO_PROPOSAL_CHOSEN error notify`);
     expect(no.every((x) => x.vars['received'] === undefined)).toBe(true);
   });
 });
+
+describe('strongSwan notifies printed as numbers', () => {
+  it('an aggressive-mode request answered with (29) is a refused exchange mode', () => {
+    const p = parse(`[IKE] initiating Aggressive Mode IKE_SA con1[5] to 192.0.2.9
+[ENC] generating AGGRESSIVE request 0 [ SA KE No ID V V V V V ]
+[ENC] parsed INFORMATIONAL_V1 request 0 [ N((29)) ]
+[IKE] received (29) error notify`);
+    const refused = eventsOf(p).filter((e) => e.type === 'mode-not-acceptable');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((e) => e.phase === 1 && e.vars['mode'] === 'aggressive')).toBe(true);
+    expect(refused.at(-1)!.vars['notify']).toBe('INVALID_EXCHANGE_TYPE');
+  });
+});
