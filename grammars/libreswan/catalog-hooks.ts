@@ -54,7 +54,8 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     ev.vars['direction'] = direction;
     ev.type = eventForNotify(type);
     if (ev.type === 'notify') ev.vars['type'] = type;
-    if (ev.type === 'ts-unacceptable') cx.rec.phase = 2;
+    // INVALID_ID_INFORMATION is placed below: the identity in phase 1, the selectors in phase 2.
+    if (ev.type === 'ts-unacceptable' && type !== 'INVALID_ID_INFORMATION') cx.rec.phase = 2;
     if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
     // A refusal once the IKE SA is up (an IKEv1 Informational, a CREATE_CHILD_SA) is phase 2's,
     // one before it phase 1's.

@@ -35,7 +35,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     no: [
       T('no-proposal', /^no acceptable Oakley Transform/, undefined, { ...V1, phase: 1, then: H.noOakley }),
       T('no-proposal', /^no local proposal matches remote proposals (.+)$/, undefined, { ...V2, then: H.noLocalProposal }),
-      T('no-config', /^no suitable connection for peer '([^']*)'/, ['peerId'], { phase: 1 }),
+      // IKEv1 main mode 5: the ID the peer sent matches no connection (Openswan, Libreswan ≤ 4).
+      T('id-mismatch', /^no suitable connection for peer '([^']*)'/, ['received'], { phase: 1 }),
       T('no-proposal', /^no acceptable Proposal in IPsec SA/, undefined, { ...V1, phase: 2 }),
       T('cert-error', /^no (?:\S+ )?private key found/, undefined, { phase: 1 }),
     ],

@@ -1,6 +1,7 @@
 // What wraps a daemon's log line when people paste it: a web UI's tab-separated export, an RFC 5424
 // syslog record, Android logcat, a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
-// tag in place of the program, whack output relayed by NetworkManager, blanks before the stamp.
+// tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
+// `Day, date - [tunnel]` log, blanks before the stamp.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -20,6 +21,10 @@ const COMPOSE = /^[\w.-]+_\d+\s+\| (.*)$/;
 const FACILITY = /^(.{15,32}? \S+ )(?:kern|user|daemon|auth|authpriv|syslog|local\d)\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) (.*)$/;
 /** `[stamp host ]NetworkManager[44643]: 010 "conn" #2: …`: whack output relayed by the program that ran `ipsec whack`. */
 const WHACK_RELAY = /^(.{15,32}? \S+ )?(?:NetworkManager|nm-[\w-]+|ipsec|whack)\[(\d+)\]: (\d{3}) (.*)$/;
+/** `Aug 01 13:06:48.886 104 "Office" #1: …`: whack output with a stamp in front (Openswan L2TP applets). */
+const STAMPED_WHACK = /^((?:[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d(?:\.\d+)?) \d{3} (".*)$/;
+/** `Wed, 2012-08-01 13:08:29 - [Office] msg` (router web-UI logs of an Openswan tunnel). */
+const ROUTER_TUNNEL = /^[A-Z][a-z]{2}, (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) - \[([^\]"]+)\] (.*?)\s*$/;
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
 const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 
@@ -40,6 +45,8 @@ export function unframe(line: string): string {
   if (line.charCodeAt(1) === 47 && (m = LOGCAT.exec(line))) return `${m[1]}: ${m[2]}`;
   if ((m = COMPOSE.exec(line))) return m[1]!;
   if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
+  if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 44 && (m = ROUTER_TUNNEL.exec(line))) return `${m[1]} pluto: "${m[2]}" ${m[3]}`;
+  if (line.indexOf(' "') > 0 && (m = STAMPED_WHACK.exec(line))) return `${m[1]} pluto: ${m[2]}`;
   if (line.indexOf(']: ') > 0 && (m = WHACK_RELAY.exec(line))) return m[1] ? `${m[1]}pluto[${m[2]}]: ${m[4]}` : `${m[3]} ${m[4]}`;
   if (line.indexOf(' [') > 0 && (m = BRACKET_PROGRAM.exec(line))) return `${m[1]}${m[2]}: ${m[3]}`;
   return line;

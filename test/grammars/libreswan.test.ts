@@ -125,7 +125,8 @@ describe('Libreswan header variants and robustness', () => {
     ['INVALID_ID_INFORMATION', 'Nov 21 21:42:23.1: "conn" #2: STATE_QUICK_I1: ignoring informational payload INVALID_ID_INFORMATION, msgid=00000000, length=12', 'ts-unacceptable'],
     ['dropping with a notify', 'Nov 21 21:42:23.1: "conn" #1: dropping unexpected IKE_SA_INIT message containing NO_PROPOSAL_CHOSEN notification; message payloads: N; missing payloads: SA,KE,Ni', 'no-proposal'],
     ['dropping because', 'Nov 21 21:42:23.1: packet from 198.51.100.1:500: dropping packet with mangled IKE header because length field is wrong', 'message-invalid'],
-    ['no suitable connection', 'Nov 21 21:42:23.1: "conn"[1] 198.51.100.1 #1: no suitable connection for peer \'198.51.100.1\'', 'no-config'],
+    // IKEv1 main mode: the peer's ID found no connection (decode_peer_id), an identity refusal.
+    ['no suitable connection', 'Nov 21 21:42:23.1: "conn"[1] 198.51.100.1 #1: no suitable connection for peer \'198.51.100.1\'', 'id-mismatch'],
     ['max retransmissions, first message', 'Nov 21 21:42:23.1: "conn" #1: IKE_SA_INIT_I: max number of retransmissions (8) reached after 60 seconds.  No response (or no acceptable response) to our first IKEv2 message', 'p1-timeout'],
   ])('%s', (_n, line, event) => {
     const d = createLibreswanDialect();
@@ -219,5 +220,25 @@ Aug 22 14:53:26 ng pluto[7015]: "ng" #1: STATE_MAIN_R3: sent MR3, ISAKMP SA esta
 Aug 22 14:53:29 ng pluto[7015]: "ng" #13: received Delete SA payload via #8`);
     expect(types(p)).toEqual(['p2-established', 'p1-established', 'delete-received']);
     expect(only(p, 'delete-received')).toEqual([expect.objectContaining({ phase: 2, vars: expect.objectContaining({ what: 'IPsec', via: '8' }) })]);
+  });
+});
+
+describe('Libreswan identity refusals in main mode', () => {
+  it('INVALID_ID_INFORMATION before the ISAKMP SA is up refuses the identity, not the selectors', () => {
+    const p = parse(`Aug  1 13:06:48 asus pluto[30]: "Office" #1: STATE_MAIN_I3: sent MI3, expecting MR3
+Aug  1 13:06:48 asus pluto[30]: "Office" #1: ignoring informational payload, type INVALID_ID_INFORMATION msgid=00000000`);
+    expect(only(p, 'id-mismatch')).toEqual([expect.objectContaining({ phase: 1 })]);
+    expect(only(p, 'ts-unacceptable')).toEqual([]);
+  });
+
+  it('the same notify during a quick mode refuses the selectors', () => {
+    const p = parse(`Aug  1 13:06:48 asus pluto[30]: "Office" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP {using isakmp#1 msgid:01020304 proposal=AES_CBC_256-HMAC_SHA1_96 pfsgroup=MODP2048}
+Aug  1 13:06:48 asus pluto[30]: "Office" #1: ignoring informational payload INVALID_ID_INFORMATION, msgid=00000000, length=12`);
+    expect(only(p, 'ts-unacceptable')).toEqual([expect.objectContaining({ phase: 2 })]);
+  });
+
+  it("'no suitable connection for peer' names the identity that matched nothing", () => {
+    const p = parse(`Aug  1 13:08:29 gw pluto[9]: "Office" #3: no suitable connection for peer '192.168.0.3'`);
+    expect(only(p, 'id-mismatch')).toEqual([expect.objectContaining({ phase: 1, vars: expect.objectContaining({ received: '192.168.0.3' }) })]);
   });
 });

@@ -26,6 +26,8 @@ describe('unframe', () => {
     ['indented ISO stamp (RouterOS /log print)', ' 2026-09-18 09:53:32 ipsec,error 203.0.113.9 failed to get valid proposal.', '2026-09-18 09:53:32 ipsec,error 203.0.113.9 failed to get valid proposal.'],
     ['whack output relayed by NetworkManager (journal without times)', 'NetworkManager[44643]: 010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response', '010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response'],
     ['whack output relayed by NetworkManager (syslog)', 'Dec 20 10:00:01 laptop NetworkManager[44643]: 004 "vpn" #1: STATE_MAIN_I4: ISAKMP SA established', 'Dec 20 10:00:01 laptop pluto[44643]: "vpn" #1: STATE_MAIN_I4: ISAKMP SA established'],
+    ['whack output behind a stamp (Openswan L2TP applet)', 'Aug 01 13:06:48.887 106 "Office" #1: STATE_MAIN_I2: sent MI2, expecting MR2', 'Aug 01 13:06:48.887 pluto: "Office" #1: STATE_MAIN_I2: sent MI2, expecting MR2'],
+    ["a router's tunnel log", "Wed, 2012-08-01 13:08:29 - [Office] no suitable connection for peer '192.168.0.3' ", `2012-08-01 13:08:29 pluto: "Office" no suitable connection for peer '192.168.0.3'`],
   ])('%s', (_name, framed, plain) => {
     expect(unframe(framed)).toBe(plain);
   });
