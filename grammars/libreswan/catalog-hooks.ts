@@ -54,7 +54,7 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     ev.vars['direction'] = direction;
     ev.type = eventForNotify(type);
     if (ev.type === 'notify') ev.vars['type'] = type;
-    // INVALID_ID_INFORMATION is placed below: the identity in phase 1, the selectors in phase 2.
+    // INVALID_ID_INFORMATION is placed below by when it arrives.
     if (ev.type === 'ts-unacceptable' && type !== 'INVALID_ID_INFORMATION') cx.rec.phase = 2;
     if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
     // A refusal once the IKE SA is up (an IKEv1 Informational, a CREATE_CHILD_SA) is phase 2's,
@@ -83,7 +83,7 @@ export const notifySent: Hook = (ev, _m, cx) => {
   }
   // INVALID_ID_INFORMATION refuses the identity in phase 1 and the selectors in phase 2.
   if (t === 'TS_UNACCEPTABLE' || (t === 'INVALID_ID_INFORMATION' && cx.st.established)) cx.rec.phase = 2;
-  if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION' || (t === 'INVALID_ID_INFORMATION' && !cx.st.established)) cx.rec.phase = 1;
+  if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION') cx.rec.phase = 1;
 };
 
 export const failedInState: Hook = (ev, _m, cx) => {

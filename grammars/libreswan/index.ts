@@ -10,8 +10,7 @@ import { SessionTracker } from '../peer-common/session-state.js';
 import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { LIBRESWAN_CATALOG } from './catalog.js';
-import { ESTABLISHED_STATE } from './catalog-hooks.js';
-import { applyState } from './catalog-hooks.js';
+import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
 import { CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
 

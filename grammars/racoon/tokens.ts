@@ -56,15 +56,14 @@ function readTopics(s: string, i: number): { topics: string; end: number } | und
 }
 
 /** Appends the tokens of one line to `out`. Returns why the line does not fit, or null. */
-export function tokenizeLine(s0: string, base: number, out: IToken[]): string | null {
+export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   const start = out.length;
   const fail = (why: string): string => {
     out.length = start;
     return why;
   };
   // MikroTik indents /log print output by one space.
-  const lead = s0.charCodeAt(0) === 32 ? 1 : 0;
-  const s = s0;
+  const lead = s.charCodeAt(0) === 32 ? 1 : 0;
   let i = lead;
   const clock = CLOCK_ONLY.exec(s.slice(i, i + 9));
   const stamp: ScannedStamp | undefined = clock ? undefined : scanStamp(s, i);

@@ -31,6 +31,9 @@ function nameAndId(ev: LogEvent, cx: MatchContext): void {
 
 export const endpointsFromVars: Hook = (ev, _m, cx) => setEndpoints(cx, ev.vars['local'], ev.vars['remote']);
 
+/** What makes two packet lines the same packet: endpoints and size. */
+const packetKey = (ev: LogEvent): string => `${ev.vars['from']}>${ev.vars['to']}:${ev.vars['bytes']}`;
+
 /**
  * A packet received. The same packet again, when the one before was never parsed as a new message
  * (charon answers a retransmission from its cache without parsing it), is the other end repeating
@@ -41,7 +44,7 @@ export const packetIn: Hook = (ev, _m, cx) => {
   setEndpoints(cx, ev.vars['to'], ev.vars['from']);
   cx.st.dpdPending = false;
   if (cx.st.lastSent) cx.st.lastSent.answered = true;
-  const key = `${ev.vars['from']}>${ev.vars['to']}:${ev.vars['bytes']}`;
+  const key = packetKey(ev);
   const last = cx.st.lastRecv;
   cx.st.lastRecv = { key, parsed: false };
   if (last && last.key === key && !last.parsed && (cx.st.messages ?? 0) > 0) {
@@ -59,7 +62,7 @@ export const packetIn: Hook = (ev, _m, cx) => {
  */
 export const packetOut: Hook = (ev, m, cx) => {
   setEndpoints(cx, ev.vars['from'], ev.vars['to']);
-  const key = `${ev.vars['from']}>${ev.vars['to']}:${ev.vars['bytes']}`;
+  const key = packetKey(ev);
   const last = cx.st.lastSent;
   const announced = cx.st.retransmitLogged === true;
   cx.st.retransmitLogged = false;
@@ -115,7 +118,6 @@ export const deleteOut: Hook = (ev, _m, cx) => {
   cx.rec.phase = ike ? 1 : 2;
 };
 
-/** IKEv1 main mode keeps message ID 0; its first request (seq 1) is the proposal, answered by any live peer. */
 /** The other end repeated a message: phase 1's until the IKE SA is up, then a quick mode or informational. */
 export const peerRetransmit: Hook = (ev, _m, cx) => {
   // IKEv1 main mode keeps message ID 0: a repeated ID 0 is phase 1 even once this end called it up.
@@ -230,7 +232,6 @@ export const notifyError: Hook = (ev, m, cx) => {
   cx.rec.phase ??= cx.st.established ? 2 : 1;
   if (ev.type === 'no-proposal') noProposal(ev, m, cx);
   if (ev.type === 'mode-not-acceptable') modeRefused(ev, m, cx);
-  if (!cx.rec.phase) cx.rec.phase = cx.st.established ? 2 : 1;
 };
 
 const TRANSFORM_KIND: Readonly<Record<string, string>> = {
@@ -317,7 +318,7 @@ function message(direction: 'sent' | 'received'): Hook {
     if ((direction === 'received' && (kind === 'response' || exchange === 'INFORMATIONAL_V1')) || (direction === 'sent' && !ownRefusal)) {
       const meaning = eventForNotify(error);
       if (meaning !== 'notify') ev.type = meaning;
-      if (meaning === 'mode-not-acceptable') modeRefused(ev, _m, cx);
+      if (meaning === 'mode-not-acceptable' && direction === 'received') modeRefused(ev, _m, cx);
       if (direction === 'sent' && meaning !== 'notify') ev.vars['inferred'] = 'notify-sent';
     }
   };
@@ -329,15 +330,14 @@ export const messageIn = message('received');
 /** The other end refused the IKEv1 exchange type this end asked for: the mode it used is the device's. */
 export const modeRefused: Hook = (ev, _m, cx) => {
   cx.rec.phase = 1;
-  const asked = cx.st.lastOut?.exchange ?? cx.st.lastRequest;
+  const asked = cx.st.lastRequest;
   if (asked === 'AGGRESSIVE') ev.vars['mode'] = 'aggressive';
   else if (asked === 'ID_PROT') ev.vars['mode'] = 'main';
 };
 
 /** The kernel refused what was negotiated; without NAT-T from the other end, a device that can only encapsulate (libipsec, behind NAT) fails here. */
 export const installFailed: Hook = (ev, _m, cx) => {
-  if (cx.st.peerNatT === false) ev.vars['peerNatT'] = 'false';
-  else if (cx.st.peerNatT === true) ev.vars['peerNatT'] = 'true';
+  if (cx.st.peerNatT !== undefined) ev.vars['peerNatT'] = String(cx.st.peerNatT);
 };
 
 export const restart: Hook = (_ev, _m, cx) => cx.restart();

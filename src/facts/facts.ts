@@ -41,7 +41,7 @@ function lostAfterUp(acc: SubjectAccumulator): string | null {
 
 /** The IKE version the ends spoke: the gateway's when its log says, else the device's (0 unknown). */
 function ikeVersionOf(acc: SubjectAccumulator): number {
-  for (const side of ['cloud', 'peer'] as Side[]) {
+  for (const side of SIDES) {
     const v = acc.ikeVersions[side];
     if (v.size === 1) return [...v][0]!;
   }
