@@ -98,7 +98,8 @@ export async function loadRules(dirs: readonly string[] = [], builtin = true, op
       }
       rules.push(r);
     }
-    problems.push(...readProblems.map((p): RuleProblem => ({ file: p.path, line: 0, col: 0, path: '', code: 'E_RULE_INVALID', message: p.message })), ...loaded.problems);
+    for (const p of readProblems) problems.push({ file: p.path, line: p.code ? 1 : 0, col: p.code ? 1 : 0, path: '', code: p.code ?? 'E_RULE_INVALID', message: p.message });
+    for (const p of loaded.problems) problems.push(p);
   }
   return { rules, problems };
 }
@@ -133,8 +134,8 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  for (const p of ruleProblems) run.problems.push({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message });
-  for (const p of options.extraProblems ?? []) run.problems.push(p);
+  for (const p of ruleProblems) run.problems.add({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message });
+  for (const p of options.extraProblems ?? []) run.problems.add(p);
   const auto = options.jobs === 'auto';
   const jobs = auto ? availableParallelism() : Math.max(1, Math.floor(Number(options.jobs ?? 1)) || 1);
   // Inputs are read in their order whatever the thread count (what a subject keeps first and last

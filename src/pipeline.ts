@@ -19,6 +19,8 @@ import { buildFinding } from './report/finding.js';
 import { mergeSameCause, rankFindings } from './report/rank.js';
 import type { Lang } from './report/template.js';
 import { compareText } from './compare.js';
+import { ProblemList } from './problem-list.js';
+import { locate } from './errors.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -63,8 +65,11 @@ interface PendingSourceLog {
   text: string;
 }
 
+/** Lines read without one in a known format before a log is given up on (~20 MB of syslog). */
+export const GIVE_UP_LINES = 200_000;
+
 export class AnalysisRun {
-  readonly problems: Problem[] = [];
+  readonly problems = new ProblemList();
   readonly inputs: InputSummary[] = [];
   readonly stats: LineStats = { lines: 0, parsed: 0, unparsed: 0 };
   private readonly index = new SubjectIndex();
@@ -101,7 +106,7 @@ export class AnalysisRun {
         if (r.side === 'cloud' && this.firstCloudYear === undefined && r.localTime) this.firstCloudYear = Number(r.localTime.slice(0, 4));
         onRecord(r);
       },
-      onProblem: (p) => this.problems.push(p),
+      onProblem: (p) => this.problems.add(p),
     });
   }
 
@@ -113,34 +118,50 @@ export class AnalysisRun {
 
   private async readLines(doc: Extract<InputDocument, { type: 'lines' }>): Promise<void> {
     let records = 0;
-    const before = this.problems.length;
+    const before = this.problems.total;
     const p = this.parser(doc.source, (r) => {
       records++;
       this.index.addRecord(r);
     }, undefined, doc.mtimeMs);
     let n = 0;
+    let gaveUp = false;
     for await (const batch of doc.batches) {
       p.push(batch);
       if (this.opts.onProgress) {
         this.bytesRead += batchBytes(batch);
         if (++n % 32 === 0) this.opts.onProgress({ bytes: this.bytesRead, lines: this.stats.lines + p.stats.lines });
       }
+      // A file that no grammar has claimed a line of by now is not a log of either end (a syslog
+      // of everything still shows an IKE daemon well before this): stop instead of reading on.
+      if (p.dialectsSeen.size === 0 && p.stats.lines >= GIVE_UP_LINES) {
+        gaveUp = true;
+        break;
+      }
     }
     p.end();
+    if (gaveUp) {
+      this.problems.add({
+        source: doc.source,
+        line: p.stats.lines + 1,
+        code: 'E_INPUT_UNKNOWN',
+        message: locate(doc.source, p.stats.lines + 1, `not read from here on: none of the first ${p.stats.lines} lines is in a known log format`, 'Is this the right file? Cut the IKE daemon\'s lines out of it, or point at the daemon\'s own log.'),
+      });
+    }
     this.addStats(p.stats);
     this.opts.onProgress?.({ bytes: this.bytesRead, lines: this.stats.lines });
     const seen = p.dialectsSeen;
     const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
-    if (seen.size === 0 && p.stats.lines > 0) {
-      this.problems.push({ source: doc.source, code: 'E_INPUT_UNKNOWN', message: `${doc.source}: no line matches a known log format. Expected a gateway (racoon2) log, a strongSwan or Libreswan log, or an API export.` });
+    if (seen.size === 0 && p.stats.lines > 0 && !gaveUp) {
+      this.problems.add({ source: doc.source, code: 'E_INPUT_UNKNOWN', message: `${doc.source}: no line matches a known log format. Expected a gateway (racoon2) log, a strongSwan or Libreswan log, or an API export.` });
     }
-    this.inputs.push({ source: doc.source, kind, records, problems: this.problems.length - before });
+    this.inputs.push({ source: doc.source, kind, records, problems: this.problems.total - before });
   }
 
   private readJson(doc: Extract<InputDocument, { type: 'json' }>): void {
-    const before = this.problems.length;
+    const before = this.problems.total;
+    for (const p of doc.problems ?? []) this.problems.add(p);
     const api = readApiDocument(doc.value, doc.source);
-    this.problems.push(...api.problems);
+    for (const p of api.problems) this.problems.add(p);
     for (const c of api.configs) this.index.addConfig(c);
     for (const d of api.diagnoses) {
       const acc = this.index.addDiagnosis(d);
@@ -158,7 +179,7 @@ export class AnalysisRun {
       p.end();
       this.addStats(p.stats);
     }
-    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.length - before });
+    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.total - before });
   }
 
   /** Worker-thread reading is for big gateway logs: other inputs are read here, in order. */
@@ -196,21 +217,21 @@ export class AnalysisRun {
     for (const [k, doc] of docs.entries()) {
       let offset = 0;
       let records = 0;
-      const before = this.problems.length;
+      const before = this.problems.total;
       const seen = new Set<string>();
       results.forEach((r, i) => {
         if (owner[i] !== k) return;
         // A worker's adjacent tasks come merged, with the first of them.
         if (r.state) this.index.importState(r.state, doc.source, offset);
-        for (const p of r.problems) this.problems.push(shiftProblem(p, offset));
-        if (r.error) this.problems.push({ source: doc.source, code: 'E_INPUT_UNREADABLE', message: `${doc.source}: reading failed after line ${offset + r.stats.lines} (${r.error}).` });
+        for (const p of r.problems) this.problems.add(shiftProblem(p, offset));
+        if (r.error) this.problems.add({ source: doc.source, code: 'E_INPUT_UNREADABLE', message: `${doc.source}: reading failed after line ${offset + r.stats.lines} (${r.error}).` });
         this.addStats(r.stats);
         offset += r.stats.lines;
         records += r.records;
         r.dialects.forEach((d) => seen.add(d));
       });
       const kind: InputKind = seen.size === 0 ? 'unknown' : seen.size > 1 ? 'log' : seen.has('racoon2') ? 'gateway-log' : 'peer-log';
-      this.inputs.push({ source: doc.source, kind, records, problems: this.problems.length - before });
+      this.inputs.push({ source: doc.source, kind, records, problems: this.problems.total - before });
       this.opts.onDocument?.(doc.source, doc.bytes);
       this.bytesRead += doc.bytes;
     }
@@ -231,7 +252,7 @@ export class AnalysisRun {
 
   async read(doc: InputDocument): Promise<void> {
     if (doc.type === 'problem') {
-      this.problems.push(doc.problem);
+      this.problems.add(doc.problem);
       this.inputs.push({ source: doc.source, kind: 'unknown', records: 0, problems: 1 });
       return;
     }
@@ -242,13 +263,18 @@ export class AnalysisRun {
 
   /** SourceLog lines repeat a line of the exported logs: counted once. */
   private flushSourceLogs(): void {
+    const inputOf = new Map(this.inputs.map((i) => [i.source, i]));
     for (const s of this.pendingSourceLogs) {
+      const before = this.problems.total;
       const p = this.parser(s.source, (r) => {
         if (!s.acc.hasEventText(r.text)) s.acc.add(r);
       }, () => s.pointer);
       p.push([{ line: 1, text: s.text }]);
       p.end();
       this.addStats(p.stats);
+      // Read after their input was summed up: their problems are still that input's.
+      const input = inputOf.get(s.source);
+      if (input) input.problems += this.problems.total - before;
     }
     this.pendingSourceLogs.length = 0;
   }
@@ -291,6 +317,10 @@ export class AnalysisRun {
       subject.status = this.statusOf(subject, acc, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true);
       subjects.push(subject);
     }
+    for (const [id, why] of this.opts.evaluator.failed) {
+      const file = this.opts.rules.find((r) => r.rule.id === id)?.file ?? id;
+      this.problems.add({ source: file, code: 'E_RULE_RUNTIME', message: locate(file, 1, `rule "${id}" could not run (${why}) and was left out`, 'Check it with `ipsec-doctor rules test`.') });
+    }
     subjects.sort((a, b) => compareText(a.id, b.id));
     const report: Report = {
       schemaVersion: 1,
@@ -298,7 +328,7 @@ export class AnalysisRun {
       generatedAt: this.opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       inputs: this.inputs,
       subjects,
-      problems: this.problems,
+      problems: this.problems.list(),
       stats: { lines: this.stats.lines, parsed: this.stats.parsed, unparsed: this.stats.unparsed, subjects: subjects.length, durationMs: Math.round(durationMs()) },
     };
     if (this.assumptions.size > 0) report.assumptions = [...this.assumptions];

@@ -3,6 +3,7 @@
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import { isHeaderFailure, type Dialect, type HeaderFailure, type HeaderLine, type ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogRecord } from '../../src/types.js';
+import { isHexDumpLine } from '../../src/parse/line-access.js';
 import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
@@ -163,6 +164,11 @@ export const racoon2Dialect: Dialect = {
     storeClassified(rec);
   },
   recycle: recycleRecord,
+  continues(text: string): boolean {
+    // iked continues a record only with payload hex dumps and blank lines: other free text after
+    // one is something else (a paste, another program) and is reported, not counted as parsed.
+    return text.trim() === '' || isHexDumpLine(text);
+  },
   keepsContinuation(rec: LogRecord): boolean {
     // Only ID payload dumps (`received IDci2:` + hex) are read back, to decode the subnet.
     return rec.message.includes('received ID');

@@ -6,6 +6,7 @@
 import { isIPv4 } from 'node:net';
 import { Option, type Command } from 'commander';
 import type { Report } from '../types.js';
+import { oneLine } from '../errors.js';
 import type { LiveDiagnosisOptions, LiveDiagnosisResult, DiagnosisProgress } from '../sources/alicloud/types.js';
 import type { Endpoint } from '../sources/alicloud/endpoint.js';
 import { addReportOptions, type ReportCliOptions } from './report-options.js';
@@ -145,7 +146,7 @@ export async function runDiagnose(o: DiagnoseCliOptions): Promise<void> {
   if (!report.subjects.length && code === 0) {
     // Nothing was diagnosed: an id that does not exist is a usage error, anything else a failure to ask.
     const first = result.problems[0];
-    process.stderr.write(`ipsec-doctor: nothing to diagnose${first ? `: ${first.message}` : ''}\n`);
+    process.stderr.write(`ipsec-doctor: nothing to diagnose${first ? `: ${oneLine(first.message)}` : ''}\n`);
     code = result.problems.some((p) => p.code === 'E_API_NOT_FOUND') ? EXIT_USAGE : EXIT_UNREACHABLE;
   }
   if (saveFailed) {

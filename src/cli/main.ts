@@ -3,6 +3,7 @@
 // inside each command so `--version` and `--help` start fast.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { oneLine } from '../errors.js';
 import { registerAnalyzeCommand } from './analyze.js';
 import { registerRulesCommand } from './rules.js';
 import { registerDiagnoseCommand } from './diagnose.js';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       return;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`ipsec-doctor: internal error: ${msg}. Please report it with the command you ran.\n`);
+    process.stderr.write(`ipsec-doctor: internal error: ${oneLine(msg)}. Please report it with the command you ran.\n`);
     process.exitCode = 70;
   }
 }

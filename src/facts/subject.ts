@@ -47,6 +47,8 @@ export class SubjectAccumulator {
   readonly life: Record<Side, Lifecycle> = { cloud: new Lifecycle(), peer: new Lifecycle() };
   firstMs: number | undefined;
   lastMs: number | undefined;
+  /** The subject's first line, the evidence of last resort when none of its lines is notable. */
+  firstLine: Evidence | undefined;
   sources = new Set<string>();
   /** Hashes of warning/error record texts, to skip a `SourceLog` line the exported logs already hold. */
   private readonly problemTextHashes = new Set<number>();
@@ -57,6 +59,7 @@ export class SubjectAccumulator {
   add(rec: LogRecord): void {
     if (!this.sides.has(rec.side)) this.sides.add(rec.side);
     this.records[rec.side]++;
+    this.firstLine ??= recordEvidence(rec);
     if (rec.source !== this.lastSource) {
       this.sources.add(rec.source);
       this.lastSource = rec.source;
@@ -141,6 +144,8 @@ export class SubjectAccumulator {
       for (const e of t.last) if (e.source === source) e.line += offset;
     }
     for (const m of [this.messages.cloud, this.messages.peer]) for (const e of m.values()) if (e.source === source && e.line !== undefined) e.line += offset;
+    const first = this.firstLine;
+    if (first && first.source === source && first.line !== undefined) first.line += offset;
     this.timeline.shiftLines(source, offset);
   }
 
@@ -163,6 +168,7 @@ export class SubjectAccumulator {
     }
     for (const [k, v] of o.gatewayIps) this.gatewayIps.set(k, (this.gatewayIps.get(k) ?? 0) + v);
     for (const [k, v] of o.deviceIps) this.deviceIps.set(k, (this.deviceIps.get(k) ?? 0) + v);
+    this.firstLine ??= o.firstLine;
     if (o.firstMs !== undefined && (this.firstMs === undefined || o.firstMs < this.firstMs)) this.firstMs = o.firstMs;
     if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
     this.progress.merge(o.progress, continues);

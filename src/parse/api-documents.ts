@@ -140,7 +140,10 @@ function readDiagnoses(o: Obj, source: string, base: string, out: ApiDocument): 
     set(d, 'mismatchRemote', s(c['MismatchRemoteParam']));
     set(d, 'sourceLog', s(c['SourceLog']));
     if (!d.vpnConnectionId && !d.tunnelId) {
-      out.problems.push({ source, pointer, code: 'E_JSON_SHAPE', message: locate(source, pointer, 'entry names neither VpnConnectionId nor TunnelId', 'Its result cannot be tied to a connection.') });
+      // Nothing to tie it to and nothing to say: not a subject (10 000 `{}` were 10 000 of them).
+      const says = d.failedReasonCode ?? d.sourceLog ?? d.mismatchLocal ?? d.mismatchRemote ?? d.failedReason;
+      out.problems.push({ source, pointer, code: 'E_JSON_SHAPE', message: locate(source, pointer, 'entry names neither VpnConnectionId nor TunnelId', says ? 'Its result cannot be tied to a connection.' : 'It says nothing either: skipped.') });
+      if (!says) return;
     }
     out.diagnoses.push(d);
   });
@@ -207,14 +210,35 @@ function readConfigs(list: unknown[], source: string, base: string, out: ApiDocu
   });
 }
 
+/** Arrays of responses nest this deep at most (a list of pages of lists); deeper is not an export. */
+export const MAX_ARRAY_DEPTH = 8;
+
+/** A log entry that is not a string, as text; a value too deep to print is named, not thrown. */
+function logText(l: unknown): string {
+  if (typeof l === 'string') return l;
+  try {
+    return JSON.stringify(l) ?? String(l);
+  } catch {
+    return '[a value too deeply nested to print]';
+  }
+}
+
 /** Reads one parsed JSON export. Arrays of responses are read element by element. */
 export function readApiDocument(value: unknown, source: string): ApiDocument {
   const out: ApiDocument = { kind: 'unknown', diagnoses: [], checks: [], logs: [], configs: [], problems: [] };
-  const visit = (v: unknown, base: string): boolean => {
+  let tooDeep = false;
+  const visit = (v: unknown, base: string, depth: number): boolean => {
     const o = unwrap(v);
     if (Array.isArray(o)) {
+      if (depth >= MAX_ARRAY_DEPTH) {
+        if (!tooDeep) {
+          tooDeep = true;
+          out.problems.push({ source, pointer: base, code: 'E_JSON_TOO_DEEP', message: locate(source, base, `arrays nested more than ${MAX_ARRAY_DEPTH} deep`, 'Not read below this depth: no API response nests so deep.') });
+        }
+        return false;
+      }
       let any = false;
-      o.forEach((x, i) => (any = visit(x, `${base}/${i}`) || any));
+      o.forEach((x, i) => (any = visit(x, `${base}/${i}`, depth + 1) || any));
       return any;
     }
     if (!isObj(o)) return false;
@@ -236,7 +260,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
     }
     if (isObj(o['Data']) && Array.isArray((o['Data'] as Obj)['Logs'])) {
       out.kind = out.kind === 'unknown' ? 'vpn-connection-logs' : out.kind;
-      const logs = ((o['Data'] as Obj)['Logs'] as unknown[]).map((l) => (typeof l === 'string' ? l : JSON.stringify(l)));
+      const logs = ((o['Data'] as Obj)['Logs'] as unknown[]).map(logText);
       const doc: LogsDocument = { source, logs, pointerBase: `${b}/Data/Logs` };
       set(doc, 'vpnConnectionId', s(o['VpnConnectionId']));
       set(doc, 'tunnelId', s(o['TunnelId']));
@@ -245,7 +269,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
     }
     return false;
   };
-  if (!visit(value, '')) {
+  if (!visit(value, '', 0) && !tooDeep) {
     out.problems.push({
       source,
       pointer: '',

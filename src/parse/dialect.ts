@@ -60,6 +60,11 @@ export interface Dialect {
    * spares a string per folded line: a gateway export's hex dumps are a third of its lines.
    */
   keepsContinuation?(record: LogRecord): boolean;
+  /**
+   * Whether a line without a header can continue a record of this dialect (default: any line).
+   * A dialect that answers no has the line reported as unparsed instead of folded away.
+   */
+  continues?(text: string): boolean;
   /** Takes back a record nothing refers to any more, to reuse its object for a later line. */
   recycle?(record: LogRecord): void;
   /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */

@@ -10,6 +10,10 @@ export interface LineAccess {
   text(i: number): string;
   binary(i: number): boolean;
   truncatedFrom(i: number): number | undefined;
+  /** NUL bytes removed from line i (0 for none). */
+  nulBytes(i: number): number;
+  /** Not a line: the input could not be read past here (see TextLine.fault). */
+  fault(i: number): TextLine['fault'];
   /** See isContinuationOnlyLine; decided on the bytes, without cutting a string, where it can be. */
   continuationOnly(i: number): boolean;
 }
@@ -29,6 +33,13 @@ export function isContinuationOnlyLine(text: string): boolean {
   if (text.length < 8) return false;
   for (let i = 0; i < 8; i++) if (!isLowerHexDigit(text.charCodeAt(i))) return false;
   return !text.includes(':') && !text.includes('[') && !text.includes('"');
+}
+
+/** Groups of hex digits and nothing else: a dump line, whoever printed it (blank lines are not). */
+const HEX_DUMP = /^[ \t]*(?:0x)?[0-9A-Fa-f]{2,}(?:[ \t:]+(?:0x)?[0-9A-Fa-f]{2,})*[ \t]*$/;
+
+export function isHexDumpLine(text: string): boolean {
+  return HEX_DUMP.test(text);
 }
 
 const COLON = 58;
@@ -69,9 +80,15 @@ class DecodedLines implements LineAccess {
   truncatedFrom(i: number): number | undefined {
     return this.lines[i]!.truncatedFrom;
   }
+  nulBytes(i: number): number {
+    return this.lines[i]!.nulBytes ?? 0;
+  }
+  fault(i: number): TextLine['fault'] {
+    return this.lines[i]!.fault;
+  }
   continuationOnly(i: number): boolean {
     const l = this.lines[i]!;
-    return l.truncatedFrom === undefined && !l.binary && isContinuationOnlyLine(l.text);
+    return l.truncatedFrom === undefined && !l.binary && l.fault === undefined && isContinuationOnlyLine(l.text);
   }
 }
 
@@ -90,6 +107,12 @@ class BlockLines implements LineAccess {
     return false;
   }
   truncatedFrom(): number | undefined {
+    return undefined;
+  }
+  nulBytes(): number {
+    return 0;
+  }
+  fault(): undefined {
     return undefined;
   }
   continuationOnly(i: number): boolean {

@@ -5,9 +5,10 @@ import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from './dialect
 import { isHeaderFailure } from './dialect.js';
 import type { LogRecord, Problem } from '../types.js';
 import { isLineBlock, type LineBatch } from '../sources/files/line-reader.js';
-import { accessBlock, accessLines, type LineAccess } from './line-access.js';
+import { accessBlock, accessLines, isHexDumpLine, type LineAccess } from './line-access.js';
 import { locate } from '../errors.js';
 import { unframe } from './frames.js';
+import { removeSecrets, withholdHexDumps } from '../secrets.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
 const KEPT_CONTINUATION = 4;
@@ -71,7 +72,8 @@ export class LogParser {
   }
 
   private problem(line: number, code: string, message: string, hint?: string): void {
-    const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, message, hint) };
+    // A problem quotes its line: never a key someone typed into it.
+    const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, withholdHexDumps(removeSecrets(message)), hint) };
     const pointer = this.opts.pointerFor?.(line);
     if (pointer) p.pointer = pointer;
     this.opts.onProblem(p);
@@ -107,7 +109,7 @@ export class LogParser {
         kinds[i - from] = CONTINUATION_ONLY;
         continue;
       }
-      if (lines.binary(i)) continue;
+      if (lines.binary(i) || lines.fault(i)) continue;
       const raw = lines.text(i);
       const text = unframe(raw);
       const d = this.sniff(text);
@@ -128,6 +130,13 @@ export class LogParser {
     const cursor = new Int32Array(dialects.length);
     for (let i = from; i < to; i++) {
       const line = lines.lineNo(i);
+      const fault = lines.fault(i);
+      if (fault) {
+        // Not a line: where reading stopped. Every line before it was read.
+        this.close();
+        this.problem(line, fault.code, `${fault.message}, after line ${line}`, fault.hint);
+        continue;
+      }
       this.stats.lines++;
       const k = kinds[i - from]!;
       if (k === CONTINUATION_ONLY) {
@@ -137,6 +146,16 @@ export class LogParser {
       }
       const d = k >= 0 ? dialects[k] : undefined;
       const truncatedFrom = lines.truncatedFrom(i);
+      const nul = lines.nulBytes(i);
+      if (nul > 0) {
+        if (lines.text(i) === '') {
+          // A region of NULs (a pre-allocated log, a crash): one problem, then read on.
+          this.stats.unparsed++;
+          this.problem(line, 'E_NUL_BYTES', `${truncatedFrom ?? nul} NUL bytes, no text`, 'A pre-allocated or crash-cut log: the lines around it were read.');
+          continue;
+        }
+        this.problem(line, 'E_NUL_BYTES', `${nul} NUL byte${nul === 1 ? '' : 's'} removed from the line`, 'The rest of the line was read.');
+      }
       if (truncatedFrom !== undefined) {
         this.problem(line, 'E_LINE_TOO_LONG', `line of ${truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
       }
@@ -169,7 +188,8 @@ export class LogParser {
         this.problem(line, 'E_UNPARSED_LINE', `a time-stamped line in no known format: "${preview(text)}"`, this.knownDialects());
         continue;
       }
-      if (this.openRec && truncatedFrom === undefined) {
+      // Free text a dialect never continues with (racoon2: only dumps) is not folded away.
+      if (this.openRec && truncatedFrom === undefined && this.openDialect!.continues?.(text) !== false) {
         this.fold(lines, i);
         continue;
       }
@@ -196,7 +216,10 @@ export class LogParser {
 
   private unparsed(line: number, text: string): void {
     this.stats.unparsed++;
-    this.problem(line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(text)}"`, this.knownDialects());
+    // A hex dump outside any record may be the key racoon2 dumps after a `psk:` line that did not
+    // parse: it is recognised by what it is, and never quoted.
+    if (isHexDumpLine(text)) this.problem(line, 'E_UNPARSED_LINE', 'hex data outside any record (not quoted: it may be key material)', this.knownDialects());
+    else this.problem(line, 'E_UNPARSED_LINE', `no grammar understands this line: "${preview(text)}"`, this.knownDialects());
   }
 
   /** Completes the open record: secrets masked, catalogue applied, handed on. */

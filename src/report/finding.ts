@@ -56,6 +56,9 @@ function collectEvidence(m: RuleMatch, s: SubjectFacts): Evidence[] {
     for (const c of s.acc.checks.values()) push({ source: c.source, pointer: c.pointer, side: 'cloud', text: `${c.name}: ${c.level}` });
     const first = s.acc.timeline.entries().find((t) => t.source);
     if (first?.source) push({ source: first.source, line: first.line ?? 1, side: first.side, text: first.text, ...(first.time ? { time: first.time } : {}) });
+    // A subject whose lines made no timeline entry (a damaged log: nothing but chatter) still
+    // has the lines themselves.
+    if (out.length === 0 && s.acc.firstLine) push(s.acc.firstLine);
   }
   return out.sort((a, b) => compareText(a.time ?? '', b.time ?? ''));
 }

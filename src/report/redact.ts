@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../types.js';
 import { Keyed } from './redact/keyed.js';
-import { REMOVED, SECRET_KEY } from './redact/secrets.js';
+import { REMOVED, SECRET_KEY } from '../secrets.js';
 import { TextRedactor } from './redact/text.js';
 
 export interface RedactOptions {

@@ -67,17 +67,48 @@ export class RuleEvaluator {
     this.gates = rules.map((r) => (opts.gates === false ? undefined : ruleGate(r.rule.conditions)));
   }
 
+  /** Rules that failed to run (a custom rule the engine refuses), by id, with the engine's reason. */
+  readonly failed = new Map<string, string>();
+
   async evaluate(facts: SubjectFacts): Promise<RuleMatch[]> {
     // Rules in their loaded order, minus those whose gate the subject fails (gate.ts).
     const open: number[] = [];
     for (let i = 0; i < this.rules.length; i++) if (this.gates[i]?.(facts) ?? true) open.push(i);
     if (open.length === 0) return [];
-    const { results } = await this.engineFor(open).run({ ...facts.values, [SUBJECT]: facts });
-    return (results as RuleResult[]).map((r) => {
+    let results: RuleResult[];
+    try {
+      results = (await this.engineFor(open).run({ ...facts.values, [SUBJECT]: facts })).results;
+    } catch {
+      results = await this.evaluateOneByOne(open, facts);
+    }
+    return results.map((r) => {
       const explain: ExplainEntry[] = [];
       collectExplain((r as unknown as { conditions: unknown }).conditions, explain);
       return { loaded: this.byId.get(String(r.name))!, explain };
     });
+  }
+
+  /**
+   * A rule file is data, but the engine may still refuse what the schema let through: then each
+   * rule runs alone, the failing ones are set aside (and reported), the others still match.
+   */
+  private async evaluateOneByOne(open: number[], facts: SubjectFacts): Promise<RuleResult[]> {
+    const out: RuleResult[] = [];
+    for (const i of open) {
+      const id = this.rules[i]!.rule.id;
+      if (this.failed.has(id)) continue;
+      try {
+        out.push(...(await this.engineFor([i]).run({ ...facts.values, [SUBJECT]: facts })).results);
+      } catch (e) {
+        this.failed.set(id, (e as Error).message);
+      }
+    }
+    // Later subjects skip the failed rules from the start.
+    const failed = new Set(this.failed.keys());
+    this.rules.forEach((r, i) => {
+      if (failed.has(r.rule.id)) this.gates[i] = () => false;
+    });
+    return out;
   }
 
   private engineFor(open: number[]): Engine {

@@ -8,13 +8,15 @@ import { EVENT_TYPES } from '../parse/events.js';
 import { RuleFileSchema, type RuleFile } from './schema.js';
 import { ALL_OPERATORS, patternProblem } from './operators.js';
 import { isValidCause, PARAMETERS } from './causes.js';
+import { oneLine } from '../errors.js';
+import { MAX_RULE_DEPTH, MAX_RULE_FILE_BYTES, MAX_RULE_PROBLEMS } from './limits.js';
 
 export interface RuleProblem {
   file: string;
   line: number;
   col: number;
   path: string;
-  code: 'E_RULE_INVALID' | 'E_RULE_DUPLICATE';
+  code: 'E_RULE_INVALID' | 'E_RULE_DUPLICATE' | 'E_RULE_TOO_LARGE';
   message: string;
 }
 
@@ -29,6 +31,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const extraEventTypes = new Set<string>();
 
 type Path = (string | number)[];
+const MAX_PROBLEM_CHARS = 300;
 const fmtPath = (p: Path): string => (p.length === 0 ? '(root)' : p.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, ''));
 
 class FileChecker {
@@ -48,17 +51,45 @@ class FileChecker {
     return this.doc.errors.length === 0;
   }
 
+  /** The document as plain data, or undefined (with a problem) when aliases expand too far. */
   value(): unknown {
-    return this.doc.toJS({ maxAliasCount: 50 });
+    try {
+      return this.doc.toJS({ maxAliasCount: 50 });
+    } catch (e) {
+      this.add(1, 1, [], `YAML: ${(e as Error).message.split('\n')[0]}`, 'Rule files are data: use few aliases, or none.');
+      return undefined;
+    }
   }
 
+  /** Problems seen, listed or not. */
+  private seen = 0;
+
   private add(line: number, col: number, path: Path, problem: string, hint: string, code: RuleProblem['code'] = 'E_RULE_INVALID'): void {
+    if (++this.seen > MAX_RULE_PROBLEMS) return;
     const p = fmtPath(path);
-    this.problems.push({ file: this.file, line, col, path: p, code, message: `${this.file}:${line}:${col}: ${problem} at ${p}. ${hint}` });
+    // A message names the problem, not all of it (zod lists every unknown key: 25 000 of them).
+    const what = problem.length > MAX_PROBLEM_CHARS ? `${problem.slice(0, MAX_PROBLEM_CHARS)}…` : problem;
+    this.problems.push({ file: this.file, line, col, path: p, code, message: oneLine(`${this.file}:${line}:${col}: ${what} at ${p}. ${hint}`) });
+  }
+
+  /** Whether more problems would be dropped: checks stop early (50 000 unknown keys took 58 s). */
+  get full(): boolean {
+    return this.seen >= MAX_RULE_PROBLEMS;
+  }
+
+  /** The closing problem that counts those not listed. */
+  closeCount(): void {
+    const more = this.seen - MAX_RULE_PROBLEMS;
+    if (more <= 0) return;
+    this.problems.push({ file: this.file, line: 1, col: 1, path: '(root)', code: 'E_RULE_INVALID', message: `${this.file}:1:1: ${more}+ more problems not listed at (root). The first ${MAX_RULE_PROBLEMS} are; fix those first.` });
   }
 
   /** Reports at the YAML node of `path`, or at its nearest existing parent. */
   at(path: Path, problem: string, hint: string, code?: RuleProblem['code']): void {
+    if (this.full) {
+      this.seen++;
+      return;
+    }
     for (let n = path.length; n >= 0; n--) {
       const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
       if (node && typeof node === 'object' && 'range' in node && node.range) {
@@ -70,6 +101,7 @@ class FileChecker {
   }
 
   forbiddenKeys(node: unknown = this.doc.contents, path: Path = []): void {
+    if (path.length > MAX_RULE_DEPTH) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
@@ -86,7 +118,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Checks a condition tree as written (also when the schema already failed elsewhere). */
 function checkCondition(c: unknown, path: Path, ck: FileChecker): void {
-  if (!isRaw(c)) return;
+  if (!isRaw(c) || path.length > MAX_RULE_DEPTH) return;
   if (Array.isArray(c['all'])) return c['all'].forEach((x, i) => checkCondition(x, [...path, 'all', i], ck));
   if (Array.isArray(c['any'])) return c['any'].forEach((x, i) => checkCondition(x, [...path, 'any', i], ck));
   if (c['not'] !== undefined) return checkCondition(c['not'], [...path, 'not'], ck);
@@ -97,7 +129,7 @@ function checkCondition(c: unknown, path: Path, ck: FileChecker): void {
   if (operator && !ALL_OPERATORS.has(operator)) ck.at([...path, 'operator'], `unknown operator "${operator}"`, `Known operators: ${[...ALL_OPERATORS].join(', ')}.`);
   if ((operator === 'matches' || operator === 'notMatches') && typeof c['value'] === 'string') {
     const why = patternProblem(c['value']);
-    if (why) ck.at([...path, 'value'], `unusable pattern: ${why}`, 'Rule patterns are plain substrings or /regex/ without nested quantifiers.');
+    if (why) ck.at([...path, 'value'], `unusable pattern: ${why}`, 'Rule patterns are plain substrings or /regex/ in RE2 syntax (no look-around, no back-references).');
   }
   const p = c['path'];
   if (typeof p === 'string' && (!/^\$[\w.[\]'"-]*$/.test(p) || /__proto__|constructor|prototype/.test(p))) {
@@ -124,7 +156,7 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
   const evidence = isRaw(raw['evidence']) ? raw['evidence'] : {};
   list(evidence['messages']).forEach((m, i) => {
     const why = typeof m === 'string' ? patternProblem(m) : undefined;
-    if (why) ck.at(['evidence', 'messages', i], `unusable pattern: ${why}`, 'Use a substring or a /regex/ without nested quantifiers.');
+    if (why) ck.at(['evidence', 'messages', i], `unusable pattern: ${why}`, 'Use a substring or a /regex/ in RE2 syntax (no look-around, no back-references).');
   });
   list(evidence['events']).forEach((e, i) => {
     if (typeof e === 'string' && !(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
@@ -149,17 +181,52 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
   }
 }
 
-/** Parses one rule file; returns the rule (when valid) and every problem found. */
+/** How deep a plain value nests (iterative: a hostile depth cannot overflow the stack here). */
+function depthOf(v: unknown, cap: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > cap) return max;
+    if (x && typeof x === 'object') for (const y of Object.values(x)) stack.push([y, d + 1]);
+  }
+  return max;
+}
+
+const tooLarge = (file: string, bytes: number): RuleProblem => ({
+  file,
+  line: 1,
+  col: 1,
+  path: '(root)',
+  code: 'E_RULE_TOO_LARGE',
+  message: `${file}:1:1: rule file of ${bytes} bytes is over the ${MAX_RULE_FILE_BYTES}-byte limit at (root). One rule per file: split it.`,
+});
+
+/** Parses one rule file; returns the rule (when valid) and every problem found (at most MAX_RULE_PROBLEMS and a count). */
 export function parseRuleFile(file: string, text: string): { rule?: RuleFile; problems: RuleProblem[] } {
+  if (text.length > MAX_RULE_FILE_BYTES) return { problems: [tooLarge(file, Buffer.byteLength(text))] };
   const ck = new FileChecker(file, text);
   if (!ck.ok) return { problems: ck.problems };
-  ck.forbiddenKeys();
-  const raw = ck.value();
-  const parsed = RuleFileSchema.safeParse(raw);
-  if (!parsed.success) for (const issue of parsed.error.issues) ck.at(issue.path as Path, issue.message, 'See schema/rule.schema.json.');
-  checkSemantics(raw, ck);
-  const problems = ck.problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return problems.length > 0 || !parsed.success ? { problems } : { rule: parsed.data, problems: [] };
+  try {
+    ck.forbiddenKeys();
+    const raw = ck.value();
+    if (raw === undefined) return { problems: ck.problems };
+    if (depthOf(raw, MAX_RULE_DEPTH) > MAX_RULE_DEPTH) {
+      ck.at([], `nested more than ${MAX_RULE_DEPTH} levels deep`, 'Flatten the conditions: no rule needs this depth.');
+      return { problems: ck.problems };
+    }
+    const parsed = RuleFileSchema.safeParse(raw);
+    if (!parsed.success) for (const issue of parsed.error.issues) ck.at(issue.path as Path, issue.message, 'See schema/rule.schema.json.');
+    checkSemantics(raw, ck);
+    ck.closeCount();
+    const problems = ck.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+    return problems.length > 0 || !parsed.success ? { problems } : { rule: parsed.data, problems: [] };
+  } catch (e) {
+    // Bounded above; a limit missed is still a problem of this file, never a crash.
+    ck.at([], `rule file could not be checked (${(e as Error).message})`, 'Simplify the file.');
+    return { problems: ck.problems };
+  }
 }
 
 /** Loads many files; duplicate ids are reported naming both files (the later file loses). */
@@ -169,7 +236,7 @@ export function loadRuleTexts(files: readonly RuleText[], builtinPrefix?: string
   const byId = new Map<string, string>();
   for (const f of files) {
     const r = parseRuleFile(f.path, f.text);
-    problems.push(...r.problems);
+    for (const p of r.problems) problems.push(p);
     if (!r.rule) continue;
     const prev = byId.get(r.rule.id);
     if (prev) {

@@ -1,41 +1,66 @@
 // Operators rule authors may use beyond json-rules-engine's built-ins: message match, CIDR
-// containment/overlap and numeric ranges. Rule values are data: a pattern is compiled as a
-// RegExp with a length cap, never evaluated as code.
+// containment/overlap and numeric ranges. Rule values are data: a `/pattern/` runs on RE2 (re2js),
+// a linear-time engine, so no pattern and no log line can make matching take longer than the line
+// is long — a shape test (nested quantifiers, alternations that overlap) could never catch them all.
 import { Operator } from 'json-rules-engine';
+import { RE2JS } from 're2js';
 
 export const BUILTIN_OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
 
-const MAX_PATTERN = 200;
-const patternCache = new Map<string, RegExp | null>();
+/** Longest pattern a rule may hold. */
+export const MAX_PATTERN = 200;
 
-/** A quantified group that itself holds a quantifier (`(a+)+`, `(\w*)*`): the classic ReDoS shape. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+/** A compiled rule pattern: tests a string in time linear in its length. */
+export interface RulePattern {
+  test(text: string): boolean;
+}
+
+const patternCache = new Map<string, RulePattern | null>();
+const REGEX_LITERAL = /^\/(.+)\/([imsu]*)$/;
+
+function re2Flags(flags: string): number {
+  let f = 0;
+  if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('m')) f |= RE2JS.MULTILINE;
+  if (flags.includes('s')) f |= RE2JS.DOTALL;
+  return f;
+}
+
+function compileRe2(source: string, flags: string): RulePattern {
+  const p = RE2JS.compile(source, re2Flags(flags));
+  return { test: (text) => p.matcher(text).find() };
+}
 
 /** Why a rule's pattern is refused, or undefined when it is usable. */
 export function patternProblem(value: string): string | undefined {
   if (value.length > MAX_PATTERN) return `longer than ${MAX_PATTERN} characters`;
-  const m = /^\/(.+)\/([imsu]*)$/.exec(value);
+  const m = REGEX_LITERAL.exec(value);
   if (!m) return undefined;
-  if (NESTED_QUANTIFIER.test(m[1]!)) return 'nested quantifiers can make matching take forever';
   try {
-    new RegExp(m[1]!, m[2]);
+    compileRe2(m[1]!, m[2]!);
   } catch (e) {
-    return (e as Error).message;
+    // RE2 has no look-around or back-references: its message names the construct.
+    return `not an RE2 pattern (${String((e as Error).message).split('\n')[0]})`;
   }
   return undefined;
 }
 
-/** `/re/flags` is a RegExp; anything else is a case-insensitive substring. */
-export function compilePattern(value: unknown): RegExp | null {
-  if (typeof value !== 'string' || value.length === 0 || patternProblem(value) !== undefined) return null;
+/** `/re/flags` is an RE2 pattern; anything else is a case-insensitive substring. */
+export function compilePattern(value: unknown): RulePattern | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_PATTERN) return null;
   const hit = patternCache.get(value);
   if (hit !== undefined) return hit;
-  let re: RegExp | null;
-  const m = /^\/(.+)\/([imsu]*)$/.exec(value);
-  try {
-    re = m ? new RegExp(m[1]!, m[2]) : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  } catch {
-    re = null;
+  let re: RulePattern | null;
+  const m = REGEX_LITERAL.exec(value);
+  if (m) {
+    try {
+      re = compileRe2(m[1]!, m[2]!);
+    } catch {
+      re = null;
+    }
+  } else {
+    const needle = value.toLowerCase();
+    re = { test: (text) => text.toLowerCase().includes(needle) };
   }
   patternCache.set(value, re);
   return re;

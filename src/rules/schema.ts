@@ -34,6 +34,13 @@ export const ConditionSchema: z.ZodType<ConditionNode> = z.lazy(() =>
   ]),
 );
 
+/** A rule's top condition is a group (json-rules-engine refuses a bare fact test there). */
+const ConditionRootSchema = z.union([
+  z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+  z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+  z.object({ not: ConditionSchema }).strict(),
+]);
+
 export const CAUSE_ID = /^(x-[a-z0-9][a-z0-9-]*|[a-z0-9][a-z0-9-]*)$/;
 
 const ActionSchema = z
@@ -90,7 +97,7 @@ export const RuleFileSchema = z
     references: z.array(z.string().url()).default([]),
     falsePositives: z.array(z.string()).default([]),
     tags: z.array(z.string()).default([]),
-    conditions: ConditionSchema,
+    conditions: ConditionRootSchema,
     evidence: z
       .object({
         events: z.array(z.string()).default([]),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redactReport } from '../../src/report/redact.js';
 import { Keyed } from '../../src/report/redact/keyed.js';
-import { removeSecrets } from '../../src/report/redact/secrets.js';
+import { removeSecrets } from '../../src/secrets.js';
 import { TextRedactor } from '../../src/report/redact/text.js';
 import type { Report } from '../../src/types.js';
 

@@ -32,6 +32,7 @@ describe('rule gates', async () => {
     let matched = 0;
     // Both evaluators see each subject's facts as the pipeline builds them.
     const both = {
+      failed: new Map<string, string>(),
       async evaluate(facts: SubjectFacts): Promise<RuleMatch[]> {
         const a = await gated.evaluate(facts);
         const b = await full.evaluate(facts);

@@ -1,7 +1,7 @@
 // The line reader against a plain reference (split on LF), whatever the chunking: clean chunks come
 // as byte blocks, chunks with a NUL or an over-long line as decoded lines, and both read the same.
 import { describe, expect, it } from 'vitest';
-import { batchLines, isLineBlock, MAX_LINE_BYTES, readLines, type LineBatch, type TextLine } from '../../src/sources/files/line-reader.js';
+import { batchLines, isLineBlock, lineLooksBinary, MAX_LINE_BYTES, readLines, type LineBatch, type TextLine } from '../../src/sources/files/line-reader.js';
 
 async function* chunked(bytes: Buffer, sizes: () => number): AsyncGenerator<Buffer> {
   for (let at = 0; at < bytes.length; ) {
@@ -17,7 +17,7 @@ async function read(bytes: Buffer, sizes: () => number): Promise<{ lines: TextLi
   return { lines: batches.flatMap((b) => batchLines(b)), batches };
 }
 
-/** What the reader must give: LF-split lines, CR and BOM dropped, long lines cut, NUL lines flagged. */
+/** What the reader must give: LF-split lines, CR and BOM dropped, long lines cut, NUL bytes read around or the line flagged binary. */
 function reference(bytes: Buffer): TextLine[] {
   let body = bytes;
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
@@ -34,7 +34,14 @@ function reference(bytes: Buffer): TextLine[] {
       e = start + MAX_LINE_BYTES;
     }
     line.text = body.toString('utf8', start, e);
-    if (line.text.includes('\0')) line.binary = true;
+    if (line.text.includes('\0')) {
+      const rest = line.text.replaceAll('\0', '');
+      if (lineLooksBinary(rest)) line.binary = true;
+      else {
+        line.nulBytes = line.text.length - rest.length;
+        line.text = rest;
+      }
+    }
     out.push(line);
     start = next;
   }
@@ -51,6 +58,8 @@ function sample(): Buffer {
     '\n',
     `2026-11-22 00:10:10 vco-bp1a [DEBUG]: ${'x'.repeat(MAX_LINE_BYTES + 5000)}\n`,
     'binary \0 junk here\n',
+    '\x01\x02\x03\0\x04\x05\xff\xfe\0\n',
+    '\0\0\0\0\0\0\0\0\n',
     '2026-11-22 00:10:11 vco-bp1a [INFO]: last line without a newline',
   ];
   return Buffer.from(parts.join(''), 'utf8');

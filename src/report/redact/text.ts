@@ -7,7 +7,7 @@
 import { isIPv6 } from 'node:net';
 import { IpPseudonyms } from './ip.js';
 import type { Keyed } from './keyed.js';
-import { removeSecrets } from './secrets.js';
+import { removeSecrets } from '../../secrets.js';
 
 const V4 = String.raw`(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?!\d|\.\d)`;
 const V6 = String.raw`(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d+\.\d+\.\d+\.\d+|[0-9A-Fa-f]{1,4}|:?)(?![\w:])`;

@@ -1,12 +1,9 @@
-// Streams a byte source as numbered lines: CRLF and BOM tolerant, gzip transparent, and with a cap
+// Streams a byte source as numbered lines: CRLF and BOM tolerant, NUL bytes read around, and with a cap
 // on line length so one giant line cannot exhaust memory. Clean chunks come as blocks of bytes with
 // line bounds, so a consumer cuts strings only for the lines it needs (a gateway export's hex dumps,
 // a third of its lines, never become strings); lines that need care (too long, binary) come as
 // decoded lines.
 import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
 
 /** Lines longer than this are cut; the reader reports how long they really were. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -17,8 +14,12 @@ export interface TextLine {
   text: string;
   /** Original byte length when the line was cut to MAX_LINE_BYTES. */
   truncatedFrom?: number;
-  /** The line held NUL or other control bytes that no log line has. */
+  /** The line is binary data: control bytes that no log line has. */
   binary?: boolean;
+  /** NUL bytes removed from the line (a pre-allocated or crash-cut log); the rest is read. */
+  nulBytes?: number;
+  /** The input could not be read past this line (damaged compression, a size cap): not a line. */
+  fault?: { code: string; message: string; hint: string };
 }
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -28,21 +29,13 @@ export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
 }
 
-/** Opens a file as a byte stream, gunzipping when the content (not the name) says gzip. */
-export function openByteStream(path: string, head: Uint8Array): Readable {
-  const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return isGzip(head) ? raw.pipe(createGunzip()) : raw;
-}
+/** Control bytes no log line has (C0 codes other than tab/CR/LF/FF/VT), and bytes that were not UTF-8. */
+const NOT_TEXT_ALL = /[\x01-\x08\x0e-\x1f\ufffd]/g;
+const NUL_ALL = /\0/g;
 
-/** Control bytes no log line has (NUL, and C0 codes other than tab/CR/LF/FF/VT). */
-const CONTROL = /[\x00-\x08\x0e-\x1f]/;
-const CONTROL_ALL = /[\x00-\x08\x0e-\x1f]/g;
-
-/** Binary when it holds a NUL, or when control bytes are more than a tenth of the line. */
-function looksBinary(text: string): boolean {
-  if (!CONTROL.test(text)) return false;
-  if (text.includes('\0')) return true;
-  return (text.match(CONTROL_ALL)?.length ?? 0) * 10 > text.length;
+/** Binary when bytes that are not text are more than a tenth of the line (its NUL bytes removed). */
+export function lineLooksBinary(text: string): boolean {
+  return (text.match(NOT_TEXT_ALL)?.length ?? 0) * 10 > text.length;
 }
 
 /** Whole lines of a clean chunk (no NUL byte, none over the cap), as bytes. */
@@ -120,7 +113,17 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, batchSi
       e = Math.min(e, s + MAX_LINE_BYTES);
     }
     entry.text = buf.toString('utf8', s, e);
-    if (chunkHasControl && looksBinary(entry.text)) entry.binary = true;
+    if (chunkHasControl && entry.text.includes('\0')) {
+      // A line with NUL bytes: binary junk, or text with a few NULs (a pre-allocated or crash-cut
+      // log) that is read around them. Lines without a NUL are left to the grammars.
+      const before = entry.text.length;
+      const rest = entry.text.replace(NUL_ALL, '');
+      if (lineLooksBinary(rest)) entry.binary = true;
+      else {
+        entry.text = rest;
+        entry.nulBytes = before - rest.length;
+      }
+    }
     batch.push(entry);
   };
   /** The complete lines of `buf` from `pos` to `end` as a block, or null when one is over the cap. */
@@ -160,7 +163,24 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, batchSi
     lineNo += n;
     return block;
   };
-  for await (const chunk of stream) {
+  let fault: TextLine['fault'];
+  const chunks = stream[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Buffer | string>;
+    try {
+      next = await chunks.next();
+    } catch (e) {
+      // Damage is data: the lines read so far stand, the fault is the input's last entry.
+      const f = e as Error & { code?: unknown; hint?: unknown };
+      fault = {
+        code: typeof f.code === 'string' && f.code.startsWith('E_') ? f.code : 'E_INPUT_UNREADABLE',
+        message: f.message,
+        hint: typeof f.hint === 'string' ? f.hint : 'What came before was read.',
+      };
+      break;
+    }
+    if (next.done) break;
+    const chunk = next.value;
     const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let pos = 0;
     if (carry) {
@@ -215,5 +235,6 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, batchSi
   }
   chunkHasControl = true;
   if (carry && (carry.length > 0 || carryDropped > 0)) emit(carry, 0, carry.length, carryDropped);
+  if (fault) batch.push({ line: lineNo, text: '', fault });
   if (batch.length > 0) yield batch;
 }

@@ -1,18 +1,30 @@
 // Opens every input the user named — files, directories (recursively), or in-memory documents —
 // and hands each on as parsed JSON or as a stream of line batches. The only module that reads files.
+// What a file holds is decided on its decoded start (decode.ts: gzip, UTF-16, lone CR), the same
+// way for a file and for a document in memory; damage is a problem, and what came before it is read.
 import { open, readdir, stat, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
-import { batchLines, isGzip, openByteStream, readLines, type LineBatch } from './line-reader.js';
+import { isGzip, readLines, type LineBatch } from './line-reader.js';
+import { closeJsonPrefix, salvageJson } from './json-salvage.js';
+import { crToLf, gunzipChunks, InputFault, looksBinary, sniffEncoding, usesLoneCr, utf16ToUtf8 } from './decode.js';
 import { compareText } from '../../compare.js';
 
 /** A path, or a document already in memory (API responses, tests). */
 export type AnalyzeInput = string | { source: string; content: string | Uint8Array };
 
 export type InputDocument =
-  | { source: string; type: 'json'; value: unknown; bytes: number; mtimeMs?: number }
+  | {
+      source: string;
+      type: 'json';
+      value: unknown;
+      bytes: number;
+      mtimeMs?: number;
+      /** Damage around the document (cut, altered): what was read is `value`. */
+      problems?: Problem[];
+    }
   | {
       source: string;
       type: 'lines';
@@ -27,8 +39,9 @@ export type InputDocument =
   | { source: string; type: 'problem'; problem: Problem };
 
 /** JSON documents are parsed whole; above this they are refused rather than exhaust memory. */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const HEAD_BYTES = 4096;
+const CHUNK_BYTES = 256 * 1024;
 
 function problem(source: string, code: string, msg: string, hint?: string): InputDocument {
   return { source, type: 'problem', problem: { source, code, message: locate(source, undefined, msg, hint) } };
@@ -52,52 +65,168 @@ function startsJson(head: Uint8Array): boolean {
   return !/^\[[\w .@:/-]+\]/.test(text);
 }
 
-function hasNul(head: Uint8Array): boolean {
-  return head.includes(0);
+/** `line:column` of an offset in a text. */
+function lineColumn(text: string, pos: number): string {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastNl = i;
+  }
+  return `${line}:${pos - lastNl}`;
 }
 
-/** Where in a JSON text a parse error points, as `line:column`. */
-function jsonErrorLocation(text: string, err: Error): string | undefined {
+/** Salvage by bisection is for documents this small (each step parses the prefix again). */
+const BISECT_MAX_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Where the parser stopped: the offset V8 names, the end for a cut text, or — when V8 names none
+ * (`Unexpected token`) — the longest prefix that still closes into a document, found by bisection.
+ */
+function damageAt(text: string, err: Error): number | undefined {
   const m = /position (\d+)/.exec(err.message);
-  if (!m) return undefined;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  return `${line}:${pos - before.lastIndexOf('\n')}`;
+  if (m) return Number(m[1]);
+  if (/Unexpected end/.test(err.message)) return text.length;
+  if (text.length > BISECT_MAX_CHARS) return undefined;
+  let lo = 0;
+  let hi = text.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (closesAt(text, mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
-function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: number): InputDocument {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Whether the text up to `end`, cut at its last safe point and closed, parses (true before the damage, false after). */
+function closesAt(text: string, end: number): boolean {
+  const p = closeJsonPrefix(text, end);
+  if (!p) return false;
   try {
-    return { source, type: 'json', value: JSON.parse(clean), bytes, ...(mtimeMs ? { mtimeMs } : {}) };
+    JSON.parse(p.closed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** V8 quotes the input around a bad token: never echo input (it may hold a key) into a message. */
+const jsonError = (e: Error): string => e.message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');
+
+function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: number, fault?: unknown): InputDocument {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const when = mtimeMs ? { mtimeMs } : {};
+  const faults = fault ? [(faultProblem(source, fault) as Extract<InputDocument, { type: 'problem' }>).problem] : [];
+  try {
+    return { source, type: 'json', value: JSON.parse(clean), bytes, ...when, ...(faults.length > 0 ? { problems: faults } : {}) };
   } catch (e) {
-    const at = jsonErrorLocation(clean, e as Error);
-    const truncated = /Unexpected end|Unterminated/.test((e as Error).message);
+    const err = e as Error;
+    const at = damageAt(clean, err);
+    const truncated = fault !== undefined || /Unexpected end|Unterminated/.test(err.message);
+    const what = `${truncated ? 'truncated JSON' : 'invalid JSON'} (${jsonError(err)})`;
+    const saved = at === undefined ? undefined : salvageJson(clean, at);
+    if (saved) {
+      // The complete values before the damage are read; the problem says where reading stopped.
+      const readTo = lineColumn(clean, saved.readTo);
+      const p: Problem = { source, code: 'E_JSON_INVALID', message: locate(source, readTo, `${what}; read up to here, the rest is missing or damaged`, 'Export the API response again, complete: the report covers only what was read.') };
+      return { source, type: 'json', value: saved.value, bytes, ...when, problems: [...faults, p] };
+    }
+    if (faults.length > 0) return { source, type: 'problem', problem: faults[0]! };
     return {
       source,
       type: 'problem',
-      problem: {
-        source,
-        code: 'E_JSON_INVALID',
-        message: locate(source, at, `${truncated ? 'truncated JSON' : 'invalid JSON'} (${(e as Error).message})`, 'Export the API response again, complete.'),
-      },
+      problem: { source, code: 'E_JSON_INVALID', message: locate(source, at === undefined ? undefined : lineColumn(clean, at), what, 'Export the API response again, complete.') },
     };
   }
 }
 
-async function* toAsync(buf: Buffer): AsyncGenerator<Buffer> {
-  yield buf;
+function faultProblem(source: string, f: unknown): InputDocument {
+  if (f instanceof InputFault) return problem(source, f.code, f.message, f.hint);
+  return problem(source, 'E_INPUT_UNREADABLE', `cannot read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message})`, 'Check the file.');
+}
+
+const BINARY = (source: string): InputDocument => problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
+
+/** A stream's first bytes, and the whole stream again (peeked chunks replayed, a fault rethrown at its place). */
+interface Peeked {
+  head: Buffer;
+  rest: AsyncIterable<Buffer>;
+  /** The stream failed before `head` was complete (damaged gzip, unreadable file). */
+  fault?: unknown;
+}
+
+async function peek(src: AsyncIterable<Buffer>, min: number): Promise<Peeked> {
+  const it = src[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let n = 0;
+  let fault: unknown;
+  let done = false;
+  try {
+    while (n < min) {
+      const r = await it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      taken.push(r.value);
+      n += r.value.length;
+    }
+  } catch (e) {
+    fault = e;
+    done = true;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* taken;
+    if (fault) throw fault;
+    if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { head: Buffer.concat(taken), rest: rest(), ...(fault ? { fault } : {}) };
+}
+
+/** All of a JSON document's bytes, capped; damage and the cap are problems, not exceptions. */
+async function readJson(source: string, src: AsyncIterable<Buffer>, bytes: number, mtimeMs?: number): Promise<InputDocument> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const c of src) {
+      total += c.length;
+      if (total > MAX_JSON_BYTES) return problem(source, 'E_INPUT_TOO_LARGE', `JSON document over ${MAX_JSON_BYTES} bytes`, 'Split the export.');
+      parts.push(c);
+    }
+  } catch (e) {
+    // What came before the damage may still be most of the export.
+    return parseJsonText(source, Buffer.concat(parts).toString('utf8'), bytes, mtimeMs, e);
+  }
+  return parseJsonText(source, Buffer.concat(parts).toString('utf8'), bytes, mtimeMs);
+}
+
+/** A document in memory as the chunks a file would be read in (so it is read, and given up on, alike). */
+async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < buf.length; at += CHUNK_BYTES) yield buf.subarray(at, at + CHUNK_BYTES);
+}
+
+/**
+ * What any byte stream holds, decided on its decoded start: gzip is inflated (capped), UTF-16 is
+ * re-encoded, then it is JSON, binary junk, or lines (lone CR line ends read as LF).
+ */
+async function fromStream(source: string, src: AsyncIterable<Buffer>, bytes: number, mtimeMs?: number): Promise<InputDocument> {
+  let p = await peek(src, 2);
+  p = await peek(isGzip(p.head) ? gunzipChunks(p.rest, bytes) : p.rest, HEAD_BYTES);
+  const enc = sniffEncoding(p.head);
+  if (enc.encoding !== 'utf8') p = await peek(utf16ToUtf8(p.rest, enc.encoding, enc.bom), HEAD_BYTES);
+  if (p.head.length === 0) return p.fault ? faultProblem(source, p.fault) : problem(source, 'E_INPUT_EMPTY', 'empty input', 'Nothing to analyse.');
+  const head = p.head.subarray(0, HEAD_BYTES);
+  const when = mtimeMs ? { mtimeMs } : {};
+  if (startsJson(head)) return readJson(source, p.rest, bytes, mtimeMs);
+  if (looksBinary(head)) return BINARY(source);
+  const text = usesLoneCr(head) ? crToLf(p.rest) : p.rest;
+  return { source, type: 'lines', bytes, batches: readLines(text), ...when };
 }
 
 async function* fromMemory(source: string, content: string | Uint8Array): AsyncGenerator<InputDocument> {
-  let bytes: Uint8Array = typeof content === 'string' ? Buffer.from(content) : content;
-  if (isGzip(bytes)) bytes = gunzipSync(bytes);
-  if (bytes.length === 0) return yield problem(source, 'E_INPUT_EMPTY', 'empty input', 'Nothing to analyse.');
-  const head = bytes.subarray(0, HEAD_BYTES);
-  if (startsJson(head)) return yield parseJsonText(source, Buffer.from(bytes).toString('utf8'), bytes.length);
-  if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
-  const buf = Buffer.from(bytes);
-  yield { source, type: 'lines', bytes: buf.length, batches: readLines(toAsync(buf)) };
+  const buf = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  if (buf.length === 0) return yield problem(source, 'E_INPUT_EMPTY', 'empty input', 'Nothing to analyse.');
+  yield await fromStream(source, chunksOf(buf), buf.length);
 }
 
 async function* fromFile(path: string, source: string): AsyncGenerator<InputDocument> {
@@ -120,45 +249,29 @@ async function* fromFile(path: string, source: string): AsyncGenerator<InputDocu
     return yield problem(source, 'E_INPUT_UNREADABLE', `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'Check the path and permissions.');
   }
   if (size === 0) return yield problem(source, 'E_INPUT_EMPTY', 'empty file', 'Nothing to analyse.');
-  if (isGzip(head)) {
-    yield await fromGzip(path, source, head, size, mtimeMs);
+  const open_ = (): AsyncIterable<Buffer> => createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
+  // Plain UTF-8 with LF line ends — nearly every input — is read in place, and may be split into
+  // ranges for worker threads; anything that needs decoding first goes through fromStream.
+  if (isGzip(head) || sniffEncoding(head).encoding !== 'utf8' || usesLoneCr(head)) {
+    yield await fromStream(source, open_(), size, mtimeMs);
     return;
   }
   if (startsJson(head)) {
-    if (size > MAX_JSON_BYTES) return yield problem(source, 'E_INPUT_UNREADABLE', `JSON document of ${size} bytes is too large`, 'Split the export.');
-    return yield parseJsonText(source, await readFile(path, 'utf8'), size, mtimeMs);
+    if (size > MAX_JSON_BYTES) return yield problem(source, 'E_INPUT_TOO_LARGE', `JSON document of ${size} bytes is over ${MAX_JSON_BYTES}`, 'Split the export.');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      return yield faultProblem(source, e);
+    }
+    return yield parseJsonText(source, text, size, mtimeMs);
   }
-  if (hasNul(head)) return yield problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
+  if (looksBinary(head)) return yield BINARY(source);
   // The stream opens only when the batches are read: a file handed to worker threads never is.
   async function* lazy(): AsyncGenerator<LineBatch> {
-    yield* readLines(openByteStream(path, head) as AsyncIterable<Buffer>);
+    yield* readLines(open_());
   }
   yield { source, type: 'lines', bytes: size, batches: lazy(), mtimeMs, path, head: Buffer.from(head).toString('utf8') };
-}
-
-/** A gzipped file is JSON or log text by its decompressed start; the peeked batch is not lost. */
-async function fromGzip(path: string, source: string, head: Uint8Array, size: number, mtimeMs: number): Promise<InputDocument> {
-  const it = readLines(openByteStream(path, head) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const first = await it.next();
-  const firstLines = first.done ? [] : batchLines(first.value);
-  const firstText = firstLines.find((l) => l.text.trim() !== '')?.text.trimStart() ?? '';
-  if (startsJson(Buffer.from(firstText))) {
-    const parts = firstLines.map((l) => l.text);
-    let total = 0;
-    for (let r = await it.next(); !r.done; r = await it.next()) {
-      for (const l of batchLines(r.value)) {
-        total += l.text.length;
-        if (total > MAX_JSON_BYTES) return problem(source, 'E_INPUT_UNREADABLE', 'gzipped JSON document is too large', 'Split the export.');
-        parts.push(l.text);
-      }
-    }
-    return parseJsonText(source, parts.join('\n'), size, mtimeMs);
-  }
-  async function* replay(): AsyncGenerator<LineBatch> {
-    if (firstLines.length > 0) yield firstLines;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-  }
-  return { source, type: 'lines', bytes: size, batches: replay(), mtimeMs };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,7 +1,8 @@
 // Removes secrets outright (no pseudonym: nothing about a key may survive): PEM blocks and bare
 // DER/base64 certificates, racoon2's `psk:` hex dumps, `"Psk": "…"` in JSON text (also escaped
 // JSON inside JSON strings), `PSK "…"` lines of secrets files, `psk=…`-style assignments, and
-// AccessKey ids / STS tokens.
+// AccessKey ids / STS tokens. Quoted input lines also have their hex dumps withheld, whatever
+// line came before them.
 
 export const REMOVED = '[removed]';
 export const CERT_REMOVED = '[certificate/key material removed]';
@@ -46,4 +47,16 @@ export function removeSecrets(text: string): string {
     else out = out.replace(pattern, replacement as (...m: string[]) => string);
   }
   return out;
+}
+
+/** Two or more groups of hex digits in a row, the first a full word: a dump (of a key, a nonce, a packet), not prose. */
+const HEX_RUN = /\b[0-9A-Fa-f]{8}(?:[ \t]+[0-9A-Fa-f]{2,8})+\b/g;
+export const HEX_WITHHELD = '[hex data withheld]';
+
+/**
+ * A quoted line with its hex dumps withheld: a key racoon2 dumps is recognised by what it is, not
+ * only by the `psk:` line before it (which a damaged or re-wrapped log may have lost).
+ */
+export function withholdHexDumps(text: string): string {
+  return text.replace(HEX_RUN, HEX_WITHHELD);
 }
