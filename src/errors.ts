@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_INPUT_BINARY'
   | 'E_INPUT_CORRUPT'
   | 'E_INPUT_TOO_LARGE'
+  | 'E_INPUT_SKIPPED'
   | 'E_JSON_INVALID'
   | 'E_JSON_SHAPE'
   | 'E_JSON_TOO_DEEP'
@@ -25,6 +26,7 @@ export type ErrorCode =
   | 'E_RULE_DUPLICATE'
   | 'E_RULE_TOO_LARGE'
   | 'E_RULE_RUNTIME'
+  | 'E_RULES_PATH'
   | 'E_RULE_CASE_FAILED'
   | 'E_API';
 

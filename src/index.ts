@@ -11,6 +11,7 @@ import { hashRuleTexts } from './rules/compiled.js';
 import { parseTzOffset } from './parse/timezone.js';
 import type { Lang } from './report/template.js';
 import { VERSION } from './version.js';
+import type { LiveDiagnosisHooks, LiveDiagnosisOptions, LiveDiagnosisResult } from './sources/alicloud/types.js';
 
 export type { AnalyzeInput } from './sources/files/read-inputs.js';
 export { totalInputBytes } from './sources/files/read-inputs.js';
@@ -18,8 +19,12 @@ export type * from './types.js';
 export type { RuleFile, RuleCase } from './rules/schema.js';
 export type { LoadedRule, RuleProblem } from './rules/load.js';
 export { VERSION } from './version.js';
-export { renderText } from './report/render/text.js';
-export { renderJson } from './report/render/json.js';
+export { renderText, type TextOptions } from './report/render/text.js';
+export { renderJson, renderJsonChunks } from './report/render/json.js';
+export { renderMarkdown, type MarkdownOptions } from './report/render/markdown.js';
+export { renderHtml, type HtmlOptions } from './report/render/html.js';
+export { redactReport, type RedactOptions } from './report/redact.js';
+export type { LiveDiagnosisOptions, LiveDiagnosisHooks, LiveDiagnosisResult } from './sources/alicloud/types.js';
 export { runRuleCases, type CaseResult } from './rules/cases.js';
 
 export interface AnalyzeOptions {
@@ -61,6 +66,16 @@ export interface AnalyzeOptions {
   onWorkerThreads?(threads: number): void;
 }
 
+/**
+ * Asks the Alibaba Cloud API for everything `analyze` reads (describe, DiagnoseVpnConnections,
+ * logs, gateway diagnosis), as `ipsec-doctor diagnose` does; feed `result.documents` to analyze.
+ * The API client loads only when this is called.
+ */
+export async function collectLiveDiagnosis(options: LiveDiagnosisOptions, hooks: LiveDiagnosisHooks = {}): Promise<LiveDiagnosisResult> {
+  const { collectLiveDiagnosis: collect } = await import('./sources/alicloud/collect.js');
+  return collect(options, hooks);
+}
+
 export interface LoadRulesResult {
   rules: LoadedRule[];
   problems: RuleProblem[];
@@ -98,28 +113,50 @@ export async function loadRules(dirs: readonly string[] = [], builtin = true, op
       }
       rules.push(r);
     }
-    for (const p of readProblems) problems.push({ file: p.path, line: p.code ? 1 : 0, col: p.code ? 1 : 0, path: '', code: p.code ?? 'E_RULE_INVALID', message: p.message });
+    for (const p of readProblems) problems.push({ file: p.path, line: p.code === 'E_RULE_TOO_LARGE' ? 1 : 0, col: p.code === 'E_RULE_TOO_LARGE' ? 1 : 0, path: '', code: p.code ?? 'E_RULE_INVALID', message: p.message });
     for (const p of loaded.problems) problems.push(p);
   }
   return { rules, problems };
 }
 
-/** Thrown for bad options only (never for bad input, which becomes report problems). */
+/**
+ * Thrown for bad options only (never for bad input, which becomes report problems). Names the
+ * library option (`logTz`); the CLI says its own flag (`--log-tz`).
+ */
 export class AnalyzeOptionError extends Error {
   readonly code = 'E_USAGE';
+  constructor(
+    readonly option: keyof AnalyzeOptions,
+    readonly problem: string,
+  ) {
+    super(`${option}: ${problem}`);
+  }
 }
 
-function tzOption(name: string, v: string | undefined): number | undefined {
+function tzOption(name: 'logTz' | 'peerTz', v: string | undefined): number | undefined {
   const m = parseTzOffset(v);
-  if (v !== undefined && m === undefined) throw new AnalyzeOptionError(`${name}: "${v}" is not a time zone. Use ±HH:MM, UTC or local.`);
+  if (v !== undefined && m === undefined) throw new AnalyzeOptionError(name, `"${v}" is not a time zone. Use ±HH:MM, UTC or local.`);
   return m;
+}
+
+/** Years a syslog stamp may be read in: anything else is a typo. */
+const PEER_YEARS = [1990, 2100] as const;
+
+/** Refuses what no analysis can use, naming the option: all problems of one call at once would need a list, the first is enough to fix. */
+function checkOptions(o: AnalyzeOptions): void {
+  if (o.lang !== undefined && o.lang !== 'en' && o.lang !== 'zh') throw new AnalyzeOptionError('lang', `"${String(o.lang)}" is not a language of the reports. Use en or zh.`);
+  if (o.jobs !== undefined && o.jobs !== 'auto' && !(Number.isInteger(o.jobs) && o.jobs >= 1)) throw new AnalyzeOptionError('jobs', `${String(o.jobs)} is not a thread count. Use a whole number ≥ 1, or 'auto'.`);
+  if (o.peerYear !== undefined && !(Number.isInteger(o.peerYear) && o.peerYear >= PEER_YEARS[0] && o.peerYear <= PEER_YEARS[1])) {
+    throw new AnalyzeOptionError('peerYear', `${String(o.peerYear)} is not a year between ${PEER_YEARS[0]} and ${PEER_YEARS[1]}.`);
+  }
 }
 
 /** Analyses inputs (paths, directories, or in-memory documents) into a report. */
 export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Promise<Report> {
   const started = performance.now();
-  const gatewayTz = tzOption('--log-tz', options.logTz);
-  const peerTz = tzOption('--peer-tz', options.peerTz) ?? parseTzOffset('local')!;
+  checkOptions(options);
+  const gatewayTz = tzOption('logTz', options.logTz);
+  const peerTz = tzOption('peerTz', options.peerTz) ?? parseTzOffset('local')!;
   const { rules, problems: ruleProblems } = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
   const run = new AnalysisRun({
     evaluator: new RuleEvaluator(rules),

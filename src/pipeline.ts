@@ -20,6 +20,8 @@ import { mergeSameCause, rankFindings } from './report/rank.js';
 import type { Lang } from './report/template.js';
 import { compareText } from './compare.js';
 import { ProblemList } from './problem-list.js';
+import { collectSecretValues } from './secrets.js';
+import { scrubReport } from './report/scrub.js';
 import { locate } from './errors.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
@@ -67,6 +69,8 @@ interface PendingSourceLog {
 
 /** Lines read without one in a known format before a log is given up on (~20 MB of syslog). */
 export const GIVE_UP_LINES = 200_000;
+/** Problems of a file found in a directory held back while it may still turn out to be no log. */
+const HOLD_PROBLEMS = 5_000;
 
 export class AnalysisRun {
   readonly problems = new ProblemList();
@@ -76,6 +80,8 @@ export class AnalysisRun {
   private readonly pendingSourceLogs: PendingSourceLog[] = [];
   private firstCloudYear: number | undefined;
   private readonly assumptions = new Set<string>();
+  /** Secret values the inputs carry (a `Psk` of an export): scrubbed from every string of the report. */
+  private readonly secretValues = new Set<string>();
   private bytesRead = 0;
   private readonly dialects: readonly Dialect[];
   /** One memo of parsed tails per grammar for the whole run (ParseContext.memoScope). */
@@ -85,7 +91,7 @@ export class AnalysisRun {
     this.dialects = opts.dialects ?? createDialects();
   }
 
-  private parser(source: string, onRecord: (r: LogRecord) => void, pointerFor?: (line: number) => string, mtimeMs?: number): LogParser {
+  private parser(source: string, onRecord: (r: LogRecord) => void, pointerFor?: (line: number) => string, mtimeMs?: number, onProblem?: (p: Problem) => void): LogParser {
     const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
     return new LogParser({
       source,
@@ -106,7 +112,7 @@ export class AnalysisRun {
         if (r.side === 'cloud' && this.firstCloudYear === undefined && r.localTime) this.firstCloudYear = Number(r.localTime.slice(0, 4));
         onRecord(r);
       },
-      onProblem: (p) => this.problems.add(p),
+      onProblem: onProblem ?? ((p) => this.problems.add(p)),
     });
   }
 
@@ -119,14 +125,30 @@ export class AnalysisRun {
   private async readLines(doc: Extract<InputDocument, { type: 'lines' }>): Promise<void> {
     let records = 0;
     const before = this.problems.total;
-    const p = this.parser(doc.source, (r) => {
-      records++;
-      this.index.addRecord(r);
-    }, undefined, doc.mtimeMs);
+    // A file found in a directory (not named by the user) has its problems held back until a line
+    // in a known format shows it is a log. A README or notes file is then one "not an input,
+    // skipped", not a problem per line.
+    let held: Problem[] | undefined = doc.fromDirectory ? [] : undefined;
+    const p = this.parser(
+      doc.source,
+      (r) => {
+        records++;
+        this.index.addRecord(r);
+      },
+      undefined,
+      doc.mtimeMs,
+      (problem) => (held ? held.push(problem) : this.problems.add(problem)),
+    );
     let n = 0;
     let gaveUp = false;
     for await (const batch of doc.batches) {
       p.push(batch);
+      // Held until a line in a known format shows it is a log, or until so many are held that it is
+      // no README: then listed as for a file the user named.
+      if (held && (p.dialectsSeen.size > 0 || held.length > HOLD_PROBLEMS)) {
+        for (const h of held) this.problems.add(h);
+        held = undefined;
+      }
       if (this.opts.onProgress) {
         this.bytesRead += batchBytes(batch);
         if (++n % 32 === 0) this.opts.onProgress({ bytes: this.bytesRead, lines: this.stats.lines + p.stats.lines });
@@ -139,6 +161,13 @@ export class AnalysisRun {
       }
     }
     p.end();
+    if (held && p.dialectsSeen.size === 0 && !gaveUp) {
+      // Nothing of it counts: not its lines, not its problems.
+      this.problems.add({ source: doc.source, code: 'E_INPUT_SKIPPED', message: locate(doc.source, undefined, 'not an input (no line in a known log format), skipped', 'Found in a directory; name the file itself to have every line listed.') });
+      this.inputs.push({ source: doc.source, kind: 'unknown', records: 0, problems: 1 });
+      return;
+    }
+    if (held) for (const h of held) this.problems.add(h);
     if (gaveUp) {
       this.problems.add({
         source: doc.source,
@@ -160,6 +189,7 @@ export class AnalysisRun {
   private readJson(doc: Extract<InputDocument, { type: 'json' }>): void {
     const before = this.problems.total;
     for (const p of doc.problems ?? []) this.problems.add(p);
+    collectSecretValues(doc.value, this.secretValues);
     const api = readApiDocument(doc.value, doc.source);
     for (const p of api.problems) this.problems.add(p);
     for (const c of api.configs) this.index.addConfig(c);
@@ -332,7 +362,7 @@ export class AnalysisRun {
       stats: { lines: this.stats.lines, parsed: this.stats.parsed, unparsed: this.stats.unparsed, subjects: subjects.length, durationMs: Math.round(durationMs()) },
     };
     if (this.assumptions.size > 0) report.assumptions = [...this.assumptions];
-    return report;
+    return scrubReport(report, this.secretValues);
   }
 }
 

@@ -51,6 +51,11 @@ export function removeSecrets(text: string): string {
 
 /** Two or more groups of hex digits in a row, the first a full word: a dump (of a key, a nonce, a packet), not prose. */
 const HEX_RUN = /\b[0-9A-Fa-f]{8}(?:[ \t]+[0-9A-Fa-f]{2,8})+\b/g;
+/**
+ * Four or more single bytes in hex and the rest of the line: strongSwan's and Libreswan's debug
+ * dumps (`0: 53 75 70 33 …  Sup3…`), whose ASCII column would spell a key out.
+ */
+const BYTE_RUN = /(?<![\w:.-])[0-9A-Fa-f]{2}(?:[ \t]+[0-9A-Fa-f]{2}){3,}(?![\w:.-]).*$/gm;
 export const HEX_WITHHELD = '[hex data withheld]';
 
 /**
@@ -58,5 +63,49 @@ export const HEX_WITHHELD = '[hex data withheld]';
  * only by the `psk:` line before it (which a damaged or re-wrapped log may have lost).
  */
 export function withholdHexDumps(text: string): string {
-  return text.replace(HEX_RUN, HEX_WITHHELD);
+  return text.replace(HEX_RUN, HEX_WITHHELD).replace(BYTE_RUN, HEX_WITHHELD);
+}
+
+/** Secret values shorter than this are not scrubbed as literals (they would hit ordinary words). */
+const MIN_SECRET_LITERAL = 4;
+/** How deep and how many values the collector looks at in one document (a hostile one is bounded). */
+const COLLECT_MAX_NODES = 1_000_000;
+
+/**
+ * Every value an input holds under a secret-named key (`Psk`, `AccessKeySecret`, `password`, …),
+ * also inside JSON-in-a-string fields, added to `into`: the report scrubs these literally wherever
+ * they appear, so a key that also shows up in a log line or a note never reaches the output.
+ */
+export function collectSecretValues(value: unknown, into: Set<string>): void {
+  const stack: unknown[] = [value];
+  for (let seen = 0; stack.length > 0 && seen < COLLECT_MAX_NODES; seen++) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      const t = v.trimStart();
+      if (t.startsWith('{') && t.length < 1_000_000) {
+        try {
+          stack.push(JSON.parse(t));
+        } catch {
+          // Not JSON after all.
+        }
+      }
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (SECRET_KEY.test(k) && (typeof x === 'string' || typeof x === 'number') && String(x).length >= MIN_SECRET_LITERAL) into.add(String(x));
+      else stack.push(x);
+    }
+  }
+}
+
+/** `text` with every literal secret value replaced (longest first, so a key containing another goes whole). */
+export function removeSecretValues(text: string, values: readonly string[]): string {
+  let out = text;
+  for (const v of values) if (out.includes(v)) out = out.split(v).join(REMOVED);
+  return out;
 }

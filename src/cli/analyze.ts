@@ -1,7 +1,7 @@
 // `ipsec-doctor analyze PATH…`: offline analysis of exported API responses and log files.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Report } from '../types.js';
-import { addReportOptions, type ReportCliOptions } from './report-options.js';
+import { addReportOptions, optionErrorMessage, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 import { capYoungGeneration, liftYoungGenerationCap } from './heap-policy.js';
 
@@ -16,17 +16,21 @@ export function registerAnalyzeCommand(program: Command): void {
   const cmd = program
     .command('analyze')
     .description('explain why IPsec-VPN tunnels fail, from exported API responses and gateway/peer logs')
-    .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too)');
+    .argument('<paths...>', 'files or directories (read recursively): DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs/DescribeVpnConnections exports, gateway or peer logs (.gz too); - reads standard input');
   addReportOptions(cmd)
+    .option('--stdin-name <name>', 'what `-` (standard input) is called in the report, e.g. peer.log (default <stdin>)')
     .option('-j, --jobs <n>', 'threads for big gateway logs (default auto: one per core for two or more logs of ≥ 32 MB; see docs/performance.md)', (v) => {
       if (v === 'auto') return v;
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1, or auto');
       return n;
     })
-    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto' }) => {
+    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto'; stdinName?: string }) => {
+    if (paths.filter((p) => p === '-').length > 1) return fail(2, 'standard input (-) can be named only once');
     const { totalInputBytes } = await import('../sources/files/read-inputs.js');
-    const total = await totalInputBytes(paths);
+    // `-` is standard input, read as a stream; a file really called `-` is `./-`.
+    const inputs = paths.map((p) => (p === '-' ? { source: opts.stdinName ?? '<stdin>', stream: process.stdin } : p));
+    const total = await totalInputBytes(inputs);
     const { isRelaunched, relaunch, shouldRelaunch } = await import('./relaunch.js');
     if (shouldRelaunch(total)) {
       const code = await relaunch();
@@ -42,7 +46,7 @@ export function registerAnalyzeCommand(program: Command): void {
     const progress = progressLine(process.stderr.isTTY ? total : 0);
     let report: Report;
     try {
-      report = await analyze(paths, {
+      report = await analyze(inputs, {
         rulesDirs: opts.rules ?? [],
         ...(opts.logTz ? { logTz: opts.logTz } : {}),
         ...(opts.peerTz ? { peerTz: opts.peerTz } : {}),
@@ -55,10 +59,13 @@ export function registerAnalyzeCommand(program: Command): void {
       });
     } catch (e) {
       progress.done();
-      if (e instanceof AnalyzeOptionError) return fail(2, e.message);
+      if (e instanceof AnalyzeOptionError) return fail(2, optionErrorMessage(e));
       throw e;
     }
     progress.done();
+    const { badRulesPath } = await import('./rules.js');
+    const badRules = badRulesPath(report.problems);
+    if (badRules) return fail(2, badRules);
     const why = nothingUsable(report);
     if (why) return fail(2, why);
     const { writeReport } = await import('./output.js');

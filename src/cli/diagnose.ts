@@ -9,7 +9,7 @@ import type { Report } from '../types.js';
 import { oneLine } from '../errors.js';
 import type { LiveDiagnosisOptions, LiveDiagnosisResult, DiagnosisProgress } from '../sources/alicloud/types.js';
 import type { Endpoint } from '../sources/alicloud/endpoint.js';
-import { addReportOptions, type ReportCliOptions } from './report-options.js';
+import { addReportOptions, optionErrorMessage, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 
 export const EXIT_USAGE = 2;
@@ -134,7 +134,7 @@ export async function runDiagnose(o: DiagnoseCliOptions): Promise<void> {
       extraProblems: result.problems,
     });
   } catch (e) {
-    if (e instanceof AnalyzeOptionError) return fail(EXIT_USAGE, e.message);
+    if (e instanceof AnalyzeOptionError) return fail(EXIT_USAGE, optionErrorMessage(e));
     throw e;
   }
   const { writeReport } = await import('./output.js');

@@ -9,6 +9,7 @@ import { registerRulesCommand } from './rules.js';
 import { registerDiagnoseCommand } from './diagnose.js';
 import { registerSimulateCommand } from './simulate.js';
 import { applyHeapPolicy } from './heap-policy.js';
+import { exitCodesHelp } from './exit.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .description('Tells you why an Alibaba Cloud IPsec-VPN tunnel is down and exactly what to change.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
+    .addHelpText('after', exitCodesHelp())
     .exitOverride();
   registerAnalyzeCommand(program);
   registerDiagnoseCommand(program);

@@ -5,12 +5,23 @@ import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { Report, Severity } from '../types.js';
 import type { ReportCliOptions } from './report-options.js';
+import { fail } from './exit.js';
 
 const RANK: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
-export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): boolean {
-  if (opts.color === false || process.env['NO_COLOR'] !== undefined || process.env['CI']) return false;
+export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (opts.color === false || env['NO_COLOR'] !== undefined) return false;
+  // FORCE_COLOR (the Node and npm convention) asks for colour through pipes and CI logs; 0 or false turns it off.
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return !/^(?:0|false)$/i.test(force);
+  if (env['CI']) return false;
   return stream.isTTY === true;
+}
+
+/** The terminal's width, or COLUMNS (set by shells, honoured through pipes), or 100; at most 160. */
+function terminalWidth(env: NodeJS.ProcessEnv = process.env): number {
+  const columns = Number(env['COLUMNS']);
+  return Math.max(40, Math.min(process.stdout.columns || (Number.isInteger(columns) && columns > 0 ? columns : 100), 160));
 }
 
 /** Exit code for --fail-on: 1 when a finding at or above the threshold exists. */
@@ -40,7 +51,7 @@ async function render(report: Report, opts: ReportCliOptions, toFile: boolean): 
       return [
         renderText(report, {
           color: !toFile && useColor(opts),
-          width: Math.min(process.stdout.columns || 100, 160),
+          width: terminalWidth(),
           quiet: opts.quiet ?? false,
           explain: opts.explain ?? false,
           lang: opts.lang ?? 'en',
@@ -67,11 +78,17 @@ export async function writeReport(report: Report, opts: ReportCliOptions): Promi
   }
   const chunks = await render(shown, opts, !!opts.out);
   if (opts.out) {
-    const file = await open(opts.out, 'w');
     try {
-      for (const c of chunks) await file.write(c);
-    } finally {
-      await file.close();
+      const file = await open(opts.out, 'w');
+      try {
+        for (const c of chunks) await file.write(c);
+      } finally {
+        await file.close();
+      }
+    } catch (e) {
+      // A path the user typed, not a bug: one line and exit 2.
+      fail(2, `${opts.out}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Check the directory exists and is writable.`);
+      return 2;
     }
     if (!opts.quiet) process.stderr.write(`ipsec-doctor: report written to ${opts.out}\n`);
   } else {

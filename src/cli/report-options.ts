@@ -1,5 +1,5 @@
 // The options every report-producing command shares (analyze, diagnose), declared once.
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 
 export const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -35,11 +35,24 @@ export function addReportOptions(cmd: Command): Command {
     .option('--explain', 'show the fact values that decided each finding')
     .option('--redact', 'replace addresses, ids and keys with stable pseudonyms (safe to share)')
     .option('--redact-key <key>', 'key for --redact pseudonyms (default: random per run)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES as unknown as string[]))
+    .addOption(
+      new Option('--fail-on <severity>', `exit 1 when a finding at or above this severity exists (${SEVERITIES.join(', ')}; any case)`).argParser((v: string) => {
+        const s = v.toLowerCase();
+        if (!(SEVERITIES as readonly string[]).includes(s)) throw new InvalidArgumentError(`one of ${SEVERITIES.join(', ')}`);
+        return s;
+      }),
+    )
     .option('-q, --quiet', 'print only findings')
     .option('--no-color', 'no colour even on a terminal')
     .option('--log-tz <zone>', 'time zone of gateway log stamps (default +08:00, the gateway clock)')
     .option('--peer-tz <zone>', 'time zone of peer-device syslog stamps (default: local)')
     .option('--peer-year <year>', 'year for peer syslog stamps that carry none', (v) => Number(v))
     .option('--rules <dir>', 'extra rule files or directories (repeatable)', collect, []);
+}
+
+/** The flag that sets each library option, so an option error reads as the command line was typed. */
+const FLAG_OF: Record<string, string> = { logTz: '--log-tz', peerTz: '--peer-tz', peerYear: '--peer-year', lang: '--lang', jobs: '--jobs', rulesDirs: '--rules' };
+
+export function optionErrorMessage(e: { option: string; problem: string }): string {
+  return `${FLAG_OF[e.option] ?? e.option}: ${e.problem}`;
 }

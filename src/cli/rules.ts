@@ -1,6 +1,18 @@
 // `ipsec-doctor rules list|validate|test [DIR…]`: the rule author's tools.
 import type { Command } from 'commander';
 import { fail } from './exit.js';
+import type { RuleProblem } from '../rules/load.js';
+
+/** A rules path that cannot be read or holds no rule file is a usage error (exit 2), not a finding about rules. */
+export function badRulesPath(problems: readonly { code: string; message: string }[]): string | undefined {
+  return problems.find((p) => p.code === 'E_RULES_PATH')?.message;
+}
+
+function usageFailed(problems: readonly RuleProblem[]): boolean {
+  const bad = badRulesPath(problems);
+  if (bad) fail(2, bad);
+  return bad !== undefined;
+}
 
 export function registerRulesCommand(program: Command): void {
   const rules = program.command('rules').description('list, validate and test rule files');
@@ -12,6 +24,7 @@ export function registerRulesCommand(program: Command): void {
     .action(async (dirs: string[], o: { json?: boolean }) => {
       const { loadRules } = await import('../index.js');
       const { rules: loaded, problems } = await loadRules(dirs);
+      if (usageFailed(problems)) return;
       if (o.json) {
         process.stdout.write(`${JSON.stringify(loaded.map((l) => ({ id: l.rule.id, cause: l.rule.cause, severity: l.rule.severity, status: l.rule.status, file: l.file })), null, 2)}\n`);
       } else {
@@ -28,6 +41,7 @@ export function registerRulesCommand(program: Command): void {
     .action(async (dirs: string[]) => {
       const { loadRules } = await import('../index.js');
       const { rules: loaded, problems } = await loadRules(dirs, dirs.length === 0);
+      if (usageFailed(problems)) return;
       for (const p of problems) process.stdout.write(`${p.code} ${p.message}\n`);
       process.stdout.write(`${loaded.length} valid rules, ${problems.length} problems\n`);
       if (problems.length > 0) process.exitCode = 1;
@@ -40,6 +54,7 @@ export function registerRulesCommand(program: Command): void {
       const { loadRules, analyze, runRuleCases } = await import('../index.js');
       const all = await loadRules(dirs, true);
       const { rules: selected, problems } = dirs.length === 0 ? all : await loadRules(dirs, false);
+      if (usageFailed(problems)) return;
       for (const p of problems) process.stdout.write(`${p.code} ${p.message}\n`);
       if (selected.length === 0) return fail(2, 'no valid rules to test');
       const results = await runRuleCases(selected, analyze, all.rules);

@@ -18,7 +18,26 @@ export interface DerivedDiff {
 
 type DiffMap = Map<string, DerivedDiff>;
 
-function put(map: DiffMap, parameter: string, cloud: string | undefined | null, peer: string | undefined | null, evidence: Evidence[], note?: string): void {
+/** The subnet parameters: a value without a prefix length is an address, not a setting. */
+const SUBNET_PARAMETERS = new Set(['LocalSubnet', 'RemoteSubnet']);
+const isBareAddress = (v: string): boolean => !v.includes('/') && /^[\d.]+$|^[\da-f:]+$/i.test(v.trim()) && !v.includes(',');
+
+/**
+ * A subnet is never an address: where a source gave only the first address of a selector, the
+ * value is left unknown and the note says what was seen and where the prefix can be read, so no
+ * fix text ever tells the user to set a subnet to a bare address.
+ */
+function subnetValue(parameter: string, v: string | undefined | null, side: 'gateway' | 'device', notes: string[]): string | undefined | null {
+  if (!SUBNET_PARAMETERS.has(parameter) || typeof v !== 'string' || !isBareAddress(v)) return v;
+  notes.push(`the ${side}'s selector shows only the address ${v.trim()}; its prefix length is not in the inputs (${side === 'gateway' ? `read ${parameter} from DescribeVpnConnections` : "read it from the device's configuration"})`);
+  return null;
+}
+
+function put(map: DiffMap, parameter: string, cloudIn: string | undefined | null, peerIn: string | undefined | null, evidence: Evidence[], noteIn?: string): void {
+  const notes: string[] = [];
+  const cloud = subnetValue(parameter, cloudIn, 'gateway', notes);
+  const peer = subnetValue(parameter, peerIn, 'device', notes);
+  const note = noteIn ?? (notes.length > 0 ? notes.join('; ') : undefined);
   if ((cloud ?? null) !== null && cloud === peer) return;
   const cur = map.get(parameter);
   if (!cur) {

@@ -16,7 +16,7 @@ export interface RuleProblem {
   line: number;
   col: number;
   path: string;
-  code: 'E_RULE_INVALID' | 'E_RULE_DUPLICATE' | 'E_RULE_TOO_LARGE';
+  code: 'E_RULE_INVALID' | 'E_RULE_DUPLICATE' | 'E_RULE_TOO_LARGE' | 'E_RULES_PATH';
   message: string;
 }
 

@@ -41,6 +41,9 @@ function wrap(text: string, width: number, indent: string): string[] {
   return out;
 }
 
+/** `1 line`, `2 lines`. */
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function clip(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, Math.max(10, width - 1))}…` : text;
 }
@@ -114,12 +117,13 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     if (report.subjects.length === 0) out.push('No connection found in the inputs.', '');
     if (report.problems.length > 0) {
       out.push(p('yellow', `Problems with the input (${report.problems.length}):`));
-      for (const pr of report.problems.slice(0, 20)) out.push(clip(`  ${pr.code} ${pr.message}`, o.width));
+      // Wrapped, never clipped: the hint at the end of a problem is the part that says what to do.
+      for (const pr of report.problems.slice(0, 20)) out.push(...wrap(`${pr.code} ${pr.message}`, o.width - 2, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
       if (report.problems.length > 20) out.push(`  … ${report.problems.length - 20} more (see --format json)`);
       out.push('');
     }
     for (const a of report.assumptions ?? []) out.push(p('dim', `Assumed: ${a}`));
-    out.push(p('dim', `${report.stats.lines} lines (${report.stats.parsed} parsed, ${report.stats.unparsed} not), ${report.inputs.length} inputs, ${report.stats.subjects} subjects, ${report.stats.durationMs} ms.`));
+    out.push(p('dim', `${count(report.stats.lines, 'line')} (${report.stats.parsed} parsed, ${report.stats.unparsed} not), ${count(report.inputs.length, 'input')}, ${count(report.stats.subjects, 'subject')}, ${report.stats.durationMs} ms.`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -26,17 +26,25 @@ export function gunzipLimit(compressedBytes: number): number {
   return Math.max(GUNZIP_FLOOR_BYTES, compressedBytes * MAX_GUNZIP_RATIO);
 }
 
-/** Gunzips a byte stream; zlib errors and the size cap become an InputFault. */
+/** Gunzips a byte stream; zlib errors and the size cap become an InputFault. The cap grows with the compressed bytes read (a stream's size is not known ahead). */
 export async function* gunzipChunks(src: AsyncIterable<Buffer> | Buffer, compressedBytes: number): AsyncGenerator<Buffer> {
-  const limit = gunzipLimit(compressedBytes);
+  let seen = 0;
+  async function* counted(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const c of chunks) {
+      seen += c.length;
+      yield c;
+    }
+  }
   const gunzip = createGunzip();
-  const input = Buffer.isBuffer(src) ? Readable.from([src]) : Readable.from(src);
+  const input = Buffer.isBuffer(src) ? Readable.from([src]) : Readable.from(counted(src));
+  if (Buffer.isBuffer(src)) seen = src.length;
   input.on('error', (e) => gunzip.destroy(e));
   input.pipe(gunzip);
   let out = 0;
   try {
     for await (const chunk of gunzip) {
       out += (chunk as Buffer).length;
+      const limit = gunzipLimit(Math.max(compressedBytes, seen));
       if (out > limit) {
         throw new InputFault('E_INPUT_TOO_LARGE', `gzip data inflates to over ${limit} bytes (${MAX_GUNZIP_RATIO}× its size)`, 'A decompression bomb, or an export to split: the rest was not read.');
       }

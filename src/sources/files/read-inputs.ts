@@ -9,11 +9,15 @@ import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
 import { isGzip, readLines, type LineBatch } from './line-reader.js';
 import { closeJsonPrefix, salvageJson } from './json-salvage.js';
+import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
 import { crToLf, gunzipChunks, InputFault, looksBinary, sniffEncoding, usesLoneCr, utf16ToUtf8 } from './decode.js';
 import { compareText } from '../../compare.js';
 
-/** A path, or a document already in memory (API responses, tests). */
-export type AnalyzeInput = string | { source: string; content: string | Uint8Array };
+/**
+ * A path, a document already in memory (API responses, tests), or a stream read once as it comes
+ * (standard input: `journalctl -u strongswan | ipsec-doctor analyze -`).
+ */
+export type AnalyzeInput = string | { source: string; content: string | Uint8Array } | { source: string; stream: AsyncIterable<Uint8Array | string> };
 
 export type InputDocument =
   | {
@@ -35,6 +39,8 @@ export type InputDocument =
       path?: string;
       /** Its first bytes as text, to tell which dialect it holds before reading it. */
       head?: string;
+      /** Found by walking a directory, not named by the user: skipped whole when it is not a log. */
+      fromDirectory?: boolean;
     }
   | { source: string; type: 'problem'; problem: Problem };
 
@@ -118,7 +124,9 @@ function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: nu
   const when = mtimeMs ? { mtimeMs } : {};
   const faults = fault ? [(faultProblem(source, fault) as Extract<InputDocument, { type: 'problem' }>).problem] : [];
   try {
-    return { source, type: 'json', value: JSON.parse(clean), bytes, ...when, ...(faults.length > 0 ? { problems: faults } : {}) };
+    const value: unknown = JSON.parse(clean);
+    if (isOwnJsonReport(value)) return OWN_REPORT(source, 'JSON');
+    return { source, type: 'json', value, bytes, ...when, ...(faults.length > 0 ? { problems: faults } : {}) };
   } catch (e) {
     const err = e as Error;
     const at = damageAt(clean, err);
@@ -144,6 +152,9 @@ function faultProblem(source: string, f: unknown): InputDocument {
   if (f instanceof InputFault) return problem(source, f.code, f.message, f.hint);
   return problem(source, 'E_INPUT_UNREADABLE', `cannot read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message})`, 'Check the file.');
 }
+
+const OWN_REPORT = (source: string, format: string): InputDocument =>
+  problem(source, 'E_INPUT_SKIPPED', `an ipsec-doctor ${format} report, not an input: skipped`, 'Its findings came from inputs; analyse those instead.');
 
 const BINARY = (source: string): InputDocument => problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
 
@@ -200,6 +211,11 @@ async function readJson(source: string, src: AsyncIterable<Buffer>, bytes: numbe
   return parseJsonText(source, Buffer.concat(parts).toString('utf8'), bytes, mtimeMs);
 }
 
+/** A stream's chunks as Buffers (a text stream gives strings). */
+async function* asBuffers(src: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  for await (const c of src) yield typeof c === 'string' ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
 /** A document in memory as the chunks a file would be read in (so it is read, and given up on, alike). */
 async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
   for (let at = 0; at < buf.length; at += CHUNK_BYTES) yield buf.subarray(at, at + CHUNK_BYTES);
@@ -219,6 +235,8 @@ async function fromStream(source: string, src: AsyncIterable<Buffer>, bytes: num
   const when = mtimeMs ? { mtimeMs } : {};
   if (startsJson(head)) return readJson(source, p.rest, bytes, mtimeMs);
   if (looksBinary(head)) return BINARY(source);
+  const own = ownReportFormat(head.toString('utf8'));
+  if (own) return OWN_REPORT(source, own);
   const text = usesLoneCr(head) ? crToLf(p.rest) : p.rest;
   return { source, type: 'lines', bytes, batches: readLines(text), ...when };
 }
@@ -229,7 +247,11 @@ async function* fromMemory(source: string, content: string | Uint8Array): AsyncG
   yield await fromStream(source, chunksOf(buf), buf.length);
 }
 
-async function* fromFile(path: string, source: string): AsyncGenerator<InputDocument> {
+async function* fromFile(path: string, source: string, fromDirectory = false): AsyncGenerator<InputDocument> {
+  for await (const doc of readOneFile(path, source)) yield fromDirectory && doc.type === 'lines' ? { ...doc, fromDirectory: true } : doc;
+}
+
+async function* readOneFile(path: string, source: string): AsyncGenerator<InputDocument> {
   let size: number;
   let mtimeMs: number;
   let head: Uint8Array;
@@ -267,6 +289,8 @@ async function* fromFile(path: string, source: string): AsyncGenerator<InputDocu
     return yield parseJsonText(source, text, size, mtimeMs);
   }
   if (looksBinary(head)) return yield BINARY(source);
+  const own = ownReportFormat(Buffer.from(head).toString('utf8'));
+  if (own) return yield OWN_REPORT(source, own);
   // The stream opens only when the batches are read: a file handed to worker threads never is.
   async function* lazy(): AsyncGenerator<LineBatch> {
     yield* readLines(open_());
@@ -290,6 +314,10 @@ async function listFiles(dir: string): Promise<string[]> {
 /** Yields one document per file (directories expanded) or in-memory input, in a stable order. */
 export async function* readInputs(inputs: readonly AnalyzeInput[], cwd = process.cwd()): AsyncGenerator<InputDocument> {
   for (const input of inputs) {
+    if (typeof input !== 'string' && 'stream' in input) {
+      yield await fromStream(input.source, asBuffers(input.stream), 0);
+      continue;
+    }
     if (typeof input !== 'string') {
       yield* fromMemory(input.source, input.content);
       continue;
@@ -304,7 +332,7 @@ export async function* readInputs(inputs: readonly AnalyzeInput[], cwd = process
     if (st.isDirectory()) {
       const files = await listFiles(input);
       if (files.length === 0) yield problem(input, 'E_INPUT_EMPTY', 'directory holds no files', 'Point at the exported files.');
-      for (const f of files) yield* fromFile(f, displayName(f, cwd));
+      for (const f of files) yield* fromFile(f, displayName(f, cwd), true);
     } else {
       yield* fromFile(input, displayName(input, cwd));
     }
@@ -321,7 +349,8 @@ export async function totalInputBytes(inputs: readonly AnalyzeInput[]): Promise<
   let total = 0;
   for (const input of inputs) {
     if (typeof input !== 'string') {
-      total += typeof input.content === 'string' ? Buffer.byteLength(input.content) : input.content.length;
+      // A stream's size is not known before it is read.
+      if ('content' in input) total += typeof input.content === 'string' ? Buffer.byteLength(input.content) : input.content.length;
       continue;
     }
     try {

@@ -16,7 +16,8 @@ export interface RuleText {
 export interface RuleReadProblem {
   path: string;
   message: string;
-  code?: 'E_RULE_TOO_LARGE';
+  /** E_RULES_PATH: a path given for rules that cannot be read or holds no rule file (the user's typo: exit 2). */
+  code?: 'E_RULE_TOO_LARGE' | 'E_RULES_PATH';
 }
 
 const RULE_FILE = /\.rule\.ya?ml$/;
@@ -55,7 +56,7 @@ export async function readRuleTexts(paths: readonly string[]): Promise<{ files: 
       const list: string[] = [];
       if (st.isDirectory()) await walk(p, list);
       else list.push(p);
-      if (st.isDirectory() && list.length === 0) problems.push({ path: p, message: `${p}: no *.rule.yaml files. Rule files end in .rule.yaml.` });
+      if (st.isDirectory() && list.length === 0) problems.push({ path: p, code: 'E_RULES_PATH', message: `${p}: no *.rule.yaml files. Rule files end in .rule.yaml.` });
       // Read together, not one await after the other: 76 sequential reads cost ~50 ms per start.
       const read = await Promise.all(
         list.map(async (f): Promise<RuleText | RuleReadProblem> => {
@@ -70,7 +71,7 @@ export async function readRuleTexts(paths: readonly string[]): Promise<{ files: 
         else problems.push(r);
       }
     } catch (e) {
-      problems.push({ path: p, message: `${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Check the path.` });
+      problems.push({ path: p, code: 'E_RULES_PATH', message: `${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Check the path.` });
     }
   }
   return { files, problems };

@@ -1,0 +1,49 @@
+// The last step of every report, with or without --redact: no secret an input holds reaches any
+// format. Text quoted from inputs (evidence, timeline, problems, diff values) is scrubbed by
+// pattern (`psk=…`, PEM blocks, AccessKeys, hex dumps); every string of the report is scrubbed of
+// the literal secret values the inputs carried (a `Psk` of a DescribeVpnConnections export that
+// a device log also prints). In place: the report is the pipeline's own, not yet handed out.
+import type { Report } from '../types.js';
+import { removeSecrets, removeSecretValues, withholdHexDumps } from '../secrets.js';
+
+const quoted = (t: string, values: readonly string[]): string => removeSecretValues(withholdHexDumps(removeSecrets(t)), values);
+
+/** Every string inside a plain value scrubbed (API parameters, --explain fact values). */
+function deep(v: unknown, fn: (t: string) => string, depth = 0): unknown {
+  if (typeof v === 'string') return fn(v);
+  if (!v || typeof v !== 'object' || depth > 16) return v;
+  if (Array.isArray(v)) return v.map((x) => deep(x, fn, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = deep(x, fn, depth + 1);
+  return out;
+}
+
+export function scrubReport(report: Report, secretValues: ReadonlySet<string>): Report {
+  const values = [...secretValues].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const literal = (t: string): string => (values.length > 0 ? removeSecretValues(t, values) : t);
+  for (const s of report.subjects) {
+    for (const t of s.timeline) t.text = quoted(t.text, values);
+    for (const f of s.findings) {
+      f.title = literal(f.title);
+      f.summary = literal(f.summary);
+      for (const e of f.evidence) e.text = quoted(e.text, values);
+      for (const d of f.diff) {
+        if (typeof d.cloud === 'string') d.cloud = quoted(d.cloud, values);
+        if (typeof d.peer === 'string') d.peer = quoted(d.peer, values);
+        if (d.note !== undefined) d.note = literal(d.note);
+      }
+      for (const r of f.remediation) {
+        r.step = literal(r.step);
+        if (r.action) {
+          r.action.parameters = deep(r.action.parameters, literal) as Record<string, unknown>;
+          if (r.action.cli !== undefined) r.action.cli = literal(r.action.cli);
+        }
+      }
+      if (f.alternatives) for (const a of f.alternatives) a.why = literal(a.why);
+      if (f.explain) for (const x of f.explain) x.factValue = deep(x.factValue, (t) => quoted(t, values));
+    }
+  }
+  for (const p of report.problems) p.message = quoted(p.message, values);
+  if (report.assumptions) report.assumptions = report.assumptions.map(literal);
+  return report;
+}
