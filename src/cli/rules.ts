@@ -40,8 +40,10 @@ export function registerRulesCommand(program: Command): void {
     .argument('[dirs...]', 'rule files or directories (default: the built-in rules)')
     .action(async (dirs: string[]) => {
       const { loadRules } = await import('../index.js');
-      const { rules: loaded, problems } = await loadRules(dirs, dirs.length === 0);
+      // Built-in rules load too, so an id that duplicates one of them is caught here, not at analysis.
+      const { rules: all, problems } = await loadRules(dirs, true);
       if (usageFailed(problems)) return;
+      const loaded = dirs.length === 0 ? all : all.filter((r) => !r.builtin);
       for (const p of problems) process.stdout.write(`${p.code} ${p.message}\n`);
       process.stdout.write(`${loaded.length} valid rules, ${problems.length} problems\n`);
       if (problems.length > 0) process.exitCode = 1;

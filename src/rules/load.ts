@@ -113,6 +113,31 @@ class FileChecker {
 }
 
 type Raw = Record<string, unknown>;
+const isEventType = (t: string): boolean => t in EVENT_TYPES || extraEventTypes.has(t);
+const SUBJECT_FIELDS = new Set(['id', 'vpnConnectionId', 'tunnelId', 'vpnGatewayId']);
+const PLACEHOLDER = /\{\{\s*([\w.-]+)(?:\|[^}]*)?\s*\}\}/g;
+
+/** Why a `{{…}}` placeholder names nothing the report can fill, or undefined when it does. */
+function placeholderProblem(name: string, params: ReadonlySet<string>): string | undefined {
+  const [head, ...rest] = name.split('.');
+  if (head === 'fact') return rest.length === 1 && FACT_CATALOG[rest[0]!] ? undefined : `no fact "${rest.join('.')}"`;
+  if (head === 'diff') return rest.length === 2 && params.has(rest[0]!) && (rest[1] === 'cloud' || rest[1] === 'peer') ? undefined : `"${name}" is not diff.<parameter>.cloud|peer with a known parameter`;
+  if (head === 'event') return rest.length >= 2 && isEventType(rest.slice(0, -1).join('.')) ? undefined : `no event "${rest.slice(0, -1).join('.')}"`;
+  if (head === 'subject') return rest.length === 1 && SUBJECT_FIELDS.has(rest[0]!) ? undefined : `the subject has no "${rest.join('.')}"`;
+  return `"${name}" is not a fact., diff., event. or subject. placeholder`;
+}
+
+/** Checks the placeholders of a text (a string or {en, zh}). */
+function checkPlaceholders(text: unknown, path: Path, params: ReadonlySet<string>, ck: FileChecker): void {
+  const parts: [unknown, Path][] = isRaw(text) ? Object.entries(text).map(([k, v]) => [v, [...path, k]]) : [[text, path]];
+  for (const [t, at] of parts) {
+    if (typeof t !== 'string') continue;
+    for (const m of t.matchAll(PLACEHOLDER)) {
+      const why = placeholderProblem(m[1]!, params);
+      if (why) ck.at(at, `placeholder {{${m[1]}}} names nothing: ${why}`, 'Placeholders are {{fact.NAME}}, {{diff.PARAMETER.cloud|peer}}, {{event.TYPE.VAR}} or {{subject.id}}, with an optional |fallback.');
+    }
+  }
+}
 const isRaw = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -141,8 +166,14 @@ function checkCondition(c: unknown, path: Path, ck: FileChecker): void {
       if (spec && (!spec.params || !(k in spec.params))) ck.at([...path, 'params', k], `fact "${fact}" takes no parameter "${k}"`, spec.params ? `It takes: ${Object.keys(spec.params).join(', ')}.` : 'It takes no parameters.');
     }
     const t = params['type'];
-    if (typeof t === 'string' && (fact === 'eventCount' || fact === 'eventVar') && !(t in EVENT_TYPES) && !extraEventTypes.has(t)) {
+    if (typeof t === 'string' && (fact === 'eventCount' || fact === 'eventVar') && !isEventType(t)) {
       ck.at([...path, 'params', 'type'], `unknown event "${t}"`, 'See src/parse/events.ts for event ids.');
+    }
+    // The time-window fact names two events, each as {type, side?}.
+    for (const end of ['from', 'to']) {
+      const ref = params[end];
+      const et = isRaw(ref) ? ref['type'] : undefined;
+      if (fact === 'secondsBetween' && typeof et === 'string' && !isEventType(et)) ck.at([...path, 'params', end, 'type'], `unknown event "${et}"`, 'See src/parse/events.ts for event ids.');
     }
   } else if (fact && spec?.params && ['eventCount', 'eventVar', 'diagnoseLevel', 'diagnoseValue', 'diff', 'secondsBetween'].includes(fact)) {
     ck.at(path, `fact "${fact}" needs params`, `It takes: ${Object.keys(spec.params).join(', ')}.`);
@@ -167,6 +198,9 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
       if (typeof p === 'string' && !params.has(p)) ck.at([key, i], `unknown parameter "${p}"`, `Known: ${PARAMETERS.join(', ')}.`);
     });
   }
+  for (const key of ['title', 'summary']) checkPlaceholders(raw[key], [key], params, ck);
+  list(raw['alternatives']).forEach((a, i) => isRaw(a) && checkPlaceholders(a['why'], ['alternatives', i, 'why'], params, ck));
+  list(raw['remediation']).forEach((r, i) => isRaw(r) && checkPlaceholders(r['step'], ['remediation', i, 'step'], params, ck));
   list(raw['remediation']).forEach((r, i) => {
     const action = isRaw(r) && isRaw(r['action']) ? r['action'] : {};
     list(action['set']).forEach((p, j) => {

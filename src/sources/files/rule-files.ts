@@ -22,13 +22,17 @@ export interface RuleReadProblem {
 
 const RULE_FILE = /\.rule\.ya?ml$/;
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** YAML that is not named as a rule file: most likely a rule the author misnamed. */
+const OTHER_YAML = /\.ya?ml$/;
+
+async function walk(dir: string, out: string[], misnamed: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => compareText(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
+    if (e.isDirectory()) await walk(p, out, misnamed);
     else if (RULE_FILE.test(e.name)) out.push(p);
+    else if (OTHER_YAML.test(e.name)) misnamed.push(p);
   }
 }
 
@@ -54,8 +58,10 @@ export async function readRuleTexts(paths: readonly string[]): Promise<{ files: 
     try {
       const st = await stat(p);
       const list: string[] = [];
-      if (st.isDirectory()) await walk(p, list);
+      const misnamed: string[] = [];
+      if (st.isDirectory()) await walk(p, list, misnamed);
       else list.push(p);
+      for (const m of misnamed) problems.push({ path: m, message: `${m}: not read: rule files end in .rule.yaml. Rename it, or move it out of the rules directory.` });
       if (st.isDirectory() && list.length === 0) problems.push({ path: p, code: 'E_RULES_PATH', message: `${p}: no *.rule.yaml files. Rule files end in .rule.yaml.` });
       // Read together, not one await after the other: 76 sequential reads cost ~50 ms per start.
       const read = await Promise.all(
