@@ -8,7 +8,7 @@ import { AnalysisRun, AUTO_PARALLEL_MIN_BYTES } from './pipeline.js';
 import { RuleEvaluator } from './rules/engine.js';
 import type { LoadedRule, RuleProblem } from './rules/load.js';
 import { hashRuleTexts } from './rules/compiled.js';
-import { parseTzOffset } from './parse/timezone.js';
+import { parseZone, type Zone } from './parse/timezone.js';
 import type { Lang } from './report/template.js';
 import { VERSION } from './version.js';
 import type { LiveDiagnosisHooks, LiveDiagnosisOptions, LiveDiagnosisResult } from './sources/alicloud/types.js';
@@ -34,9 +34,9 @@ export interface AnalyzeOptions {
   builtinRules?: boolean;
   /** Use exactly these already-loaded rules (skips loading; rule cases use it). */
   rules?: readonly LoadedRule[];
-  /** Gateway log time zone, e.g. `+08:00` (default: the gateway clock, UTC+8). */
+  /** Gateway log time zone: `+08:00`, `UTC` or an IANA name (default: the gateway clock, UTC+8). */
   logTz?: string;
-  /** Peer-device log time zone for syslog stamps (default: this machine's zone). */
+  /** Peer-device log time zone for syslog stamps: `-05:00`, `UTC`, `local` or an IANA name such as `America/New_York` (daylight saving followed). Default: this machine's zone. */
   peerTz?: string;
   /** Year for syslog stamps that carry none (default: from the gateway log or the file date). */
   peerYear?: number;
@@ -133,10 +133,10 @@ export class AnalyzeOptionError extends Error {
   }
 }
 
-function tzOption(name: 'logTz' | 'peerTz', v: string | undefined): number | undefined {
-  const m = parseTzOffset(v);
-  if (v !== undefined && m === undefined) throw new AnalyzeOptionError(name, `"${v}" is not a time zone. Use ±HH:MM, UTC or local.`);
-  return m;
+function tzOption(name: 'logTz' | 'peerTz', v: string | undefined): Zone | undefined {
+  const z = parseZone(v);
+  if (v !== undefined && z === undefined) throw new AnalyzeOptionError(name, `"${v}" is not a time zone. Use ±HH:MM, UTC, local or an IANA name such as Asia/Shanghai.`);
+  return z;
 }
 
 /** Years a syslog stamp may be read in: anything else is a typo. */
@@ -156,13 +156,16 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
   const started = performance.now();
   checkOptions(options);
   const gatewayTz = tzOption('logTz', options.logTz);
-  const peerTz = tzOption('peerTz', options.peerTz) ?? parseTzOffset('local')!;
+  const peerTz = tzOption('peerTz', options.peerTz) ?? parseZone('local')!;
   const { rules, problems: ruleProblems } = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
   const run = new AnalysisRun({
     evaluator: new RuleEvaluator(rules),
     rules,
-    ...(gatewayTz !== undefined ? { gatewayTzMinutes: gatewayTz } : {}),
-    peerTzMinutes: peerTz,
+    ...(gatewayTz !== undefined ? { gatewayTzMinutes: gatewayTz.minutes } : {}),
+    ...(gatewayTz?.name ? { gatewayZone: gatewayTz.name } : {}),
+    peerTzMinutes: peerTz.minutes,
+    ...(options.peerTz === undefined ? { peerTzAssumed: true } : {}),
+    ...(peerTz.name ? { peerZone: peerTz.name } : {}),
     ...(options.peerYear ? { peerYear: options.peerYear } : {}),
     lang: options.lang ?? 'en',
     explain: options.explain ?? false,

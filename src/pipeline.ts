@@ -8,7 +8,7 @@ import type { Dialect } from './parse/dialect.js';
 import { LogParser, type LineStats } from './parse/log-parser.js';
 import { readApiDocument } from './parse/api-documents.js';
 import { createDialects } from './parse/registry.js';
-import { formatTzOffset, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
+import { formatZone, GATEWAY_TZ_MINUTES } from './parse/timezone.js';
 import { SubjectIndex } from './facts/correlate.js';
 import type { RangeProgress, RangeTask } from './parallel/range-task.js';
 import { computeFacts } from './facts/facts.js';
@@ -48,6 +48,11 @@ export interface PipelineOptions {
   rules: readonly LoadedRule[];
   gatewayTzMinutes?: number;
   peerTzMinutes: number;
+  /** IANA zones (daylight saving followed per stamp) when the user named one instead of an offset. */
+  gatewayZone?: string;
+  peerZone?: string;
+  /** The device zone was not given: it is this machine's, and the report must say so. */
+  peerTzAssumed?: boolean;
   peerYear?: number;
   lang: Lang;
   explain: boolean;
@@ -98,12 +103,14 @@ export class AnalysisRun {
       dialects: this.dialects,
       contextFor: (d) => {
         if (d.side === 'cloud') {
-          this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
-          return { source, tzOffsetMinutes: gatewayTz, memoScope: this.memoScope };
+          this.assumptions.add(this.gatewayAssumption(gatewayTz));
+          return { source, tzOffsetMinutes: gatewayTz, ...(this.opts.gatewayZone ? { zone: this.opts.gatewayZone } : {}), memoScope: this.memoScope };
         }
         const year = this.opts.peerYear ?? this.firstCloudYear ?? (mtimeMs ? new Date(mtimeMs).getUTCFullYear() : this.opts.now.getUTCFullYear());
-        this.assumptions.add(`Peer log times read as ${formatTzOffset(this.opts.peerTzMinutes)} (--peer-tz), year ${year} (${this.opts.peerYear ? '--peer-year' : this.firstCloudYear ? 'from the gateway log' : 'from the file date'}).`);
-        return { source, tzOffsetMinutes: this.opts.peerTzMinutes, year, memoScope: this.memoScope };
+        const zone = formatZone({ minutes: this.opts.peerTzMinutes, ...(this.opts.peerZone ? { name: this.opts.peerZone } : {}) });
+        const how = this.opts.peerTzAssumed ? "this machine's zone, assumed: --peer-tz sets the device's" : '--peer-tz';
+        this.assumptions.add(`Peer log times read as ${zone} (${how}), year ${year} (${this.opts.peerYear ? '--peer-year' : this.firstCloudYear ? 'from the gateway log' : 'from the file date'}).`);
+        return { source, tzOffsetMinutes: this.opts.peerTzMinutes, ...(this.opts.peerZone ? { zone: this.opts.peerZone } : {}), year, memoScope: this.memoScope };
       },
       ...(pointerFor ? { pointerFor } : {}),
       // The subject index copies what it keeps (evidence references, timeline entries, counts).
@@ -114,6 +121,11 @@ export class AnalysisRun {
       },
       onProblem: onProblem ?? ((p) => this.problems.add(p)),
     });
+  }
+
+  private gatewayAssumption(gatewayTz: number): string {
+    const zone = formatZone({ minutes: gatewayTz, ...(this.opts.gatewayZone ? { name: this.opts.gatewayZone } : {}) });
+    return `Gateway log times read as ${zone}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`;
   }
 
   private addStats(s: LineStats): void {
@@ -231,7 +243,7 @@ export class AnalysisRun {
     const { runRangeTasks } = await import('./parallel/pool.js');
     const racoon2 = this.dialects.find((d) => d.name === 'racoon2')!;
     const gatewayTz = this.opts.gatewayTzMinutes ?? GATEWAY_TZ_MINUTES;
-    this.assumptions.add(`Gateway log times read as ${formatTzOffset(gatewayTz)}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`);
+    this.assumptions.add(this.gatewayAssumption(gatewayTz));
     const cut = splitFiles && docs.length < jobs;
     const tasks: RangeTask[] = [];
     const owner: number[] = [];
@@ -239,7 +251,17 @@ export class AnalysisRun {
       const parts = cut ? Math.max(1, Math.min(jobs * 2, Math.ceil(doc.bytes / RANGE_TARGET_BYTES))) : 1;
       for (const range of await planRanges(doc.path, doc.bytes, parts, (l) => racoon2.sniff(l))) {
         owner.push(k);
-        tasks.push({ id: tasks.length, path: doc.path, source: doc.source, range, gatewayTzMinutes: gatewayTz, peerTzMinutes: this.opts.peerTzMinutes, year: this.opts.peerYear ?? this.opts.now.getUTCFullYear() });
+        tasks.push({
+          id: tasks.length,
+          path: doc.path,
+          source: doc.source,
+          range,
+          gatewayTzMinutes: gatewayTz,
+          peerTzMinutes: this.opts.peerTzMinutes,
+          ...(this.opts.gatewayZone ? { gatewayZone: this.opts.gatewayZone } : {}),
+          ...(this.opts.peerZone ? { peerZone: this.opts.peerZone } : {}),
+          year: this.opts.peerYear ?? this.opts.now.getUTCFullYear(),
+        });
       }
     }
     // In input order: this thread reads from the front, workers from the back (parallel/pool.ts).

@@ -1,6 +1,7 @@
 // racoon2 time stamps (`YYYY-MM-DD HH:MM:SS`, wall clock of the gateway) read by character codes:
 // consecutive lines mostly share their second, and then they share its string and epoch value
 // too — no slice, no string comparison, no date arithmetic per line.
+import { zoneOffsetAtWallTime } from '../../src/parse/timezone.js';
 
 /** The stamp last read: its text, epoch ms, and the packed digits and offset that identify it. */
 export interface Stamp {
@@ -8,15 +9,16 @@ export interface Stamp {
   ms: number;
 }
 
-const last: Stamp & { packed: number; offset: number } = { text: '', ms: NaN, packed: -1, offset: NaN };
+const last: Stamp & { packed: number; offset: number; zone: string | undefined } = { text: '', ms: NaN, packed: -1, offset: NaN, zone: undefined };
 
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /**
  * The stamp at the start of `line` (its shape already checked by the caller's pattern) at
- * `offsetMinutes` east of UTC. The returned object is shared: read it before the next call.
+ * `offsetMinutes` east of UTC, or in IANA `zone` at the offset in force then. The returned object
+ * is shared: read it before the next call.
  */
-export function readStamp(line: string, offsetMinutes: number): Stamp {
+export function readStamp(line: string, offsetMinutes: number, zone?: string): Stamp {
   const year = digit(line, 0) * 1000 + digit(line, 1) * 100 + digit(line, 2) * 10 + digit(line, 3);
   const month = digit(line, 5) * 10 + digit(line, 6);
   const day = digit(line, 8) * 10 + digit(line, 9);
@@ -24,11 +26,13 @@ export function readStamp(line: string, offsetMinutes: number): Stamp {
   const minute = digit(line, 14) * 10 + digit(line, 15);
   const second = digit(line, 17) * 10 + digit(line, 18);
   const packed = ((((year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute) * 60 + second;
-  if (packed !== last.packed || offsetMinutes !== last.offset) {
+  if (packed !== last.packed || offsetMinutes !== last.offset || zone !== last.zone) {
     last.packed = packed;
     last.offset = offsetMinutes;
+    last.zone = zone;
     last.text = line.slice(0, 19);
-    last.ms = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+    last.ms = wall - (zone ? zoneOffsetAtWallTime(zone, wall) : offsetMinutes) * 60_000;
   }
   return last;
 }

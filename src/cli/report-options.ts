@@ -44,8 +44,8 @@ export function addReportOptions(cmd: Command): Command {
     )
     .option('-q, --quiet', 'print only findings')
     .option('--no-color', 'no colour even on a terminal')
-    .option('--log-tz <zone>', 'time zone of gateway log stamps (default +08:00, the gateway clock)')
-    .option('--peer-tz <zone>', 'time zone of peer-device syslog stamps (default: local)')
+    .option('--log-tz <zone>', 'time zone of gateway log stamps: ±HH:MM, UTC or an IANA name (default +08:00, the gateway clock)')
+    .option('--peer-tz <zone>', 'time zone of peer-device syslog stamps: ±HH:MM, UTC, local or an IANA name such as America/New_York, daylight saving followed (default: local)')
     .option('--peer-year <year>', 'year for peer syslog stamps that carry none', (v) => Number(v))
     .option('--rules <dir>', 'extra rule files or directories (repeatable)', collect, []);
 }

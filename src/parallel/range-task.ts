@@ -13,6 +13,8 @@ export interface RangeTask {
   range: ByteRange;
   gatewayTzMinutes: number;
   peerTzMinutes: number;
+  gatewayZone?: string;
+  peerZone?: string;
   year: number;
 }
 

@@ -20,7 +20,10 @@ export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress)
   const parser = new LogParser({
     source: task.source,
     dialects,
-    contextFor: (d) => ({ source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, year: task.year, ...(memoScope ? { memoScope } : {}) }),
+    contextFor: (d) => {
+      const zone = d.side === 'cloud' ? task.gatewayZone : task.peerZone;
+      return { source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, ...(zone ? { zone } : {}), year: task.year, ...(memoScope ? { memoScope } : {}) };
+    },
     recordsAreCopied: true,
     onRecord: (r) => {
       records++;

@@ -13,6 +13,8 @@ export interface ParseContext {
   source: string;
   /** Minutes east of UTC for wall-clock stamps of this dialect's side (gateway default +480). */
   tzOffsetMinutes: number;
+  /** An IANA zone (`Europe/Berlin`): when set, each stamp is read at the offset in force at its time. */
+  zone?: string;
   /** Year for stamps that carry none (syslog); undefined = take from the file / the other inputs. */
   year?: number;
   /**

@@ -1,0 +1,36 @@
+// Time zones as users name them (issue 16, item 4): fixed offsets and IANA names, whose offset is
+// the one in force at each stamp's own time — a device log that spans a daylight-saving change
+// keeps its real order and spacing.
+import { describe, expect, it } from 'vitest';
+import { formatZone, parseZone, zoneOffsetAtWallTime } from '../../src/parse/timezone.js';
+import { stampToEpochMs } from '../../grammars/peer-common/time.js';
+import { readStamp } from '../../grammars/racoon2/stamp.js';
+import { analyze, AnalyzeOptionError } from '../../src/index.js';
+
+describe('zones', () => {
+  it('parses offsets, UTC and IANA names; refuses the rest', () => {
+    expect(parseZone('+05:30')).toEqual({ minutes: 330 });
+    expect(parseZone('UTC')).toEqual({ minutes: 0 });
+    expect(parseZone('Asia/Shanghai')).toEqual({ minutes: 480, name: 'Asia/Shanghai' });
+    for (const bad of ['Mars/Olympus', '+25:00', 'soon', 'Asia']) expect(parseZone(bad)).toBeUndefined();
+    expect(formatZone({ minutes: -300, name: 'America/New_York' })).toMatch(/^America\/New_York \(/);
+  });
+
+  it('follows daylight saving per stamp (America/New_York, 8 March 2026)', () => {
+    // 01:30 is EST (−5), 03:30 the same night is EDT (−4): one real hour apart, not two.
+    const before = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 1, minute: 30, second: 0, ms: 0 }, { tzOffsetMinutes: 0, zone: 'America/New_York' })!;
+    const after = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 3, minute: 30, second: 0, ms: 0 }, { tzOffsetMinutes: 0, zone: 'America/New_York' })!;
+    expect(new Date(before).toISOString()).toBe('2026-03-08T06:30:00.000Z');
+    expect(after - before).toBe(3_600_000);
+    expect(zoneOffsetAtWallTime('America/New_York', Date.UTC(2026, 6, 1, 12))).toBe(-240);
+    expect(new Date(readStamp('2026-07-01 12:00:00 vco-x [INFO]: x', 0, 'Europe/Berlin').ms).toISOString()).toBe('2026-07-01T10:00:00.000Z');
+  });
+
+  it('analyze reads a device log in an IANA zone and says so', async () => {
+    const line = 'Jul  1 12:00:05 gw charon: 10[IKE] <to-cloud|1> initiating Main Mode IKE_SA to-cloud[1] to 198.51.100.1';
+    const report = await analyze([{ source: 'peer.log', content: `${line}\n` }], { peerTz: 'America/New_York', peerYear: 2026 });
+    expect(report.subjects[0]!.timeline[0]!.time).toBe('2026-07-01T16:00:05Z');
+    expect(report.assumptions?.join('\n')).toMatch(/Peer log times read as America\/New_York/);
+    await expect(analyze([], { peerTz: 'Mars/Olympus' })).rejects.toBeInstanceOf(AnalyzeOptionError);
+  });
+});
