@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   builtinRules?: boolean;
   /** Use exactly these already-loaded rules (skips loading; rule cases use it). */
   rules?: readonly LoadedRule[];
+  /** Rule ids not to run (a team's `disableRules`, `--disable-rule`); an id no rule has is an option error. */
+  disabledRules?: readonly string[];
   /** Gateway log time zone: `+08:00`, `UTC` or an IANA name (default: the gateway clock, UTC+8). */
   logTz?: string;
   /** Peer-device log time zone for syslog stamps: `-05:00`, `UTC`, `local` or an IANA name such as `America/New_York` (daylight saving followed). Default: this machine's zone. */
@@ -139,6 +141,16 @@ function tzOption(name: 'logTz' | 'peerTz', v: string | undefined): Zone | undef
   return z;
 }
 
+/** The rules minus those switched off; naming a rule that does not exist is a typo to report. */
+function withoutDisabled(rules: readonly LoadedRule[], disabled: readonly string[]): readonly LoadedRule[] {
+  if (disabled.length === 0) return rules;
+  const ids = new Set(rules.map((r) => r.rule.id));
+  const unknown = disabled.filter((id) => !ids.has(id));
+  if (unknown.length > 0) throw new AnalyzeOptionError('disabledRules', `no rule has the id ${unknown.map((u) => `"${u}"`).join(', ')}. \`ipsec-doctor rules list\` shows the ids.`);
+  const off = new Set(disabled);
+  return rules.filter((r) => !off.has(r.rule.id));
+}
+
 /** Years a syslog stamp may be read in: anything else is a typo. */
 const PEER_YEARS = [1990, 2100] as const;
 
@@ -157,7 +169,9 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
   checkOptions(options);
   const gatewayTz = tzOption('logTz', options.logTz);
   const peerTz = tzOption('peerTz', options.peerTz) ?? parseZone('local')!;
-  const { rules, problems: ruleProblems } = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
+  const loaded = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
+  const ruleProblems = loaded.problems;
+  const rules = withoutDisabled(loaded.rules, options.disabledRules ?? []);
   const run = new AnalysisRun({
     evaluator: new RuleEvaluator(rules),
     rules,

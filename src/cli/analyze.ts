@@ -1,7 +1,7 @@
 // `ipsec-doctor analyze PATH…`: offline analysis of exported API responses and log files.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Report } from '../types.js';
-import { addReportOptions, optionErrorMessage, type ReportCliOptions } from './report-options.js';
+import { addReportOptions, analyzeOptionsFrom, optionErrorMessage, withTeamConfig, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 import { capYoungGeneration, liftYoungGenerationCap } from './heap-policy.js';
 
@@ -25,8 +25,10 @@ export function registerAnalyzeCommand(program: Command): void {
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1, or auto');
       return n;
     })
-    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto'; stdinName?: string }) => {
+    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto'; stdinName?: string }, command: Command) => {
     if (paths.filter((p) => p === '-').length > 1) return fail(2, 'standard input (-) can be named only once');
+    const badConfig = await withTeamConfig(command, opts);
+    if (badConfig) return fail(2, badConfig);
     const { totalInputBytes } = await import('../sources/files/read-inputs.js');
     // `-` is standard input, read as a stream; a file really called `-` is `./-`.
     const inputs = paths.map((p) => (p === '-' ? { source: opts.stdinName ?? '<stdin>', stream: process.stdin } : p));
@@ -47,12 +49,7 @@ export function registerAnalyzeCommand(program: Command): void {
     let report: Report;
     try {
       report = await analyze(inputs, {
-        rulesDirs: opts.rules ?? [],
-        ...(opts.logTz ? { logTz: opts.logTz } : {}),
-        ...(opts.peerTz ? { peerTz: opts.peerTz } : {}),
-        ...(opts.peerYear ? { peerYear: opts.peerYear } : {}),
-        lang: opts.lang ?? 'en',
-        explain: opts.explain ?? false,
+        ...analyzeOptionsFrom(opts),
         jobs: opts.jobs ?? 'auto',
         onProgress: (p) => progress.update(p),
         onWorkerThreads: liftYoungGenerationCap,

@@ -9,7 +9,7 @@ import type { Report } from '../types.js';
 import { oneLine } from '../errors.js';
 import type { LiveDiagnosisOptions, LiveDiagnosisResult, DiagnosisProgress } from '../sources/alicloud/types.js';
 import type { Endpoint } from '../sources/alicloud/endpoint.js';
-import { addReportOptions, optionErrorMessage, type ReportCliOptions } from './report-options.js';
+import { addReportOptions, analyzeOptionsFrom, optionErrorMessage, withTeamConfig, type ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 
 export const EXIT_USAGE = 2;
@@ -125,12 +125,7 @@ export async function runDiagnose(o: DiagnoseCliOptions): Promise<void> {
   let report: Report;
   try {
     report = await analyze(result.documents, {
-      rulesDirs: o.rules ?? [],
-      ...(o.logTz ? { logTz: o.logTz } : {}),
-      ...(o.peerTz ? { peerTz: o.peerTz } : {}),
-      ...(o.peerYear ? { peerYear: o.peerYear } : {}),
-      lang: o.lang ?? 'en',
-      explain: o.explain ?? false,
+      ...analyzeOptionsFrom(o),
       extraProblems: result.problems,
     });
   } catch (e) {
@@ -176,7 +171,9 @@ export function registerDiagnoseCommand(program: Command): void {
     .option('-v, --verbose', 'trace every API call on stderr (never credentials)')
     .addOption(new Option('--poll-ms <ms>', 'gateway diagnosis poll interval').hideHelp())
     .addOption(new Option('--retry-ms <ms>', 'retry backoff base').hideHelp());
-  addReportOptions(cmd).action(async (opts: DiagnoseCliOptions) => {
+  addReportOptions(cmd).action(async (opts: DiagnoseCliOptions, command: Command) => {
+    const badConfig = await withTeamConfig(command, opts);
+    if (badConfig) return fail(EXIT_USAGE, badConfig);
     await runDiagnose(opts);
   });
 }

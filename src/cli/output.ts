@@ -1,7 +1,6 @@
 // Renders a report in the chosen format to stdout or a file, and turns findings into the exit
 // code `--fail-on` asks for. Part of the CLI boundary: the only place besides cli/ commands that
 // writes to the terminal.
-import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { Report, Severity } from '../types.js';
 import type { ReportCliOptions } from './report-options.js';
@@ -73,8 +72,9 @@ export async function writeReport(report: Report, opts: ReportCliOptions): Promi
   let shown = report;
   if (opts.redact) {
     const { redactReport } = await import('../report/redact.js');
-    // A random key per run unless the user wants pseudonyms stable across runs.
-    shown = redactReport(report, { key: opts.redactKey ?? randomBytes(32).toString('hex') });
+    // The key is derived from the report (the same inputs give the same pseudonyms) unless the
+    // user gives one to correlate reports of different inputs.
+    shown = redactReport(report, opts.redactKey ? { key: opts.redactKey } : {});
   }
   const chunks = await render(shown, opts, !!opts.out);
   if (opts.out) {

@@ -151,9 +151,31 @@ describe('redactReport', () => {
     expect(params['VpnConnectionId']).toBe(red.subjects[0]!.id);
   });
 
-  it('file names in inputs and evidence are redacted like any text', () => {
+  it('file names in inputs and evidence are redacted like any text, reduced to their base names', () => {
     const r = redactReport({ ...load('two-sided-psk'), inputs: [{ source: 'logs/vco-bp12869d20623bfaca61-198.51.100.1.log', kind: 'gateway-log', records: 1, problems: 0 }] }, { key: 'k' });
-    expect(r.inputs[0]!.source).toMatch(/^logs\/vco-[a-z0-9]{20}-\d+\.\d+\.\d+\.1\.log$/);
+    expect(r.inputs[0]!.source).toMatch(/^vco-[a-z0-9]{20}-\d+\.\d+\.\d+\.1\.log$/);
     expect(r.inputs[0]!.source).toContain(r.subjects[0]!.id);
+  });
+});
+
+describe('--redact is safe to share (issue 16, item 5)', () => {
+  it('paths become base names, syslog hosts and connection names become pseudonyms, the same for the same inputs', async () => {
+    const { analyze } = await import('../../src/index.js');
+    const line = (t: string) => `Nov 21 22:18:0${t} acme-branch-fw charon: 10[IKE] <acme-hq-tunnel|1> sending packet: from 198.51.100.2[500] to 198.51.100.1[500] (240 bytes)`;
+    const content = `${[1, 2, 3, 4, 5].map((i) => line(String(i))).join('\n')}\n`;
+    const input = [{ source: '/home/analyst/cases/ACME-Corp/peer.log', content }];
+    const a = redactReport(await analyze(input, { peerTz: 'UTC', peerYear: 2026 }));
+    const b = redactReport(await analyze(input, { peerTz: 'UTC', peerYear: 2026 }));
+    const out = JSON.stringify(a);
+    for (const leak of ['ACME-Corp', '/home/analyst', 'acme-branch-fw', 'acme-hq-tunnel']) expect(out).not.toContain(leak);
+    expect(a.inputs[0]!.source).toBe('peer.log');
+    expect(a.subjects[0]!.id).toMatch(/^peer:conn-[a-z0-9]{8}$/);
+    // Lines quoted whole (a problem's preview) have their host and connection names replaced too.
+    const quoted = redactReport({ ...a, problems: [{ source: 'peer.log', line: 9, code: 'E_UNPARSED_LINE', message: `peer.log:9: no grammar understands this line: "${line('9')}".` }] });
+    const msg = quoted.problems[0]!.message;
+    for (const leak of ['acme-branch-fw', 'acme-hq-tunnel']) expect(msg).not.toContain(leak);
+    expect(msg).toMatch(/^peer\.log:9: no grammar understands this line: "Nov 21 22:18:09 host-[a-z0-9]{8} charon: 10\[IKE\] <conn-[a-z0-9]{8}\|1> sending packet/);
+    // Stable: generated at another time and speed, the same inputs give the same pseudonyms.
+    expect({ ...b, generatedAt: '', stats: { ...b.stats, durationMs: 0 } }).toEqual({ ...a, generatedAt: '', stats: { ...a.stats, durationMs: 0 } });
   });
 });

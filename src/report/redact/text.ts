@@ -1,8 +1,8 @@
 // Pseudonymises identifying tokens inside free text (log lines, summaries, file names) in one
 // left-to-right pass, so a pseudonym is never itself rewritten. Secrets are removed first
 // (secrets.ts). What counts as identifying: IP addresses and prefixes, Alibaba resource ids, IKE
-// identities (quoted ids, FQDNs, e-mail style ids), SPIs, IKE cookies, hex dumps and long hex
-// tokens. Everything else (times, algorithm names, event wording) stays, so the text still reads.
+// identities (quoted ids, FQDNs, e-mail style ids), syslog host names, device connection names,
+// SPIs, IKE cookies, hex dumps and long hex tokens. Everything else (times, algorithm names, event wording) stays, so the text still reads.
 
 import { isIPv6 } from 'node:net';
 import { IpPseudonyms } from './ip.js';
@@ -18,8 +18,15 @@ const ID_CONTEXT = String.raw`(?:authentication of|peer ID is|with id|IDir|IDi|I
 /** Words after which a double-quoted value is a certificate subject/issuer DN. */
 const DN_CONTEXT = String.raw`(?:cert|certificate|subject:?|issuer:?)`;
 
+/** A syslog / RFC 3339 stamp (a line's start, also quoted inside a message), then the host name that sent it. */
+const SYSLOG_HOST = String.raw`(?<syst>(?<![\w:.-])(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) )(?<host>[A-Za-z][\w.-]{0,62})(?= [\w./-]+(?:\[\d+\])?: )`;
+/** Device connection names: strongSwan `<name|1>`, `IKE_SA name[1]`, `CHILD_SA name{1}`; Libreswan `"name" #1:`, `"name"[1]`. */
+const CONN = String.raw`(?<sscs><)(?<sscn>[\w.-]{1,64})(?<ssce>\|\d+>)|(?<sap>\b(?:IKE_SA|CHILD_SA) )(?<san>[\w.-]{1,64})(?=[[{]\d+[\]}])|(?<lsq>")(?<lsn>[\w.-]{1,64})(?<lse>"(?=\s*(?:#\d+|\[\d+\])))`;
+
 const TOKEN = new RegExp(
   [
+    SYSLOG_HOST,
+    CONN,
     String.raw`(?<url>\bhttps?:\/\/[^\s"'<>)\]]+)`,
     String.raw`(?<jid>\\?"(?:LocalId|RemoteId)\\?"\s*[:=]\s*\\?")(?<jidv>[^"\\]{1,200})(?<jide>\\?")`,
     String.raw`(?<idctx>\b${ID_CONTEXT}[ \t]*)'(?<idval>[^'\n]{1,200})'`,
@@ -88,6 +95,10 @@ export class TextRedactor {
   private tokens(text: string): string {
     return text.replace(TOKEN, (match: string, ...rest: unknown[]) => {
       const g = rest[rest.length - 1] as Record<string, string | undefined>;
+      if (g.host !== undefined) return `${g.syst}${this.name(g.host, 'host')}`;
+      if (g.sscn !== undefined) return `${g.sscs}${this.connection(g.sscn)}${g.ssce}`;
+      if (g.san !== undefined) return `${g.sap}${this.connection(g.san)}`;
+      if (g.lsn !== undefined) return `${g.lsq}${this.connection(g.lsn)}${g.lse}`;
       if (g.url !== undefined) return this.url(g.url);
       if (g.jid !== undefined) return `${g.jid}${this.identity(g.jidv ?? '')}${g.jide}`;
       if (g.idctx !== undefined) return `${g.idctx}'${this.identity(g.idval ?? '')}'`;
@@ -155,8 +166,13 @@ export class TextRedactor {
     return value === value.toUpperCase() ? out.toUpperCase() : out;
   }
 
-  /** Stable pseudonym for an identity: `fqdn-xxxx.example`, `user-xxxx@fqdn-xxxx.example`, `id-xxxx`. */
-  private name(value: string, kind: 'fqdn' | 'email' | 'id'): string {
+  /** A device connection name (`to-cloud`): `conn-xxxx`, the same in every line, diff and subject id. */
+  connection(value: string): string {
+    return this.name(value, 'conn');
+  }
+
+  /** Stable pseudonym for an identity or a name: `fqdn-xxxx.example`, `user-xxxx@fqdn-xxxx.example`, `id-xxxx`, `host-xxxx`, `conn-xxxx`. */
+  private name(value: string, kind: 'fqdn' | 'email' | 'id' | 'host' | 'conn'): string {
     const key = `${kind}|${value.toLowerCase()}`;
     const hit = this.names.get(key);
     if (hit) return hit;
@@ -165,7 +181,7 @@ export class TextRedactor {
       const h = this.keyed.alnum(`${key}|${i}`, 8);
       if (kind === 'fqdn') out = `fqdn-${h}.example`;
       else if (kind === 'email') out = `user-${h.slice(0, 4)}@${this.name(value.slice(value.indexOf('@') + 1), 'fqdn')}`;
-      else out = `id-${h}`;
+      else out = `${kind}-${h}`;
     }
     this.usedNames.add(out);
     this.names.set(key, out);
