@@ -1,6 +1,8 @@
-// Shared by the browser tests: launches Debian's Chromium (/usr/bin/chromium) through
-// playwright-core with a fresh profile, opens an HTML string from file://, and records console
-// errors, dialogs and every request that is not the file itself (those are also aborted).
+// Shared by the browser tests: launches a system Chromium through playwright-core with a fresh
+// profile, opens an HTML string from file://, and records console errors, dialogs and every
+// request that is not the file itself (those are also aborted). The browser is CHROMIUM_PATH, else
+// the first of the usual names on this machine (Debian's /usr/bin/chromium, chromium-browser,
+// google-chrome); CI installs Debian's.
 
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const USUAL = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? USUAL.find((p) => existsSync(p)) ?? USUAL[0]!;
 export const ARTIFACTS = resolve('test-artifacts');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -27,7 +30,7 @@ export class Browser {
   private constructor(private readonly context: BrowserContext, private readonly dir: string) {}
 
   static async launch(): Promise<Browser> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing. Install it: apt-get update && apt-get install -y chromium`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing. Set CHROMIUM_PATH to a Chromium or Chrome binary, or install one: apt-get update && apt-get install -y chromium`);
     const dir = mkdtempSync(join(tmpdir(), 'ipsec-doctor-html-'));
     mkdirSync(ARTIFACTS, { recursive: true });
     // launchPersistentContext is how playwright passes a fresh --user-data-dir.

@@ -80,3 +80,24 @@ describe('terminal output', () => {
     expect(r.stdout).not.toContain('…\n');
   });
 });
+
+describe('evidence locations', () => {
+  it('keep the file name and line when the path is longer than the terminal', async () => {
+    const { shortenMiddle } = await import('../../src/report/render/text.js');
+    const long = '/home/analyst/cases/2026/ACME-Corporation-Shanghai-Branch/exports/day-2/strongswan/peer.log';
+    const short = shortenMiddle(long, 50);
+    expect(short.length).toBeLessThanOrEqual(50);
+    expect(short.startsWith('/home/')).toBe(true);
+    expect(short.endsWith('/strongswan/peer.log')).toBe(true);
+    expect(shortenMiddle('a/peer.log', 50)).toBe('a/peer.log');
+    const dir = join(mkdtempSync(join(tmpdir(), 'ipsec-doctor-a-very-long-directory-name-for-the-case-of-acme-')), 'peer.log');
+    writeFileSync(dir, PEER);
+    const r = spawnSync(process.execPath, [MAIN, 'analyze', dir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '60' } });
+    const locations = r.stdout.split('\n').filter((l) => /^ {7}\[(?:cloud|peer)\] (?:\d{4}-\d\d-\d\dT|\/)/.test(l));
+    expect(locations.length).toBeGreaterThan(0);
+    for (const l of locations) {
+      expect(l).toMatch(/peer\.log:\d+$/);
+      expect(l.length).toBeLessThanOrEqual(60);
+    }
+  });
+});

@@ -41,6 +41,16 @@ function wrap(text: string, width: number, indent: string): string[] {
   return out;
 }
 
+/** A path cut in the middle to `max` characters, keeping its start and its file name whole. */
+export function shortenMiddle(path: string, max: number): string {
+  if (path.length <= max) return path;
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const room = max - base.length - 2;
+  if (room < 4) return `…${path.slice(-Math.max(max - 1, base.length))}`;
+  const keepTail = Math.floor(room / 3);
+  return `${path.slice(0, room - keepTail)}…${path.slice(path.length - base.length - 1 - keepTail)}`;
+}
+
 /** `1 line`, `2 lines`. */
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -64,8 +74,10 @@ function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'wid
   if (f.evidence.length > 0) {
     out.push(`     ${L(o).evidence}`);
     for (const e of f.evidence.slice(0, 6)) {
-      const where = `${e.source}${e.line !== undefined ? `:${e.line}` : e.pointer !== undefined ? `#${e.pointer}` : ''}`;
-      out.push(p('dim', clip(`       [${e.side ?? 'cloud'}] ${e.time ? `${e.time} ` : ''}${where}`, o.width)));
+      // The location keeps its file name and line: a long path gives up its middle, never its end.
+      const at = e.line !== undefined ? `:${e.line}` : e.pointer !== undefined ? `#${e.pointer}` : '';
+      const head = `       [${e.side ?? 'cloud'}] ${e.time ? `${e.time} ` : ''}`;
+      out.push(p('dim', `${head}${shortenMiddle(e.source, o.width - head.length - at.length)}${at}`));
       // The time is shown above: quote the line from its tag or message on, wrapped, 3 lines at most.
       const quoted = e.text.replace(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:(?:vco|tun)-\S+\s+)?/, '');
       const wrapped = wrap(quoted, o.width, '         ');

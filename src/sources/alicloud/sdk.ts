@@ -76,7 +76,11 @@ let loaded: Promise<{ Client: Ctor<SdkClient>; credMod: unknown }> | undefined;
 function load(): Promise<{ Client: Ctor<SdkClient>; credMod: unknown }> {
   loaded ??= (async () => {
     quietHttpDebug();
-    const [api, credMod] = await Promise.all([import('@alicloud/openapi-client'), import('@alicloud/credentials')]);
+    // Optional dependencies: an install without them (`--omit=optional`) analyses files, and
+    // says what to add when the live API is asked for.
+    const [api, credMod] = await Promise.all([import('@alicloud/openapi-client'), import('@alicloud/credentials')]).catch((e: unknown) => {
+      throw new Error(`the live API needs the optional packages @alicloud/openapi-client and @alicloud/credentials (${(e as Error).message.split('\n')[0]}). Install them: npm install @alicloud/openapi-client @alicloud/credentials`);
+    });
     return { Client: unwrapDefault<Ctor<SdkClient>>(api), credMod };
   })();
   return loaded;
