@@ -22,6 +22,7 @@ import { compareText } from './compare.js';
 import { ProblemList } from './problem-list.js';
 import { collectSecretValues } from './secrets.js';
 import { scrubReport } from './report/scrub.js';
+import { deviceClockShift } from './facts/clock-skew.js';
 import { locate } from './errors.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
@@ -121,6 +122,25 @@ export class AnalysisRun {
       },
       onProblem: onProblem ?? ((p) => this.problems.add(p)),
     });
+  }
+
+  /**
+   * Device events that line up with the gateway's only once shifted by whole quarter hours: the
+   * device log was read in the wrong zone. Said once, with the zone that lines them up.
+   */
+  private checkDeviceClock(subjects: readonly Subject[]): void {
+    for (const s of subjects) {
+      const skew = deviceClockShift(s.timeline);
+      if (!skew) continue;
+      const zone = formatZone({ minutes: this.opts.peerTzMinutes - skew.minutes });
+      const h = Math.trunc(Math.abs(skew.minutes) / 60);
+      const m = Math.abs(skew.minutes) % 60;
+      const gap = `${h ? `${h} h` : ''}${h && m ? ' ' : ''}${m ? `${m} min` : ''}`;
+      this.assumptions.add(
+        `Device log times are ${gap} ${skew.minutes > 0 ? 'behind' : 'ahead of'} the gateway's (${skew.matched} events of ${s.id} line up once shifted): the device log is probably in ${zone}, not the ${this.opts.peerZone ?? formatZone({ minutes: this.opts.peerTzMinutes })} it was read in; rerun with --peer-tz ${zone.replace('UTC', '')}.`,
+      );
+      return;
+    }
   }
 
   private gatewayAssumption(gatewayTz: number): string {
@@ -373,6 +393,7 @@ export class AnalysisRun {
       const file = this.opts.rules.find((r) => r.rule.id === id)?.file ?? id;
       this.problems.add({ source: file, code: 'E_RULE_RUNTIME', message: locate(file, 1, `rule "${id}" could not run (${why}) and was left out`, 'Check it with `ipsec-doctor rules test`.') });
     }
+    this.checkDeviceClock(subjects);
     subjects.sort((a, b) => compareText(a.id, b.id));
     const report: Report = {
       schemaVersion: 1,

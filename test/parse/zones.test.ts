@@ -34,3 +34,18 @@ describe('zones', () => {
     await expect(analyze([], { peerTz: 'Mars/Olympus' })).rejects.toBeInstanceOf(AnalyzeOptionError);
   });
 });
+
+describe('device clock check (issue 16, item 4)', () => {
+  const both = new URL('../fixtures/lab/r2-psk_mismatch_v1_b_init-B/input', import.meta.url).pathname;
+  const warning = (r: { assumptions?: string[] }): string | undefined => r.assumptions?.find((a) => a.startsWith('Device log times'));
+
+  it.each([['+03:00', '3 h behind'], ['-05:00', '5 h ahead of'], ['Asia/Kolkata', '5 h 30 min behind']])('a device log read as %s is said to be %s, with the zone that lines it up', async (tz, gap) => {
+    const report = await analyze([both], { peerTz: tz });
+    expect(warning(report)).toContain(`Device log times are ${gap} the gateway's`);
+    expect(warning(report)).toContain('rerun with --peer-tz +00:00');
+  });
+
+  it('says nothing when the zone is right', async () => {
+    expect(warning(await analyze([both], { peerTz: 'UTC' }))).toBeUndefined();
+  });
+});
