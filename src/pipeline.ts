@@ -23,6 +23,7 @@ import { ProblemList } from './problem-list.js';
 import { collectSecretValues } from './secrets.js';
 import { scrubReport } from './report/scrub.js';
 import { deviceClockShift } from './facts/clock-skew.js';
+import { deviceClockWarning, gatewayZoneAssumption, peerZoneAssumption } from './report/assumptions.js';
 import { locate } from './errors.js';
 
 /** Below this a file is read in this thread: starting workers costs more than it saves. */
@@ -109,8 +110,8 @@ export class AnalysisRun {
         }
         const year = this.opts.peerYear ?? this.firstCloudYear ?? (mtimeMs ? new Date(mtimeMs).getUTCFullYear() : this.opts.now.getUTCFullYear());
         const zone = formatZone({ minutes: this.opts.peerTzMinutes, ...(this.opts.peerZone ? { name: this.opts.peerZone } : {}) });
-        const how = this.opts.peerTzAssumed ? "this machine's zone, assumed: --peer-tz sets the device's" : '--peer-tz';
-        this.assumptions.add(`Peer log times read as ${zone} (${how}), year ${year} (${this.opts.peerYear ? '--peer-year' : this.firstCloudYear ? 'from the gateway log' : 'from the file date'}).`);
+        const yearFrom = this.opts.peerYear ? 'peer-year' : this.firstCloudYear ? 'gateway' : 'file-date';
+        this.assumptions.add(peerZoneAssumption(this.opts.lang, zone, this.opts.peerTzAssumed === true, year, yearFrom));
         return { source, tzOffsetMinutes: this.opts.peerTzMinutes, ...(this.opts.peerZone ? { zone: this.opts.peerZone } : {}), year, memoScope: this.memoScope };
       },
       ...(pointerFor ? { pointerFor } : {}),
@@ -132,20 +133,16 @@ export class AnalysisRun {
     for (const s of subjects) {
       const skew = deviceClockShift(s.timeline);
       if (!skew) continue;
-      const zone = formatZone({ minutes: this.opts.peerTzMinutes - skew.minutes });
-      const h = Math.trunc(Math.abs(skew.minutes) / 60);
-      const m = Math.abs(skew.minutes) % 60;
-      const gap = `${h ? `${h} h` : ''}${h && m ? ' ' : ''}${m ? `${m} min` : ''}`;
-      this.assumptions.add(
-        `Device log times are ${gap} ${skew.minutes > 0 ? 'behind' : 'ahead of'} the gateway's (${skew.matched} events of ${s.id} line up once shifted): the device log is probably in ${zone}, not the ${this.opts.peerZone ?? formatZone({ minutes: this.opts.peerTzMinutes })} it was read in; rerun with --peer-tz ${zone.replace('UTC', '')}.`,
-      );
+      const suggested = formatZone({ minutes: this.opts.peerTzMinutes - skew.minutes });
+      const readAs = this.opts.peerZone ?? formatZone({ minutes: this.opts.peerTzMinutes });
+      this.assumptions.add(deviceClockWarning(this.opts.lang, skew.minutes, skew.matched, s.id, suggested, readAs));
       return;
     }
   }
 
   private gatewayAssumption(gatewayTz: number): string {
     const zone = formatZone({ minutes: gatewayTz, ...(this.opts.gatewayZone ? { name: this.opts.gatewayZone } : {}) });
-    return `Gateway log times read as ${zone}${this.opts.gatewayTzMinutes === undefined ? ' (the gateway clock; --log-tz changes it)' : ''}.`;
+    return gatewayZoneAssumption(this.opts.lang, zone, this.opts.gatewayTzMinutes === undefined);
   }
 
   private addStats(s: LineStats): void {

@@ -34,7 +34,8 @@ describe('--lang zh in the terminal', () => {
   it('labels, severities, status and footer are Chinese, and wide text wraps by display width', async () => {
     const report = await analyze([join(ROOT, 'examples/psk-mismatch')], { lang: 'zh', peerTz: 'UTC' });
     const text = renderText(report, { width: 80, lang: 'zh' });
-    for (const english of ['failing', 'CRITICAL', 'confidence', 'Difference:', 'Evidence:', 'Fix:', 'Problems with the input', ' lines (', 'Assumed:']) expect(text).not.toContain(english);
+    for (const english of ['failing', 'CRITICAL', 'confidence', 'Difference:', 'Evidence:', 'Fix:', 'Problems with the input', ' lines (', 'Assumed:', 'times read as']) expect(text).not.toContain(english);
+    expect(text).toMatch(/网关日志时间按 UTC\+08:00 读取/);
     expect(text).toMatch(/ {2}故障\n/);
     expect(text).toMatch(/\d+ 行（已解析 \d+，未解析 \d+），\d+ 个输入，\d+ 个对象，\d+ 毫秒。/);
     const columns = (l: string): number => [...l].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
