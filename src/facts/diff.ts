@@ -20,7 +20,7 @@ type DiffMap = Map<string, DerivedDiff>;
 
 /** The subnet parameters: a value without a prefix length is an address, not a setting. */
 const SUBNET_PARAMETERS = new Set(['LocalSubnet', 'RemoteSubnet']);
-const isBareAddress = (v: string): boolean => !v.includes('/') && /^[\d.]+$|^[\da-f:]+$/i.test(v.trim()) && !v.includes(',');
+const isBareAddress = (v: string): boolean => /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f]*:[\da-f:]*)$/i.test(v.trim());
 
 /**
  * A subnet is never an address: where a source gave only the first address of a selector, the

@@ -8,7 +8,7 @@ import { isLineBlock, type LineBatch } from '../sources/files/line-reader.js';
 import { accessBlock, accessLines, isHexDumpLine, type LineAccess } from './line-access.js';
 import { locate } from '../errors.js';
 import { unframe } from './frames.js';
-import { removeSecrets, withholdHexDumps } from '../secrets.js';
+import { scrubQuoted } from '../secrets.js';
 
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
 const KEPT_CONTINUATION = 4;
@@ -73,7 +73,7 @@ export class LogParser {
 
   private problem(line: number, code: string, message: string, hint?: string): void {
     // A problem quotes its line: never a key someone typed into it.
-    const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, withholdHexDumps(removeSecrets(message)), hint) };
+    const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, scrubQuoted(message), hint) };
     const pointer = this.opts.pointerFor?.(line);
     if (pointer) p.pointer = pointer;
     this.opts.onProblem(p);

@@ -4,9 +4,9 @@
 // the literal secret values the inputs carried (a `Psk` of a DescribeVpnConnections export that
 // a device log also prints). In place: the report is the pipeline's own, not yet handed out.
 import type { Report } from '../types.js';
-import { removeSecrets, removeSecretValues, withholdHexDumps } from '../secrets.js';
+import { removeSecretValues, scrubQuoted } from '../secrets.js';
 
-const quoted = (t: string, values: readonly string[]): string => removeSecretValues(withholdHexDumps(removeSecrets(t)), values);
+const quoted = (t: string, values: readonly string[]): string => removeSecretValues(scrubQuoted(t), values);
 
 /** Every string inside a plain value scrubbed (API parameters, --explain fact values). */
 function deep(v: unknown, fn: (t: string) => string, depth = 0): unknown {

@@ -6,6 +6,11 @@ import type { SubjectFacts } from '../facts/facts.js';
 
 export type Lang = 'en' | 'zh';
 
+/** `{{path}}` or `{{path|fallback}}`: the one placeholder syntax, for filling and for `rules validate`. */
+export const PLACEHOLDER = /\{\{\s*([\w.-]+)(?:\|([^}]*))?\s*\}\}/g;
+/** What `{{subject.X}}` may name. */
+export const SUBJECT_PLACEHOLDER_FIELDS = ['id', 'vpnConnectionId', 'tunnelId', 'vpnGatewayId'] as const;
+
 export function pickText(t: LocalizedText, lang: Lang): string {
   if (typeof t === 'string') return t;
   return (lang === 'zh' ? t.zh : undefined) ?? t.en;
@@ -29,16 +34,15 @@ function lookup(path: string, s: SubjectFacts): string | undefined {
     return s.acc.store.get('cloud', type)?.lastVars[varName] ?? s.acc.store.get('peer', type)?.lastVars[varName];
   }
   if (head === 'subject' && rest.length === 1) {
-    const a = s.acc;
-    const m: Record<string, string | null | undefined> = { id: a.id, vpnConnectionId: a.vpnConnectionId, tunnelId: a.tunnelId, vpnGatewayId: a.vpnGatewayId };
-    return m[rest[0]!] ?? undefined;
+    const field = rest[0] as (typeof SUBJECT_PLACEHOLDER_FIELDS)[number];
+    return SUBJECT_PLACEHOLDER_FIELDS.includes(field) ? (s.acc[field] ?? undefined) : undefined;
   }
   return undefined;
 }
 
 /** Fills placeholders; unknown values use the fallback after `|`, else `?`. */
 export function fillTemplate(text: string, s: SubjectFacts): string {
-  return text.replace(/\{\{\s*([\w.-]+)(?:\|([^}]*))?\s*\}\}/g, (_m, path: string, fallback?: string) => lookup(path, s) ?? fallback ?? '?');
+  return text.replace(PLACEHOLDER, (_m, path: string, fallback?: string) => lookup(path, s) ?? fallback ?? '?');
 }
 
 /** Whether every named diff parameter has both values known. */

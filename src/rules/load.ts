@@ -9,6 +9,7 @@ import { RuleFileSchema, type RuleFile } from './schema.js';
 import { ALL_OPERATORS, patternProblem } from './operators.js';
 import { isValidCause, PARAMETERS } from './causes.js';
 import { oneLine } from '../errors.js';
+import { PLACEHOLDER, SUBJECT_PLACEHOLDER_FIELDS } from '../report/template.js';
 import { MAX_RULE_DEPTH, MAX_RULE_FILE_BYTES, MAX_RULE_PROBLEMS } from './limits.js';
 
 export interface RuleProblem {
@@ -114,8 +115,7 @@ class FileChecker {
 
 type Raw = Record<string, unknown>;
 const isEventType = (t: string): boolean => t in EVENT_TYPES || extraEventTypes.has(t);
-const SUBJECT_FIELDS = new Set(['id', 'vpnConnectionId', 'tunnelId', 'vpnGatewayId']);
-const PLACEHOLDER = /\{\{\s*([\w.-]+)(?:\|[^}]*)?\s*\}\}/g;
+const SUBJECT_FIELDS = new Set<string>(SUBJECT_PLACEHOLDER_FIELDS);
 
 /** Why a `{{…}}` placeholder names nothing the report can fill, or undefined when it does. */
 function placeholderProblem(name: string, params: ReadonlySet<string>): string | undefined {
@@ -190,7 +190,7 @@ function checkSemantics(raw: unknown, ck: FileChecker): void {
     if (why) ck.at(['evidence', 'messages', i], `unusable pattern: ${why}`, 'Use a substring or a /regex/ in RE2 syntax (no look-around, no back-references).');
   });
   list(evidence['events']).forEach((e, i) => {
-    if (typeof e === 'string' && !(e in EVENT_TYPES) && !extraEventTypes.has(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
+    if (typeof e === 'string' && !isEventType(e)) ck.at(['evidence', 'events', i], `unknown event "${e}"`, 'See src/parse/events.ts for event ids.');
   });
   const params = new Set<string>(PARAMETERS);
   for (const key of ['diff', 'candidates']) {

@@ -15,19 +15,26 @@ const dirs = [
 ].filter((d) => existsSync(d));
 
 describe('first screen', () => {
-  it.each(dirs.map((d) => [d.replace(ROOT, ''), d]))('%s: cause and fix within 24 lines of 80 columns', async (_name, dir) => {
-    const report = await analyze([dir], { peerTz: 'UTC', now: new Date('2026-12-01T00:00:00Z') });
-    if (!report.subjects.some((s) => s.status === 'failing')) return;
-    const screen = renderText(report, { width: 80 }).split('\n').slice(0, 24);
-    expect(screen[0]).toMatch(/ {2}failing$/);
-    const finding = screen.findIndex((l) => /^ {2}1\. [A-Z]+ \S+ — /.test(l));
-    const fix = screen.findIndex((l) => /^ {5}Fix:$/.test(l));
-    expect(finding).toBeGreaterThan(0);
-    expect(fix).toBeGreaterThan(finding);
-    // At least the first step's first line is on the screen too.
-    expect(screen[fix + 1] ?? '').toMatch(/^ {7}\[(?:peer|cloud)\]/);
-    expect(screen.findIndex((l) => /^ {5}Evidence:$/.test(l)) === -1 || screen.findIndex((l) => /^ {5}Evidence:$/.test(l)) > fix).toBe(true);
-  });
+  it('every lab fixture with a failing subject: cause and fix within 24 lines of 80 columns', async () => {
+    let checked = 0;
+    for (const dir of dirs) {
+      const report = await analyze([dir], { peerTz: 'UTC', now: new Date('2026-12-01T00:00:00Z') });
+      // Fixtures of healthy tunnels have no fix to show: they are counted out, not passed.
+      if (!report.subjects.some((s) => s.status === 'failing')) continue;
+      checked++;
+      const screen = renderText(report, { width: 80 }).split('\n').slice(0, 24);
+      expect(screen[0], dir).toMatch(/ {2}failing$/);
+      const finding = screen.findIndex((l) => /^ {2}1\. [A-Z]+ \S+ — /.test(l));
+      const fix = screen.findIndex((l) => /^ {5}Fix:$/.test(l));
+      expect(finding, dir).toBeGreaterThan(0);
+      expect(fix, dir).toBeGreaterThan(finding);
+      // At least the first step's first line is on the screen too.
+      expect(screen[fix + 1] ?? '', dir).toMatch(/^ {7}\[(?:peer|cloud)\]/);
+      const evidence = screen.findIndex((l) => /^ {5}Evidence:$/.test(l));
+      expect(evidence === -1 || evidence > fix, dir).toBe(true);
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  }, 60_000);
 });
 
 describe('--lang zh in the terminal', () => {

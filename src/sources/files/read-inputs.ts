@@ -49,7 +49,7 @@ export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const HEAD_BYTES = 4096;
 const CHUNK_BYTES = 256 * 1024;
 
-function problem(source: string, code: string, msg: string, hint?: string): InputDocument {
+function problem(source: string, code: string, msg: string, hint?: string): Extract<InputDocument, { type: 'problem' }> {
   return { source, type: 'problem', problem: { source, code, message: locate(source, undefined, msg, hint) } };
 }
 
@@ -122,7 +122,7 @@ const jsonError = (e: Error): string => e.message.replace(/, (?:\.\.\.)?".*"(?:\
 function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: number, fault?: unknown): InputDocument {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const when = mtimeMs ? { mtimeMs } : {};
-  const faults = fault ? [(faultProblem(source, fault) as Extract<InputDocument, { type: 'problem' }>).problem] : [];
+  const faults = fault ? [faultProblem(source, fault).problem] : [];
   try {
     const value: unknown = JSON.parse(clean);
     if (isOwnJsonReport(value)) return OWN_REPORT(source, 'JSON');
@@ -148,7 +148,7 @@ function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: nu
   }
 }
 
-function faultProblem(source: string, f: unknown): InputDocument {
+function faultProblem(source: string, f: unknown): Extract<InputDocument, { type: 'problem' }> {
   if (f instanceof InputFault) return problem(source, f.code, f.message, f.hint);
   return problem(source, 'E_INPUT_UNREADABLE', `cannot read (${(f as NodeJS.ErrnoException).code ?? (f as Error).message})`, 'Check the file.');
 }
