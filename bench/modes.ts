@@ -86,7 +86,7 @@ async function grammar(file: string, reuseParses = true): Promise<ModeResult> {
   const p = new LogParser({
     source: file,
     dialects: [racoon2Dialect],
-    contextFor: () => ({ source: file, tzOffsetMinutes: 480, reuseParses }),
+    contextFor: () => ({ source: file, tz: { minutes: 480 }, reuseParses }),
     classify: false,
     // Only counted, as analyze's subject index only copies: records are reused, as there.
     recordsAreCopied: true,

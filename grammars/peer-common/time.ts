@@ -3,7 +3,7 @@
 // the previous one when that would put the line in the future) and the zone from the context's
 // offset. ISO stamps (`2024-11-21T21:58:50.123+08:00`) keep their own zone when they have one.
 import { enUS } from 'date-fns/locale/en-US';
-import { zoneOffsetAtWallTime } from '../../src/parse/timezone.js';
+import { zoneOffsetAtWallTime, type Zone } from '../../src/parse/timezone.js';
 
 /** English month abbreviation → 0-based month; syslog and strftime(%b) in the C locale. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
@@ -28,9 +28,8 @@ export interface StampParts {
 }
 
 export interface TimeContext {
-  tzOffsetMinutes: number;
-  /** IANA zone: the offset is the one in force at the stamp's own time (daylight saving). */
-  zone?: string;
+  /** Fixed offset, or an IANA zone: then the offset in force at the stamp's own time (daylight saving). */
+  tz: Zone;
   year?: number;
 }
 
@@ -52,12 +51,12 @@ function valid(p: StampParts): boolean {
  */
 export function stampToEpochMs(p: StampParts, ctx: TimeContext, nowMs: number = Date.now()): number | undefined {
   if (!valid(p)) return undefined;
-  const fixed = p.offsetMinutes ?? (ctx.zone ? undefined : ctx.tzOffsetMinutes);
+  const fixed = p.offsetMinutes ?? (ctx.tz.name ? undefined : ctx.tz.minutes);
   const at = (year: number): number => {
     const wall = Date.UTC(year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
-    return wall - (fixed ?? zoneOffsetAtWallTime(ctx.zone!, wall)) * 60_000;
+    return wall - (fixed ?? zoneOffsetAtWallTime(ctx.tz.name!, wall)) * 60_000;
   };
-  const offset = fixed ?? ctx.tzOffsetMinutes;
+  const offset = fixed ?? ctx.tz.minutes;
   if (p.year !== undefined) return at(p.year);
   if (ctx.year !== undefined) return at(ctx.year);
   const thisYear = new Date(nowMs + offset * 60_000).getUTCFullYear();

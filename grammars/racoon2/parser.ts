@@ -12,7 +12,7 @@ import { allTokens, Context, LineEnd, Location, Message, ResourceId, Tag, Timest
 class Racoon2LineParser extends EmbeddedActionsParser {
   /** The lines whose tokens are parsed, in order, and what is known of their file. */
   lineBatch: readonly HeaderLine[] = [];
-  context: ParseContext = { source: '', tzOffsetMinutes: 0 };
+  context: ParseContext = { source: '', tz: { minutes: 0 } };
   private next = 0;
 
   constructor() {

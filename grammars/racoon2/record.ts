@@ -113,7 +113,7 @@ export function recycleRecord(rec: LogRecord): void {
  * a record's later life sets): shared by the grammar's records and the memo's copies.
  */
 export function startRecord(rec: LogRecord, line: HeaderLine, ctx: ParseContext): void {
-  const st = readStamp(line.text, ctx.tzOffsetMinutes, ctx.zone);
+  const st = readStamp(line.text, ctx.tz);
   rec.source = ctx.source;
   rec.line = line.line;
   rec.endLine = line.line;

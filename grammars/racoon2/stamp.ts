@@ -1,7 +1,7 @@
 // racoon2 time stamps (`YYYY-MM-DD HH:MM:SS`, wall clock of the gateway) read by character codes:
 // consecutive lines mostly share their second, and then they share its string and epoch value
 // too — no slice, no string comparison, no date arithmetic per line.
-import { zoneOffsetAtWallTime } from '../../src/parse/timezone.js';
+import { zoneOffsetAtWallTime, type Zone } from '../../src/parse/timezone.js';
 
 /** The stamp last read: its text, epoch ms, and the packed digits and offset that identify it. */
 export interface Stamp {
@@ -14,11 +14,13 @@ const last: Stamp & { packed: number; offset: number; zone: string | undefined }
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /**
- * The stamp at the start of `line` (its shape already checked by the caller's pattern) at
- * `offsetMinutes` east of UTC, or in IANA `zone` at the offset in force then. The returned object
- * is shared: read it before the next call.
+ * The stamp at the start of `line` (its shape already checked by the caller's pattern) read in
+ * `tz`: its fixed offset, or for an IANA zone the offset in force then. The returned object is
+ * shared: read it before the next call.
  */
-export function readStamp(line: string, offsetMinutes: number, zone?: string): Stamp {
+export function readStamp(line: string, tz: Zone): Stamp {
+  const offsetMinutes = tz.minutes;
+  const zone = tz.name;
   const year = digit(line, 0) * 1000 + digit(line, 1) * 100 + digit(line, 2) * 10 + digit(line, 3);
   const month = digit(line, 5) * 10 + digit(line, 6);
   const day = digit(line, 8) * 10 + digit(line, 9);

@@ -1,5 +1,8 @@
-// Every fact a rule may name: its type, parameters and meaning. Rule validation rejects unknown
-// facts with this list, and docs/rules.md is generated from it.
+// Every fact a rule may name: its type, parameters, meaning and — for parameterised facts — its
+// computation (dynamic.ts; the others are computed together by facts.ts). Rule validation rejects
+// unknown facts with this table, the engine takes its dynamic facts from it, and docs/rules.md is
+// generated from it.
+import { DYNAMIC_FACT_COMPUTATIONS, type DynamicFact } from './dynamic.js';
 
 export type FactType = 'string' | 'string?' | 'number' | 'boolean' | 'boolean?' | 'string[]' | 'number[]' | 'object?';
 
@@ -8,6 +11,8 @@ export interface FactSpec {
   description: string;
   /** Parameters a dynamic fact takes (name → meaning). */
   params?: Record<string, string>;
+  /** How a parameterised fact is computed (on demand, per condition). */
+  compute?: DynamicFact;
 }
 
 export const FACT_CATALOG: Record<string, FactSpec> = {
@@ -55,6 +60,18 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   diagnoseValue: { type: 'object?', description: 'One decoded key of a gateway check description (e.g. lossRate), or null.', params: { name: 'DiagnoseName', key: 'description key' } },
   diff: { type: 'object?', description: 'The `{parameter, cloud, peer}` difference of one parameter, or null.', params: { parameter: 'ModifyVpnConnectionAttribute parameter' } },
 };
+
+// Each parameterised fact with its computation, joined here so the table is the one list.
+for (const [name, compute] of Object.entries(DYNAMIC_FACT_COMPUTATIONS)) {
+  const spec = FACT_CATALOG[name];
+  if (!spec) throw new Error(`dynamic fact ${name} has no catalogue entry`);
+  spec.compute = compute;
+}
+
+/** The parameterised facts (those with a computation), by name. */
+export const DYNAMIC_FACTS: Readonly<Record<string, DynamicFact>> = Object.fromEntries(
+  Object.entries(FACT_CATALOG).flatMap(([name, spec]) => (spec.compute ? [[name, spec.compute] as const] : [])),
+);
 
 export function isKnownFact(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FACT_CATALOG, name);

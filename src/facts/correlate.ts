@@ -11,6 +11,11 @@ export interface SubjectState {
   peer: [string, SubjectAccumulator][];
 }
 
+/** Where a diagnosis's SourceLog line goes (its subject; opaque outside facts/). */
+export type SourceLogTarget = SubjectAccumulator;
+/** A subject's observations as `finish` hands them to the facts (opaque outside facts/). */
+export type ObservedSubject = SubjectAccumulator;
+
 export class SubjectIndex {
   private readonly cloud = new Map<string, SubjectAccumulator>();
   private readonly peer = new Map<string, SubjectAccumulator>();
@@ -57,12 +62,18 @@ export class SubjectIndex {
     s.add(rec);
   }
 
-  addDiagnosis(d: ConnectionDiagnosis): SubjectAccumulator {
+  /** The diagnosis's subject, handed back as the place its SourceLog line is read into later. */
+  addDiagnosis(d: ConnectionDiagnosis): SourceLogTarget {
     // Entries that name no connection are one unnamed subject per document, not one each (200 000
     // such entries were 200 000 subjects).
     const s = this.cloudSubject(d.tunnelId ?? d.vpnConnectionId ?? `api:${d.source}`);
     s.addDiagnosis(d);
     return s;
+  }
+
+  /** A SourceLog line repeats a line of the exported logs: kept only when the subject lacks it. */
+  addSourceLogRecord(target: SourceLogTarget, r: LogRecord): void {
+    if (!target.hasEventText(r.text)) target.add(r);
   }
 
   addCheck(c: GatewayCheck): void {

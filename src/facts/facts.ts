@@ -3,11 +3,28 @@ import type { Side } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
 
-/** The fact values of one subject, plus the derived diffs the report quotes. */
+/** The ids a subject goes by (what `{{subject.…}}` placeholders and API calls name). */
+export interface SubjectIds {
+  id: string;
+  vpnConnectionId: string | null;
+  tunnelId: string | null;
+  vpnGatewayId: string | null;
+}
+
+/**
+ * The front door to one subject for rules and renderers: the fact values, the derived diffs, its
+ * ids and the connection's cloud configuration. `acc` is for facts/ alone (dynamic facts,
+ * evidence, summary): nothing outside this folder reads the accumulator.
+ */
 export interface SubjectFacts {
   values: Record<string, unknown>;
   diffs: DerivedDiff[];
-  acc: SubjectAccumulator;
+  subject: SubjectIds;
+  /** The connection's id, from the logs or else its configuration export. */
+  connectionId: string | undefined;
+  /** The connection's cloud configuration (DescribeVpnConnections), as exported. */
+  cloudConfig: Readonly<Record<string, string | undefined>> | undefined;
+  readonly acc: SubjectAccumulator;
 }
 
 const SIDES: Side[] = ['cloud', 'peer'];
@@ -96,5 +113,12 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     diffParameters: diffs.map((d) => d.parameter),
     gatewayChecks: [...acc.checks.keys()],
   };
-  return { values, diffs, acc };
+  return {
+    values,
+    diffs,
+    subject: { id: acc.id, vpnConnectionId: acc.vpnConnectionId, tunnelId: acc.tunnelId, vpnGatewayId: acc.vpnGatewayId },
+    connectionId: acc.vpnConnectionId ?? acc.config?.vpnConnectionId ?? undefined,
+    cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
+    acc,
+  };
 }

@@ -1,6 +1,7 @@
 // What a worker thread is asked to do and what it answers: read byte ranges of gateway logs into
 // subjects, reporting its progress on the way. Shared by the worker and the main thread.
-import type { Problem } from '../types.js';
+import type { Problem, Side } from '../types.js';
+import type { SideContext } from '../run/read-policy.js';
 import type { ByteRange } from '../sources/files/ranges.js';
 import type { LineStats } from '../parse/log-parser.js';
 import type { SubjectState } from '../facts/correlate.js';
@@ -11,11 +12,8 @@ export interface RangeTask {
   path: string;
   source: string;
   range: ByteRange;
-  gatewayTzMinutes: number;
-  peerTzMinutes: number;
-  gatewayZone?: string;
-  peerZone?: string;
-  year: number;
+  /** How each side's stamps are read: the run's read policy, decided before any task started. */
+  contexts: Record<Side, SideContext>;
 }
 
 export interface RangeResult {

@@ -20,10 +20,8 @@ export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress)
   const parser = new LogParser({
     source: task.source,
     dialects,
-    contextFor: (d) => {
-      const zone = d.side === 'cloud' ? task.gatewayZone : task.peerZone;
-      return { source: task.source, tzOffsetMinutes: d.side === 'cloud' ? task.gatewayTzMinutes : task.peerTzMinutes, ...(zone ? { zone } : {}), year: task.year, ...(memoScope ? { memoScope } : {}) };
-    },
+    // The contexts the main thread's read policy gave: a range reads as the whole file would.
+    contextFor: (d) => ({ source: task.source, ...task.contexts[d.side], ...(memoScope ? { memoScope } : {}) }),
     recordsAreCopied: true,
     onRecord: (r) => {
       records++;

@@ -1,6 +1,7 @@
 // The contract every log grammar (grammars/<dialect>/) implements, so the line parser can pick a
 // grammar per line and a file may mix dialects.
 import type { LogRecord, Problem, Side } from '../types.js';
+import type { Zone } from './timezone.js';
 
 /** One physical header line handed to a grammar. */
 export interface HeaderLine {
@@ -11,10 +12,11 @@ export interface HeaderLine {
 /** What a grammar knows about the file it parses. */
 export interface ParseContext {
   source: string;
-  /** Minutes east of UTC for wall-clock stamps of this dialect's side (gateway default +480). */
-  tzOffsetMinutes: number;
-  /** An IANA zone (`Europe/Berlin`): when set, each stamp is read at the offset in force at its time. */
-  zone?: string;
+  /**
+   * The zone wall-clock stamps of this dialect's side are read in (run/read-policy.ts decides it):
+   * a fixed offset, or an IANA zone whose offset in force at each stamp's time is used.
+   */
+  tz: Zone;
   /** Year for stamps that carry none (syslog); undefined = take from the file / the other inputs. */
   year?: number;
   /**

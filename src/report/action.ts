@@ -21,7 +21,7 @@ export function buildAction(spec: ActionSpec, s: SubjectFacts): RemediationActio
     if (d?.peer && !/\s/.test(d.peer)) values[p] = d.peer;
   }
   if ((spec.set?.length ?? 0) > 0 && Object.keys(values).length === 0) return undefined;
-  const connectionId = s.acc.vpnConnectionId ?? s.acc.config?.vpnConnectionId;
+  const connectionId = s.connectionId;
   if (!connectionId) return undefined;
   const parameters: Record<string, unknown> = { VpnConnectionId: connectionId };
   const ike: Record<string, string> = {};
@@ -30,11 +30,11 @@ export function buildAction(spec: ActionSpec, s: SubjectFacts): RemediationActio
   for (const [k, v] of Object.entries(values)) {
     if (IKE_CONFIG_KEYS.has(k)) ike[k] = v;
     else if (IPSEC_CONFIG_KEYS.has(k)) ipsec[k] = v;
-    else if (s.acc.tunnelId && TUNNEL_LEVEL.has(k)) tunnelExtra[k] = v;
+    else if (s.subject.tunnelId && TUNNEL_LEVEL.has(k)) tunnelExtra[k] = v;
     else parameters[k] = v;
   }
-  if (s.acc.tunnelId) {
-    const spec0: Record<string, unknown> = { TunnelId: s.acc.tunnelId, ...tunnelExtra };
+  if (s.subject.tunnelId) {
+    const spec0: Record<string, unknown> = { TunnelId: s.subject.tunnelId, ...tunnelExtra };
     if (Object.keys(ike).length) spec0['TunnelIkeConfig'] = ike;
     if (Object.keys(ipsec).length) spec0['TunnelIpsecConfig'] = ipsec;
     if (Object.keys(spec0).length > 1) parameters['TunnelOptionsSpecification'] = [spec0];

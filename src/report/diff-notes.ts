@@ -15,7 +15,7 @@ const NOTES = {
  * value when its configuration is known, the device's never guessed.
  */
 export function candidateEntries(params: readonly string[], s: SubjectFacts, lang: Lang): DiffEntry[] {
-  const config = s.acc.config?.params as Record<string, string | undefined> | undefined;
+  const config = s.cloudConfig;
   return params.map((parameter) => {
     if (parameter === 'Psk') return { parameter, cloud: null, peer: null, note: NOTES.secret[lang] };
     const raw = config?.[parameter];

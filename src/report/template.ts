@@ -3,6 +3,7 @@
 // Plain substitution: nothing in a rule file is evaluated.
 import type { LocalizedText } from '../rules/schema.js';
 import type { SubjectFacts } from '../facts/facts.js';
+import { lastEventVar } from '../facts/summary.js';
 
 export type Lang = 'en' | 'zh';
 
@@ -31,11 +32,11 @@ function lookup(path: string, s: SubjectFacts): string | undefined {
   if (head === 'event' && rest.length >= 2) {
     const varName = rest.at(-1)!;
     const type = rest.slice(0, -1).join('.');
-    return s.acc.store.get('cloud', type)?.lastVars[varName] ?? s.acc.store.get('peer', type)?.lastVars[varName];
+    return lastEventVar(s, type, varName);
   }
   if (head === 'subject' && rest.length === 1) {
     const field = rest[0] as (typeof SUBJECT_PLACEHOLDER_FIELDS)[number];
-    return SUBJECT_PLACEHOLDER_FIELDS.includes(field) ? (s.acc[field] ?? undefined) : undefined;
+    return SUBJECT_PLACEHOLDER_FIELDS.includes(field) ? (s.subject[field] ?? undefined) : undefined;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 // Runs the loaded rules over one subject's facts with json-rules-engine: static facts from
-// facts.ts, dynamic (parameterised) facts computed on demand (dynamic-facts.ts), custom operators.
+// facts.ts, dynamic (parameterised) facts computed on demand (facts/dynamic.ts), custom operators.
 // Rules whose gate the subject fails are not sent to the engine (gate.ts). Returns which rules
 // matched and, for --explain, the condition values that decided them.
 import { Engine, type Almanac, type RuleResult } from 'json-rules-engine';
@@ -7,7 +7,7 @@ import type { SubjectFacts } from '../facts/facts.js';
 import type { LoadedRule } from './load.js';
 import { CUSTOM_OPERATORS } from './operators.js';
 import { ruleGate } from './gate.js';
-import { DYNAMIC_FACTS } from './dynamic-facts.js';
+import { DYNAMIC_FACTS } from '../facts/catalog.js';
 
 export interface ExplainEntry {
   fact: string;
@@ -32,7 +32,7 @@ async function subjectOf(almanac: Almanac): Promise<SubjectFacts> {
 // parameters per condition, 7 % of a 200-subject analysis).
 const NO_CACHE = { cache: false };
 
-/** Adds the parameterised facts (dynamic-facts.ts). */
+/** Adds the parameterised facts (facts/dynamic.ts). */
 function addDynamicFacts(engine: Engine): void {
   for (const [name, compute] of Object.entries(DYNAMIC_FACTS)) {
     engine.addFact(name, (async (params: Record<string, unknown>, almanac: Almanac) => compute(await subjectOf(almanac), params)) as never, NO_CACHE);

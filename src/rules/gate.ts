@@ -1,12 +1,12 @@
 // A rule's gate: the conditions every match needs (the members of its top-level `all`, and of
 // `all`s nested there) that can be decided without the engine — a fact (static, or computed as
-// the engine computes it: dynamic-facts.ts) against a literal with a built-in operator. A subject failing one cannot match,
+// the engine computes it: facts/dynamic.ts) against a literal with a built-in operator. A subject failing one cannot match,
 // so the engine does not evaluate the rule for it: each evaluation deep-copies the rule's
 // conditions and runs a promise chain, and most rules need events or API checks a subject lacks
 // (on a 200-subject export: a fifth of what an analysis allocates, 80 ms). The gate only ever
 // answers "cannot match"; anything it does not model is left to the engine.
 import type { SubjectFacts } from '../facts/facts.js';
-import { DYNAMIC_FACTS } from './dynamic-facts.js';
+import { DYNAMIC_FACTS } from '../facts/catalog.js';
 
 /** A necessary condition: false when the subject certainly fails it. */
 type Check = (facts: SubjectFacts) => boolean;

@@ -66,7 +66,7 @@ describe('Libreswan dialect on the lab peer logs', () => {
 
 describe('Libreswan samples', () => {
   it('syslog IKEv2 that comes up: established events, TS, agreed algorithms, endpoints', () => {
-    const p = parse(read(SAMPLES, 'syslog-v2-established.log'), { tzOffsetMinutes: -300 });
+    const p = parse(read(SAMPLES, 'syslog-v2-established.log'), { tz: { minutes: -300 } });
     expect(p.failures).toEqual([]);
     expect(types(p)).toEqual(['p1-start', 'p1-established', 'p2-established']);
     expect(p.records.filter((r) => isFailureEvent(r.event))).toEqual([]);
@@ -131,7 +131,7 @@ describe('Libreswan header variants and robustness', () => {
   ])('%s', (_n, line, event) => {
     const d = createLibreswanDialect();
     expect(d.sniff(line)).toBe(true);
-    const [r] = d.parseHeaders([{ text: line, line: 1 }], { source: 's', tzOffsetMinutes: 0, year: 2026 });
+    const [r] = d.parseHeaders([{ text: line, line: 1 }], { source: 's', tz: { minutes: 0 }, year: 2026 });
     expect(r && !isHeaderFailure(r)).toBe(true);
     if (!r || isHeaderFailure(r)) return;
     d.classify(r);
@@ -177,7 +177,7 @@ describe('Libreswan header variants and robustness', () => {
   it('returns HeaderFailure rather than throwing', () => {
     const d = createLibreswanDialect();
     const bad = ['Nov 21 21:42:23 nothing-known: x', 'Nov 21 21:42:23.1', '"unterminated', '123'];
-    const out = d.parseHeaders(bad.map((text, i) => ({ text, line: i + 1 })), { source: 's', tzOffsetMinutes: 0 });
+    const out = d.parseHeaders(bad.map((text, i) => ({ text, line: i + 1 })), { source: 's', tz: { minutes: 0 } });
     expect(out.map(isHeaderFailure)).toEqual([true, true, true, true]);
     expect(() => d.classify({ source: 's', line: 1, endLine: 1, side: 'peer', dialect: 'libreswan', text: '', level: 'info', message: '', continuationLines: 0 })).not.toThrow();
   });

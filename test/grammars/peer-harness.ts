@@ -13,7 +13,7 @@ export interface Parsed {
 }
 
 export function parseText(text: string, dialects: Dialect[], ctx: Partial<ParseContext> = {}): Parsed {
-  const context: ParseContext = { source: 'peer.log', tzOffsetMinutes: 0, ...ctx };
+  const context: ParseContext = { source: 'peer.log', tz: { minutes: 0 }, ...ctx };
   const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   let last: Dialect | undefined;

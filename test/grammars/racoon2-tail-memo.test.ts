@@ -105,7 +105,7 @@ describe('racoon2 tail memo', () => {
     const p = new LogParser({
       source: 'test.log',
       dialects: [racoon2Dialect],
-      contextFor: () => ({ source: 'test.log', tzOffsetMinutes: 480 }),
+      contextFor: () => ({ source: 'test.log', tz: { minutes: 480 } }),
       recordsAreCopied: true,
       onRecord: (r) => {
         objects.add(r);
@@ -129,7 +129,7 @@ describe('racoon2 tail memo', () => {
       const p = new LogParser({
         source,
         dialects: [racoon2Dialect],
-        contextFor: () => ({ source, tzOffsetMinutes: tz, ...(memoScope ? { memoScope } : {}) }),
+        contextFor: () => ({ source, tz: { minutes: tz }, ...(memoScope ? { memoScope } : {}) }),
         onRecord: (r) => records.push(r),
         onProblem: () => undefined,
       });
@@ -141,10 +141,10 @@ describe('racoon2 tail memo', () => {
     const shared = parse('b.log', 0, scope);
     const alone = parse('b.log', 0);
     // One memo for the scope's contexts, one per context without a scope.
-    const a = { source: 'a.log', tzOffsetMinutes: 480, memoScope: scope };
-    const b = { source: 'b.log', tzOffsetMinutes: 0, memoScope: scope };
+    const a = { source: 'a.log', tz: { minutes: 480 }, memoScope: scope };
+    const b = { source: 'b.log', tz: { minutes: 0 }, memoScope: scope };
     expect(memoFor(a)).toBe(memoFor(b));
-    expect(memoFor({ source: 'a.log', tzOffsetMinutes: 480 })).not.toBe(memoFor({ source: 'a.log', tzOffsetMinutes: 480 }));
+    expect(memoFor({ source: 'a.log', tz: { minutes: 480 } })).not.toBe(memoFor({ source: 'a.log', tz: { minutes: 480 } }));
     expect(shared.map(visible)).toEqual(alone.map(visible));
     expect(shared.every((r) => r.source === 'b.log')).toBe(true);
   });

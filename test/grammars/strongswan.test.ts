@@ -118,7 +118,7 @@ describe('strongSwan dialect on the lab peer logs', () => {
   });
 
   it('reads the year and zone from the context and keeps the stamp as written', () => {
-    const p = parse(read(LAB, 'sw-baseline_v2-P/input/peer.log'), { year: 2026, tzOffsetMinutes: 480 });
+    const p = parse(read(LAB, 'sw-baseline_v2-P/input/peer.log'), { year: 2026, tz: { minutes: 480 } });
     expect(p.records[0]!.localTime).toBe('Nov 21 21:58:39');
     expect(p.records[0]!.timeMs).toBe(Date.UTC(2026, 10, 21, 13, 58, 39));
   });
@@ -157,7 +157,7 @@ describe('strongSwan samples', () => {
   });
 
   it('ISO time_format, log levels, no IKE config, MAC mismatch, no matching peer config', () => {
-    const p = parse(read(SAMPLES, 'responder-v2-auth-and-config.log'), { tzOffsetMinutes: 60 });
+    const p = parse(read(SAMPLES, 'responder-v2-auth-and-config.log'), { tz: { minutes: 60 } });
     expect(p.failures).toEqual([]);
     expect(only(p, 'no-config')[0]!.vars).toEqual({ local: '198.51.100.2', remote: '198.51.100.9' });
     const noCfg = p.records.find((r) => r.event?.type === 'no-config')!;
@@ -214,7 +214,7 @@ describe('strongSwan header variants', () => {
   it.each(lines)('%s', (_n, line, want) => {
     const d = createStrongswanDialect();
     expect(d.sniff(line)).toBe(true);
-    const [r] = d.parseHeaders([{ text: line, line: 1 }], { source: 's', tzOffsetMinutes: 0, year: 2026 });
+    const [r] = d.parseHeaders([{ text: line, line: 1 }], { source: 's', tz: { minutes: 0 }, year: 2026 });
     expect(r && !isHeaderFailure(r)).toBe(true);
     if (!r || isHeaderFailure(r)) return;
     d.classify(r);
@@ -238,7 +238,7 @@ describe('strongSwan header variants', () => {
   it('returns a HeaderFailure for sniffed-looking garbage and never throws', () => {
     const d = createStrongswanDialect();
     const garbage = ['Nov 99 21:58:50 08[IKE] x', 'Nov 21 21:58:50 nothing here', '\u0000\u0001', '<<<>>>', 'Nov 21 25:61:61 08[IKE] bad clock'];
-    const out = d.parseHeaders(garbage.map((text, i) => ({ text, line: i + 1 })), { source: 's', tzOffsetMinutes: 0 });
+    const out = d.parseHeaders(garbage.map((text, i) => ({ text, line: i + 1 })), { source: 's', tz: { minutes: 0 } });
     expect(out).toHaveLength(garbage.length);
     expect(out.slice(1, 4).every(isHeaderFailure)).toBe(true);
     const first = out[0]!;
@@ -248,7 +248,7 @@ describe('strongSwan header variants', () => {
     const fuzz = Array.from({ length: 300 }, (_, i) => ({ line: i + 1, text: Array.from({ length: Math.floor(rnd() * 60) }, () => String.fromCharCode(32 + Math.floor(rnd() * 95))).join('') }));
     fuzz.push({ line: 301, text: 'Nov 21 21:58:50 08[IKE] <a|1> received proposals: IKE:' }, { line: 302, text: 'Nov 21 21:58:50 08[IKE] <a|1> CHILD_SA x{1} established with SPIs' });
     expect(() => {
-      for (const r of d.parseHeaders(fuzz, { source: 'f', tzOffsetMinutes: 0 })) if (!isHeaderFailure(r)) d.classify(r);
+      for (const r of d.parseHeaders(fuzz, { source: 'f', tz: { minutes: 0 } })) if (!isHeaderFailure(r)) d.classify(r);
     }).not.toThrow();
   });
 });
@@ -268,24 +268,24 @@ describe('mixed dialects in one file', () => {
 });
 
 describe('time stamps without year or zone', () => {
-  const at = (text: string, ctx: { tzOffsetMinutes: number; year?: number }, now?: number): number | undefined => stampToEpochMs(scanStamp(text)!.parts, ctx, now);
+  const at = (text: string, ctx: { tz: { minutes: number }; year?: number }, now?: number): number | undefined => stampToEpochMs(scanStamp(text)!.parts, ctx, now);
   it('uses the context year and zone', () => {
-    expect(at('Nov 21 21:58:50', { tzOffsetMinutes: 480, year: 2025 })).toBe(Date.UTC(2025, 10, 21, 13, 58, 50));
-    expect(at('Nov 21 21:58:50', { tzOffsetMinutes: -300, year: 2025 })).toBe(Date.UTC(2025, 10, 22, 2, 58, 50));
+    expect(at('Nov 21 21:58:50', { tz: { minutes: 480 }, year: 2025 })).toBe(Date.UTC(2025, 10, 21, 13, 58, 50));
+    expect(at('Nov 21 21:58:50', { tz: { minutes: -300 }, year: 2025 })).toBe(Date.UTC(2025, 10, 22, 2, 58, 50));
   });
   it('falls back to the current year, or the previous one when that would be in the future', () => {
     const now = Date.UTC(2027, 0, 1, 0, 10);
-    expect(at('Jan  1 00:05:00', { tzOffsetMinutes: 0 }, now)).toBe(Date.UTC(2027, 0, 1, 0, 5));
-    expect(at('Dec 31 23:59:59', { tzOffsetMinutes: 0 }, now)).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
-    expect(new Date(at('Nov 21 21:58:50', { tzOffsetMinutes: 0 })!).getUTCFullYear()).toBeLessThanOrEqual(new Date().getUTCFullYear());
+    expect(at('Jan  1 00:05:00', { tz: { minutes: 0 } }, now)).toBe(Date.UTC(2027, 0, 1, 0, 5));
+    expect(at('Dec 31 23:59:59', { tz: { minutes: 0 } }, now)).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
+    expect(new Date(at('Nov 21 21:58:50', { tz: { minutes: 0 } })!).getUTCFullYear()).toBeLessThanOrEqual(new Date().getUTCFullYear());
   });
   it('keeps an explicit year or zone of the stamp', () => {
-    expect(at('2024-02-29T10:00:00.5Z', { tzOffsetMinutes: 480, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 10, 0, 0, 500));
-    expect(at('2024-02-29 10:00:00', { tzOffsetMinutes: 60, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 9));
-    expect(at('Feb 29 10:00:00 2024', { tzOffsetMinutes: 0, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 10));
+    expect(at('2024-02-29T10:00:00.5Z', { tz: { minutes: 480 }, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 10, 0, 0, 500));
+    expect(at('2024-02-29 10:00:00', { tz: { minutes: 60 }, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 9));
+    expect(at('Feb 29 10:00:00 2024', { tz: { minutes: 0 }, year: 2030 })).toBe(Date.UTC(2024, 1, 29, 10));
   });
   it('rejects impossible clocks instead of inventing a time', () => {
-    expect(at('Nov 21 24:00:00', { tzOffsetMinutes: 0, year: 2026 })).toBeUndefined();
+    expect(at('Nov 21 24:00:00', { tz: { minutes: 0 }, year: 2026 })).toBeUndefined();
     expect(scanStamp('Foo 21 21:58:50')).toBeUndefined();
   });
 });

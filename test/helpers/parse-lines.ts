@@ -10,7 +10,7 @@ export function parseText(text: string, dialects: readonly Dialect[] = DIALECTS,
   const p = new LogParser({
     source: 'test.log',
     dialects,
-    contextFor: (d) => ({ source: 'test.log', tzOffsetMinutes: d.side === 'cloud' ? 480 : 0, year: 2026, ...opts }),
+    contextFor: (d) => ({ source: 'test.log', tz: { minutes: d.side === 'cloud' ? 480 : 0 }, year: 2026, ...opts }),
     onRecord: (r) => records.push(r),
     onProblem: (x) => problems.push(x),
   });

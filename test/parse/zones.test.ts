@@ -18,12 +18,12 @@ describe('zones', () => {
 
   it('follows daylight saving per stamp (America/New_York, 8 March 2026)', () => {
     // 01:30 is EST (−5), 03:30 the same night is EDT (−4): one real hour apart, not two.
-    const before = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 1, minute: 30, second: 0, ms: 0 }, { tzOffsetMinutes: 0, zone: 'America/New_York' })!;
-    const after = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 3, minute: 30, second: 0, ms: 0 }, { tzOffsetMinutes: 0, zone: 'America/New_York' })!;
+    const before = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 1, minute: 30, second: 0, ms: 0 }, { tz: { minutes: 0, name: 'America/New_York' } })!;
+    const after = stampToEpochMs({ year: 2026, month: 2, day: 8, hour: 3, minute: 30, second: 0, ms: 0 }, { tz: { minutes: 0, name: 'America/New_York' } })!;
     expect(new Date(before).toISOString()).toBe('2026-03-08T06:30:00.000Z');
     expect(after - before).toBe(3_600_000);
     expect(zoneOffsetAtWallTime('America/New_York', Date.UTC(2026, 6, 1, 12))).toBe(-240);
-    expect(new Date(readStamp('2026-07-01 12:00:00 vco-x [INFO]: x', 0, 'Europe/Berlin').ms).toISOString()).toBe('2026-07-01T10:00:00.000Z');
+    expect(new Date(readStamp('2026-07-01 12:00:00 vco-x [INFO]: x', { minutes: 0, name: 'Europe/Berlin' }).ms).toISOString()).toBe('2026-07-01T10:00:00.000Z');
   });
 
   it('analyze reads a device log in an IANA zone and says so', async () => {

@@ -14,7 +14,7 @@ import { renderJson } from '../../src/report/render/json.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { renderHtml } from '../../src/report/render/html.js';
 import { MAX_PROBLEMS_PER_SOURCE } from '../../src/problem-list.js';
-import { GIVE_UP_LINES } from '../../src/pipeline.js';
+import { GIVE_UP_LINES } from '../../src/run/ingest.js';
 import { GUNZIP_FLOOR_BYTES } from '../../src/sources/files/decode.js';
 import { MAX_RULE_FILE_BYTES, MAX_RULE_PROBLEMS } from '../../src/rules/limits.js';
 import type { Report } from '../../src/types.js';

@@ -27,7 +27,7 @@ async function tasksOf(files: string[], parts: number): Promise<RangeTask[]> {
   const tasks: RangeTask[] = [];
   for (const path of files) {
     for (const range of await planRanges(path, statSync(path).size, parts, (l) => racoon2Dialect.sniff(l))) {
-      tasks.push({ id: tasks.length, path, source: path, range, gatewayTzMinutes: 480, peerTzMinutes: 0, year: 2026 });
+      tasks.push({ id: tasks.length, path, source: path, range, contexts: { cloud: { tz: { minutes: 480 } }, peer: { tz: { minutes: 0 }, year: 2026 } } });
     }
   }
   return tasks;

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnalysisRun } from '../../src/pipeline.js';
+import { runAnalysis } from '../../src/run/analyze.js';
+import { resolveSettings } from '../../src/run/settings.js';
 import { RuleEvaluator, type RuleMatch } from '../../src/rules/engine.js';
 import { loadRules } from '../../src/index.js';
-import { readInputs } from '../../src/sources/files/read-inputs.js';
 import { ruleGate } from '../../src/rules/gate.js';
 import { computeFacts, type SubjectFacts } from '../../src/facts/facts.js';
 import { SubjectAccumulator } from '../../src/facts/subject.js';
@@ -36,16 +36,15 @@ describe('rule gates', async () => {
       async evaluate(facts: SubjectFacts): Promise<RuleMatch[]> {
         const a = await gated.evaluate(facts);
         const b = await full.evaluate(facts);
-        expect(shape(a), facts.acc.id).toEqual(shape(b));
+        expect(shape(a), facts.subject.id).toEqual(shape(b));
         subjects++;
         matched += b.length;
         return a;
       },
     };
     for (const dir of fixtureDirs()) {
-      const run = new AnalysisRun({ evaluator: both as unknown as RuleEvaluator, rules, peerTzMinutes: 0, lang: 'en', explain: true, version: 'test', now: new Date('2026-11-22T00:00:00Z') });
-      for await (const doc of readInputs([dir])) await run.read(doc);
-      await run.finish(() => 0);
+      const settings = resolveSettings({ peerTz: 'UTC', explain: true, now: new Date('2026-11-22T00:00:00Z') });
+      await runAnalysis([dir], settings, { rules, evaluator: both });
     }
     expect(subjects).toBeGreaterThan(30);
     expect(matched).toBeGreaterThan(30);

@@ -4,6 +4,7 @@
 // consoles) as LF, and the test that tells text with a few NUL bytes from binary junk.
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { isGzip } from './line-reader.js';
 
 /** Decompressed bytes may be at most this many times the compressed size (a bomb stops here). */
 export const MAX_GUNZIP_RATIO = 200;
@@ -132,4 +133,52 @@ export function looksBinary(head: Uint8Array): boolean {
   let invalid = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) invalid++;
   return (control + invalid) * 20 > nonNul;
+}
+
+/** A stream's first bytes, and the whole stream again (peeked chunks replayed, a fault rethrown at its place). */
+export interface Peeked {
+  head: Buffer;
+  rest: AsyncIterable<Buffer>;
+  /** The stream failed before `head` was complete (damaged gzip, unreadable file). */
+  fault?: unknown;
+}
+
+export async function peek(src: AsyncIterable<Buffer>, min: number): Promise<Peeked> {
+  const it = src[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let n = 0;
+  let fault: unknown;
+  let done = false;
+  try {
+    while (n < min) {
+      const r = await it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      taken.push(r.value);
+      n += r.value.length;
+    }
+  } catch (e) {
+    fault = e;
+    done = true;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* taken;
+    if (fault) throw fault;
+    if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { head: Buffer.concat(taken), rest: rest(), ...(fault ? { fault } : {}) };
+}
+
+/**
+ * The decoded start of a byte stream (gzip inflated, UTF-16 re-encoded) — at least `min` bytes
+ * when the stream has them — and the whole decoded stream again.
+ */
+export async function decodeStart(src: AsyncIterable<Buffer>, compressedBytes: number, min: number): Promise<Peeked> {
+  let p = await peek(src, 2);
+  p = await peek(isGzip(p.head) ? gunzipChunks(p.rest, compressedBytes) : p.rest, min);
+  const enc = sniffEncoding(p.head);
+  if (enc.encoding !== 'utf8') p = await peek(utf16ToUtf8(p.rest, enc.encoding, enc.bom), min);
+  return p;
 }

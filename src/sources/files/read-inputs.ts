@@ -10,7 +10,7 @@ import { locate } from '../../errors.js';
 import { isGzip, readLines, type LineBatch } from './line-reader.js';
 import { closeJsonPrefix, salvageJson } from './json-salvage.js';
 import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
-import { crToLf, gunzipChunks, InputFault, looksBinary, sniffEncoding, usesLoneCr, utf16ToUtf8 } from './decode.js';
+import { crToLf, decodeStart, InputFault, looksBinary, sniffEncoding, usesLoneCr } from './decode.js';
 import { compareText } from '../../compare.js';
 
 /**
@@ -47,7 +47,7 @@ export type InputDocument =
 /** JSON documents are parsed whole; above this they are refused rather than exhaust memory. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const HEAD_BYTES = 4096;
-const CHUNK_BYTES = 256 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 function problem(source: string, code: string, msg: string, hint?: string): Extract<InputDocument, { type: 'problem' }> {
   return { source, type: 'problem', problem: { source, code, message: locate(source, undefined, msg, hint) } };
@@ -158,42 +158,6 @@ const OWN_REPORT = (source: string, format: string): InputDocument =>
 
 const BINARY = (source: string): InputDocument => problem(source, 'E_INPUT_BINARY', 'binary content, not a log or JSON export', 'Is this the right file?');
 
-/** A stream's first bytes, and the whole stream again (peeked chunks replayed, a fault rethrown at its place). */
-interface Peeked {
-  head: Buffer;
-  rest: AsyncIterable<Buffer>;
-  /** The stream failed before `head` was complete (damaged gzip, unreadable file). */
-  fault?: unknown;
-}
-
-async function peek(src: AsyncIterable<Buffer>, min: number): Promise<Peeked> {
-  const it = src[Symbol.asyncIterator]();
-  const taken: Buffer[] = [];
-  let n = 0;
-  let fault: unknown;
-  let done = false;
-  try {
-    while (n < min) {
-      const r = await it.next();
-      if (r.done) {
-        done = true;
-        break;
-      }
-      taken.push(r.value);
-      n += r.value.length;
-    }
-  } catch (e) {
-    fault = e;
-    done = true;
-  }
-  async function* rest(): AsyncGenerator<Buffer> {
-    yield* taken;
-    if (fault) throw fault;
-    if (!done) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-  }
-  return { head: Buffer.concat(taken), rest: rest(), ...(fault ? { fault } : {}) };
-}
-
 /** All of a JSON document's bytes, capped; damage and the cap are problems, not exceptions. */
 async function readJson(source: string, src: AsyncIterable<Buffer>, bytes: number, mtimeMs?: number): Promise<InputDocument> {
   const parts: Buffer[] = [];
@@ -212,12 +176,12 @@ async function readJson(source: string, src: AsyncIterable<Buffer>, bytes: numbe
 }
 
 /** A stream's chunks as Buffers (a text stream gives strings). */
-async function* asBuffers(src: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+export async function* asBuffers(src: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   for await (const c of src) yield typeof c === 'string' ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
 /** A document in memory as the chunks a file would be read in (so it is read, and given up on, alike). */
-async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
+export async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
   for (let at = 0; at < buf.length; at += CHUNK_BYTES) yield buf.subarray(at, at + CHUNK_BYTES);
 }
 
@@ -226,10 +190,7 @@ async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
  * re-encoded, then it is JSON, binary junk, or lines (lone CR line ends read as LF).
  */
 async function fromStream(source: string, src: AsyncIterable<Buffer>, bytes: number, mtimeMs?: number): Promise<InputDocument> {
-  let p = await peek(src, 2);
-  p = await peek(isGzip(p.head) ? gunzipChunks(p.rest, bytes) : p.rest, HEAD_BYTES);
-  const enc = sniffEncoding(p.head);
-  if (enc.encoding !== 'utf8') p = await peek(utf16ToUtf8(p.rest, enc.encoding, enc.bom), HEAD_BYTES);
+  const p = await decodeStart(src, bytes, HEAD_BYTES);
   if (p.head.length === 0) return p.fault ? faultProblem(source, p.fault) : problem(source, 'E_INPUT_EMPTY', 'empty input', 'Nothing to analyse.');
   const head = p.head.subarray(0, HEAD_BYTES);
   const when = mtimeMs ? { mtimeMs } : {};
@@ -298,7 +259,7 @@ async function* readOneFile(path: string, source: string): AsyncGenerator<InputD
   yield { source, type: 'lines', bytes: size, batches: lazy(), mtimeMs, path, head: Buffer.from(head).toString('utf8') };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => compareText(a.name, b.name));
@@ -339,7 +300,7 @@ export async function* readInputs(inputs: readonly AnalyzeInput[], cwd = process
   }
 }
 
-function displayName(path: string, cwd: string): string {
+export function displayName(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }

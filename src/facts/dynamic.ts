@@ -1,8 +1,9 @@
-// The parameterised facts rules may name (`eventCount`, `diff`, …): pure functions of a subject's
-// facts and the condition's `params`. The engine computes them on demand (engine.ts); rule gates
-// compute the same values to skip rules a subject cannot match (gate.ts).
+// The computations of the parameterised facts rules may name (`eventCount`, `diff`, …): pure
+// functions of a subject's facts and the condition's `params`, listed with their descriptions in
+// catalog.ts. The rules engine computes them on demand (rules/engine.ts); rule gates compute the
+// same values to skip rules a subject cannot match (rules/gate.ts).
 import type { Side } from '../types.js';
-import type { SubjectFacts } from '../facts/facts.js';
+import type { SubjectFacts } from './facts.js';
 
 type Params = Record<string, unknown>;
 
@@ -54,7 +55,9 @@ function messages(s: SubjectFacts, params: Params): string[] {
   return sidesOf(params['side']).flatMap((x) => [...s.acc.messages[x].keys()]);
 }
 
-export const DYNAMIC_FACTS: Readonly<Record<string, (s: SubjectFacts, params: Params) => unknown>> = {
+export type DynamicFact = (s: SubjectFacts, params: Params) => unknown;
+
+export const DYNAMIC_FACT_COMPUTATIONS: Readonly<Record<string, DynamicFact>> = {
   eventCount,
   eventVar,
   secondsBetween,

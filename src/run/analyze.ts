@@ -1,0 +1,58 @@
+// One analysis run, in pipeline order: settings resolved once → the inputs' heads read → the read
+// policy decided → every input ingested (in order; big gateway logs on threads) → judged into the
+// report. The library's `analyze` and the CLI's `analyze`/`diagnose` all come through here.
+import type { Report } from '../types.js';
+import { readInputs, type AnalyzeInput } from '../sources/files/read-inputs.js';
+import { readHeads } from '../sources/files/heads.js';
+import { createDialects } from '../parse/registry.js';
+import { RuleEvaluator } from '../rules/engine.js';
+import type { AnalyzeOptions } from './options.js';
+import { resolveSettings, type RunSettings } from './settings.js';
+import { ReadPolicy } from './read-policy.js';
+import { Ingest } from './ingest.js';
+import { Scheduler } from './schedule.js';
+import { judge, type Judge } from './judge.js';
+import { loadRules, withoutDisabled } from './load-rules.js';
+import type { Problem } from '../types.js';
+
+/** What a run reports besides its reading: problems found before it (rule files, API calls). */
+export interface RunExtras {
+  problems?: readonly Problem[];
+  /** When the run began (performance.now()), for `stats.durationMs`: by default, when this call did. */
+  startedAt?: number;
+  onWorkerThreads?(threads: number): void;
+  onDocument?(source: string, bytes: number): void;
+  onProgress?(progress: { bytes: number; lines: number }): void;
+}
+
+/** Reads and judges `inputs` with settings and rules already decided (tests inject an evaluator here). */
+export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: RunSettings, judgeWith: Judge, extras: RunExtras = {}): Promise<Report> {
+  const started = extras.startedAt ?? performance.now();
+  const dialects = createDialects();
+  // Decided before any input is read in full: the same for every order of the inputs and every thread count.
+  const { heads, inputs: toRead } = await readHeads(inputs);
+  const policy = ReadPolicy.fromHeads(settings, heads, dialects.find((d) => d.side === 'cloud')!);
+  const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) });
+  for (const p of extras.problems ?? []) ingest.problems.add(p);
+  const scheduler = new Scheduler(ingest, settings, extras.onWorkerThreads);
+  for await (const doc of readInputs(toRead)) await scheduler.take(doc);
+  await scheduler.flush();
+  return judge(ingest, judgeWith, settings, () => performance.now() - started);
+}
+
+/** Analyses inputs (paths, directories, or in-memory documents) into a report. */
+export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Promise<Report> {
+  const startedAt = performance.now();
+  const settings = resolveSettings(options);
+  const loaded = options.rules ? { rules: options.rules, problems: [] } : await loadRules(options.rulesDirs ?? [], options.builtinRules ?? true);
+  const rules = withoutDisabled(loaded.rules, options.disabledRules ?? []);
+  const problems: Problem[] = loaded.problems.map((p) => ({ source: p.file, ...(p.line ? { line: p.line } : {}), code: p.code, message: p.message }));
+  for (const p of options.extraProblems ?? []) problems.push(p);
+  return runAnalysis(inputs, settings, { rules, evaluator: new RuleEvaluator(rules) }, {
+    problems,
+    startedAt,
+    ...(options.onWorkerThreads ? { onWorkerThreads: options.onWorkerThreads } : {}),
+    ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}

@@ -1,0 +1,62 @@
+// What a caller of `analyze` may set (the library's options, which the CLI's flags map to in
+// cli/report-options.ts), and the error a bad option raises. Resolved once into RunSettings
+// (settings.ts): nothing below the run reads these raw values.
+import type { Problem } from '../types.js';
+import type { LoadedRule } from '../rules/load.js';
+import type { Lang } from '../report/template.js';
+
+export interface AnalyzeOptions {
+  /** Extra rule directories or files (custom rules, `x-` causes). */
+  rulesDirs?: string[];
+  /** Load the built-in rules (default true). */
+  builtinRules?: boolean;
+  /** Use exactly these already-loaded rules (skips loading; rule cases use it). */
+  rules?: readonly LoadedRule[];
+  /** Rule ids not to run (a team's `disableRules`, `--disable-rule`); an id no rule has is an option error. */
+  disabledRules?: readonly string[];
+  /** Gateway log time zone: `+08:00`, `UTC` or an IANA name (default: the gateway clock, UTC+8). */
+  logTz?: string;
+  /** Peer-device log time zone for syslog stamps: `-05:00`, `UTC`, `local` or an IANA name such as `America/New_York` (daylight saving followed). Default: this machine's zone. */
+  peerTz?: string;
+  /** Year for syslog stamps that carry none (default: from the gateway log or the file date). */
+  peerYear?: number;
+  lang?: Lang;
+  /** Add the fact values that decided each finding. */
+  explain?: boolean;
+  /** Problems found before the analysis (e.g. failed API calls) to list in the report. */
+  extraProblems?: Problem[];
+  /**
+   * Threads for big gateway logs (plain files). A number N reads logs of ≥ 4 MB on N threads (this
+   * one and N − 1 workers), cutting a file into ranges when there are fewer files than threads.
+   * `'auto'` (the CLI's default) uses one thread per core for two or more logs of ≥ 32 MB in a row
+   * (inputs are read in their order), a file per task, and reads a single file in this thread:
+   * below that size a thread's fixed costs outweighed its gain, and cutting one file gained little
+   * while doubling peak RSS (docs/performance.md). Default 1: no worker threads.
+   */
+  jobs?: number | 'auto';
+  /** Fixed clock for `generatedAt` (tests, reproducible reports). */
+  now?: Date;
+  onDocument?(source: string, bytes: number): void;
+  /** Progress while logs are read (bytes and lines so far), every few thousand lines. */
+  onProgress?(progress: { bytes: number; lines: number }): void;
+  /**
+   * Called once before logs are read on worker threads, with the number of threads (this one
+   * included). The CLI lifts its process-wide young-generation cap then (cli/heap-policy.ts).
+   */
+  onWorkerThreads?(threads: number): void;
+}
+
+/**
+ * Thrown for bad options only (never for bad input, which becomes report problems). Names the
+ * library option (`logTz`); the CLI says its own flag (`--log-tz`).
+ */
+export class AnalyzeOptionError extends Error {
+  readonly code = 'E_USAGE';
+  constructor(
+    readonly option: keyof AnalyzeOptions,
+    readonly problem: string,
+  ) {
+    super(`${option}: ${problem}`);
+  }
+}
+
