@@ -7,7 +7,7 @@
 //               `{cipher=AES_CBC_256 integ=… prf=… group=MODP2048}`, `xfrm=AES_CBC_256-HMAC_SHA1_96`
 //   config      `aes256-sha1;modp2048,aes128-sha1-modp1024`, `aes256-sha256-modp2048!`
 // Unknown algorithm names keep their spelling in the value and are listed in `unknown`.
-import { classifyAlg, type AlgKind } from './alg-names.js';
+import { classifyAlg, type AlgKind } from '../../src/vocabulary/algorithms.js';
 
 export type ProposalProtocol = 'IKE' | 'ESP' | 'AH';
 export type ProposalParam = 'IkeEncAlg' | 'IkeAuthAlg' | 'IkePfs' | 'IpsecEncAlg' | 'IpsecAuthAlg' | 'IpsecPfs';

@@ -3,7 +3,7 @@
 // once as `<file>:<key>: problem. hint`; a config that cannot be used stops the run (exit 2).
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { FORMATS, SEVERITIES } from './report-options.js';
+import { FORMATS, SEVERITIES } from './choices.js';
 
 const ConfigSchema = z
   .object({

@@ -2,8 +2,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AnalyzeOptions } from '../index.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+import { FORMATS, SEVERITIES } from './choices.js';
+
+export { FORMATS, SEVERITIES } from './choices.js';
 
 export interface ReportCliOptions {
   format: (typeof FORMATS)[number];

@@ -1,67 +1,37 @@
 // Daemon spellings → Alibaba `ModifyVpnConnectionAttribute` config values (kb §4, §5.4): `SHA` →
-// `sha1`, `2048-bit MODP group` → `group14`, `AES-CBC`+256 → `aes256`. Unknown tokens pass through
-// untouched so a reader still sees what the daemon said.
+// `sha1`, `2048-bit MODP group` → `group14`, `AES-CBC`+256 → `aes256`, through the one algorithm
+// table (vocabulary/algorithms.ts); this module adds racoon2's phrasing and the parameter families.
+// Unknown tokens pass through untouched so a reader still sees what the daemon said.
+import { classifyAlg } from '../vocabulary/algorithms.js';
+import { PARAMETER_FAMILY, type ParamFamily } from '../vocabulary/parameters.js';
 
-export type ParamFamily = 'auth' | 'enc' | 'dh' | 'pfs' | 'mode' | 'version' | 'lifetime' | 'protocol' | 'encap';
+export type { ParamFamily } from '../vocabulary/parameters.js';
 
-const AUTH: Record<string, string> = {
-  md5: 'md5',
-  'hmac-md5': 'md5',
-  hmac_md5: 'md5',
-  hmac_md5_96: 'md5',
-  sha: 'sha1',
-  sha1: 'sha1',
-  'hmac-sha': 'sha1',
-  'hmac-sha1': 'sha1',
-  hmac_sha1: 'sha1',
-  hmac_sha1_96: 'sha1',
-  sha256: 'sha256',
-  sha2_256: 'sha256',
-  'sha2-256': 'sha256',
-  'hmac-sha256': 'sha256',
-  'hmac-sha2-256': 'sha256',
-  hmac_sha2_256: 'sha256',
-  hmac_sha2_256_128: 'sha256',
-  prf_hmac_sha2_256: 'sha256',
-  sha384: 'sha384',
-  sha2_384: 'sha384',
-  'hmac-sha384': 'sha384',
-  hmac_sha2_384_192: 'sha384',
-  sha512: 'sha512',
-  sha2_512: 'sha512',
-  'hmac-sha512': 'sha512',
-  hmac_sha2_512_256: 'sha512',
-  sm3: 'sm3',
-};
 
-const DH_BITS: Record<string, string> = { '768': 'group1', '1024': 'group2', '1536': 'group5', '2048': 'group14', '3072': 'group15', '4096': 'group16' };
-const ECP_BITS: Record<string, string> = { '256': 'group19', '384': 'group20', '521': 'group21' };
-const DH_NUM: Record<string, string> = { '1': 'group1', '2': 'group2', '5': 'group5', '14': 'group14', '15': 'group15', '16': 'group16', '19': 'group19', '20': 'group20', '21': 'group21' };
+/** An integrity/hash/PRF name → Alibaba's value (`HMAC_SHA2_256_128`, `hmac-sha1`, `SHA` → …). */
+function normAuth(raw: string): string | undefined {
+  const info = classifyAlg(raw);
+  return info.kind === 'hash' || info.kind === 'integ' || info.kind === 'prf' ? info.value : undefined;
+}
 
+/** racoon2 writes a cipher and its key length apart (`AES-CBC` + 256): joined before the table is read. */
 function normEnc(raw: string, keyLength?: string | number): string | undefined {
   const v = raw.toLowerCase().replace(/_/g, '-');
   const m = /^(aes|3des|des|sm4)(?:-cbc)?(?:-?(128|192|256))?$/.exec(v);
-  if (!m) return undefined;
-  const alg = m[1]!;
-  if (alg !== 'aes') return alg;
-  const len = String(m[2] ?? keyLength ?? '128');
-  return len === '256' ? 'aes256' : len === '192' ? 'aes192' : 'aes';
+  if (m) return classifyAlg(m[1] === 'aes' ? `AES${m[2] ?? keyLength ?? '128'}` : m[1]!).value;
+  const info = classifyAlg(raw);
+  return info.kind === 'enc' ? info.value : undefined;
 }
 
+/** racoon2's `2048-bit MODP group` / `256-bit random ECP group`, the API's `14`, and every table spelling. */
 function normDh(raw: string, family: 'dh' | 'pfs'): string | undefined {
   const v = raw.trim().toLowerCase();
-  const bits = /(\d+)-bit modp/.exec(v) ?? /^modp_?(\d+)$/.exec(v);
-  if (bits && DH_BITS[bits[1]!]) return DH_BITS[bits[1]!];
-  const ecp = /^ecp_?(\d+)$/.exec(v) ?? /(\d+)-bit (?:random )?ecp/.exec(v);
-  if (ecp && ECP_BITS[ecp[1]!]) return ECP_BITS[ecp[1]!];
+  const phrase = /(\d+)-bit (?:random )?(modp|ecp)/.exec(v);
   const num = /^(?:group|dh)?\s*(\d+)$/.exec(v);
-  if (num) {
-    if (num[1] === '0') return family === 'pfs' ? 'disabled' : undefined;
-    return DH_NUM[num[1]!];
-  }
-  if (v === 'none' || v === 'disabled' || v === 'no pfs') return family === 'pfs' ? 'disabled' : undefined;
+  if (num?.[1] === '0' || v === 'none' || v === 'disabled' || v === 'no pfs') return family === 'pfs' ? 'disabled' : undefined;
   if (v === 'enabled') return family === 'pfs' ? 'enabled (group not logged)' : undefined;
-  return undefined;
+  const info = classifyAlg(phrase ? `${phrase[2]}${phrase[1]}` : num ? `GROUP${num[1]}` : raw);
+  return info.kind === 'dh' ? info.value : undefined;
 }
 
 /** Normalises one value of a parameter family; returns the input when it is not recognised. */
@@ -72,7 +42,7 @@ export function normalizeValue(family: ParamFamily, raw: string | undefined | nu
   const lower = v.toLowerCase();
   switch (family) {
     case 'auth':
-      return AUTH[lower] ?? AUTH[lower.replace(/-/g, '_')] ?? v;
+      return normAuth(v) ?? v;
     case 'enc':
       return normEnc(v, extra?.keyLength) ?? v;
     case 'dh':
@@ -94,20 +64,6 @@ export function normalizeValue(family: ParamFamily, raw: string | undefined | nu
       return lower.includes('transport') ? 'transport' : lower.includes('tunnel') ? 'tunnel' : v;
   }
 }
-
-/** The parameter family of each ModifyVpnConnectionAttribute parameter. */
-export const PARAMETER_FAMILY: Record<string, ParamFamily> = {
-  IkeAuthAlg: 'auth',
-  IpsecAuthAlg: 'auth',
-  IkeEncAlg: 'enc',
-  IpsecEncAlg: 'enc',
-  IkePfs: 'dh',
-  IpsecPfs: 'pfs',
-  IkeMode: 'mode',
-  IkeVersion: 'version',
-  IkeLifetime: 'lifetime',
-  IpsecLifetime: 'lifetime',
-};
 
 /**
  * Which parameter a `MismatchLocalParam`/`MismatchRemoteParam` pair describes (kb §4): decided by

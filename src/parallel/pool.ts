@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../sources/files/rule-files.js';
+import { packageRoot } from '../package-root.js';
 import { readRange } from './read-range.js';
 import type { RangeProgress, RangeResult, RangeTask, WorkerMessage, WorkerRequest, WorkerRun } from './range-task.js';
 

@@ -3,6 +3,7 @@
 // envelopes, and types their fields. Unknown shapes become problems that name what was expected.
 import type { InputKind, Problem } from '../types.js';
 import { locate } from '../errors.js';
+import { EXPORTED_CONFIG_KEYS } from '../vocabulary/parameters.js';
 import { decodeDescription, type DecodedDescription } from './diagnosis.js';
 
 export interface ConnectionDiagnosis {
@@ -100,7 +101,7 @@ function unwrap(v: unknown): unknown {
   return cur;
 }
 
-const CONFIG_KEYS: (keyof SideConfig)[] = ['IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime', 'LocalId', 'RemoteId', 'IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs', 'IpsecLifetime'];
+const CONFIG_KEYS = EXPORTED_CONFIG_KEYS as readonly (keyof SideConfig)[];
 
 function readSideConfig(...parts: unknown[]): SideConfig {
   const out: SideConfig = {};

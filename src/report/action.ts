@@ -3,7 +3,7 @@
 // the peer's (so the cloud matches the device); a pre-shared key is never included.
 import type { RemediationAction } from '../types.js';
 import type { SubjectFacts } from '../facts/facts.js';
-import { IKE_CONFIG_KEYS, IPSEC_CONFIG_KEYS } from '../rules/causes.js';
+import { IKE_CONFIG_KEYS, IPSEC_CONFIG_KEYS, TUNNEL_LEVEL_KEYS } from '../vocabulary/parameters.js';
 
 export interface ActionSpec {
   api: 'ModifyVpnConnectionAttribute';
@@ -11,7 +11,6 @@ export interface ActionSpec {
   parameters?: Record<string, string | number | boolean> | undefined;
 }
 
-const TUNNEL_LEVEL = new Set(['EnableDpd', 'EnableNatTraversal', 'CustomerGatewayId', 'RemoteCaCertificate']);
 
 export function buildAction(spec: ActionSpec, s: SubjectFacts): RemediationAction | undefined {
   const values: Record<string, string> = {};
@@ -30,7 +29,7 @@ export function buildAction(spec: ActionSpec, s: SubjectFacts): RemediationActio
   for (const [k, v] of Object.entries(values)) {
     if (IKE_CONFIG_KEYS.has(k)) ike[k] = v;
     else if (IPSEC_CONFIG_KEYS.has(k)) ipsec[k] = v;
-    else if (s.subject.tunnelId && TUNNEL_LEVEL.has(k)) tunnelExtra[k] = v;
+    else if (s.subject.tunnelId && TUNNEL_LEVEL_KEYS.has(k)) tunnelExtra[k] = v;
     else parameters[k] = v;
   }
   if (s.subject.tunnelId) {

@@ -36,12 +36,5 @@ export function isValidCause(id: string): boolean {
   return (CAUSES as readonly string[]).includes(id) || /^x-[a-z0-9][a-z0-9-]*$/.test(id);
 }
 
-/** Parameters a diff or an action may name (ModifyVpnConnectionAttribute, kb §5.4). */
-export const PARAMETERS = [
-  'IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime', 'LocalId', 'RemoteId', 'Psk',
-  'IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs', 'IpsecLifetime', 'LocalSubnet', 'RemoteSubnet', 'EnableDpd',
-  'EnableNatTraversal', 'EffectImmediately', 'CustomerGatewayId', 'BgpConfig', 'RemoteCaCertificate', 'HealthCheckConfig',
-] as const;
-
-export const IKE_CONFIG_KEYS = new Set(['IkeVersion', 'IkeMode', 'IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IkeLifetime', 'LocalId', 'RemoteId', 'Psk']);
-export const IPSEC_CONFIG_KEYS = new Set(['IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs', 'IpsecLifetime']);
+/** Parameters a diff or an action may name: the one table, vocabulary/parameters.ts. */
+export { PARAMETERS } from '../vocabulary/parameters.js';

@@ -2,7 +2,12 @@
 // through the zod schema costs ~250 ms per start, reading one JSON file ~2 ms. The file carries a
 // hash of the rule sources; when they changed since the build, the YAML is read instead.
 import { createHash } from 'node:crypto';
-import type { RuleText } from '../sources/files/rule-files.js';
+
+/** A rule file's path and text, as sources/files/rule-files.ts reads them. */
+export interface RuleText {
+  path: string;
+  text: string;
+}
 import type { RuleFile } from './schema.js';
 import { compareText } from '../compare.js';
 

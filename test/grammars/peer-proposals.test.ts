@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAlg } from '../../grammars/peer-common/alg-names.js';
+import { classifyAlg } from '../../src/vocabulary/algorithms.js';
 import { diffProposals, proposalVars, readProposalVar } from '../../grammars/peer-common/proposal-diff.js';
 import { MAX_ALTERNATIVES, parseProposalList, type NormalizedProposal } from '../../grammars/peer-common/proposals.js';
 

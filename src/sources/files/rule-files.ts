@@ -1,17 +1,13 @@
 // Reads rule files (`*.rule.yaml` / `*.rule.yml`) from directories or single paths. Reading lives
 // here because only sources/ touches the file system; parsing and validation are rules/load.ts.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { CompiledRules } from '../../rules/compiled.js';
+import { join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
+import type { CompiledRules, RuleText } from '../../rules/compiled.js';
 import { MAX_RULE_FILE_BYTES } from '../../rules/limits.js';
 import { compareText } from '../../compare.js';
 
-export interface RuleText {
-  path: string;
-  text: string;
-}
+export type { RuleText } from '../../rules/compiled.js';
 
 export interface RuleReadProblem {
   path: string;
@@ -36,15 +32,7 @@ async function walk(dir: string, out: string[], misnamed: string[]): Promise<voi
   }
 }
 
-/** The package root (where package.json is), found upward from this module: works from src/ and dist/. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
+export { packageRoot };
 
 /** The built-in rules shipped with the package. */
 export function builtinRulesDir(): string {

@@ -1,6 +1,8 @@
-// One algorithm name as strongSwan or Libreswan spells it (`AES_CBC_256`, `HMAC_SHA2_256_128`,
-// `PRF_HMAC_SHA2_256`, `MODP_2048`, `OAKLEY_SHA1`, `aes256`, `sha2_256`, `modp2048`, `dh14`,
-// `AES_CBC (256)`) → its transform kind and, when Alibaba has one, the Alibaba config value.
+// The one algorithm table of the project: any spelling of an algorithm — the device daemons'
+// (`AES_CBC_256`, `HMAC_SHA2_256_128`, `PRF_HMAC_SHA2_256`, `MODP_2048`, `ECP_256`, `OAKLEY_SHA1`,
+// `aes256`, `sha2_256`, `modp2048`, `dh14`, `AES_CBC (256)`) and the gateway's (`sha1`, `group14`,
+// `19`) — → its transform kind and, when Alibaba has one, the Alibaba config value. The grammars'
+// proposal parsing and the facts' normalisation (facts/normalize.ts) both read it.
 
 /** Transform kinds. `hash` = an auth name without prefix/truncation (IKEv1 hash, config shorthand). */
 export type AlgKind = 'enc' | 'integ' | 'hash' | 'prf' | 'dh' | 'esn' | 'none' | 'unknown';
