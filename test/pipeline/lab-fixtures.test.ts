@@ -7,8 +7,16 @@ import type { Report } from '../../src/types.js';
 import { fixtureCases, type Expected } from '../helpers/fixtures.js';
 import { reportSchemaErrors } from '../helpers/report-schema.js';
 
+/** The subject the case is about: the named one, never silently another (the only one when none is named). */
 function subjectFor(report: Report, exp: Expected) {
-  return report.subjects.find((s) => s.id === exp.subject || s.vpnConnectionId === exp.subject) ?? report.subjects[0];
+  const ids = report.subjects.map((s) => s.id).join(', ');
+  if (!exp.subject) {
+    if (report.subjects.length !== 1) throw new Error(`the case names no subject and the report has ${report.subjects.length}: ${ids}`);
+    return report.subjects[0];
+  }
+  const found = report.subjects.find((s) => s.id === exp.subject || s.vpnConnectionId === exp.subject);
+  if (!found) throw new Error(`no subject ${exp.subject} in the report (it has: ${ids || 'none'})`);
+  return found;
 }
 
 function checkCase(report: Report, exp: Expected): void {
