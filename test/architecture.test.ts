@@ -70,3 +70,11 @@ describe('architecture', () => {
     expect(long).toEqual([]);
   });
 });
+
+describe('vocabulary', () => {
+  it('docs/causes.md is generated from the cause table', async () => {
+    const { renderCausesDoc, CAUSES } = await import('../src/vocabulary/causes.js');
+    expect(CAUSES.length).toBeGreaterThan(20);
+    expect(readFileSync(join(ROOT, 'docs/causes.md'), 'utf8')).toBe(renderCausesDoc());
+  });
+});

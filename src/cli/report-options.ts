@@ -1,6 +1,7 @@
 // The options every report-producing command shares (analyze, diagnose), declared once.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { AnalyzeOptions } from '../index.js';
+import type { Lang } from '../lang.js';
 
 import { FORMATS, SEVERITIES } from './choices.js';
 
@@ -9,7 +10,7 @@ export { FORMATS, SEVERITIES } from './choices.js';
 export interface ReportCliOptions {
   format: (typeof FORMATS)[number];
   out?: string;
-  lang?: 'en' | 'zh';
+  lang?: Lang;
   explain?: boolean;
   redact?: boolean;
   redactKey?: string;
@@ -27,7 +28,7 @@ export interface ReportCliOptions {
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-function defaultLang(): 'en' | 'zh' {
+function defaultLang(): Lang {
   const loc = process.env['LC_ALL'] ?? process.env['LC_MESSAGES'] ?? process.env['LANG'] ?? '';
   return /^zh/i.test(loc) ? 'zh' : 'en';
 }

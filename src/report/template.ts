@@ -5,7 +5,8 @@ import type { LocalizedText } from '../rules/schema.js';
 import type { SubjectFacts } from '../facts/facts.js';
 import { lastEventVar } from '../facts/summary.js';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../lang.js';
+import type { Lang } from '../lang.js';
 
 /** `{{path}}` or `{{path|fallback}}`: the one placeholder syntax, for filling and for `rules validate`. */
 export const PLACEHOLDER = /\{\{\s*([\w.-]+)(?:\|([^}]*))?\s*\}\}/g;

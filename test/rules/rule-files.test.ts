@@ -6,7 +6,7 @@ import { analyze, loadRules, runRuleCases } from '../../src/index.js';
 import { parseRuleFile } from '../../src/rules/load.js';
 import { ruleJsonSchema } from '../../src/rules/schema.js';
 import { compilePattern } from '../../src/rules/operators.js';
-import { CAUSES } from '../../src/rules/causes.js';
+import { CAUSES } from '../../src/vocabulary/causes.js';
 
 const loaded = await loadRules();
 const results = await runRuleCases(loaded.rules, analyze, loaded.rules);

@@ -1,9 +1,10 @@
 // Terminal rendering of a report: subjects, ranked findings with evidence, diff and remediation,
 // wrapped to the terminal width; colour only when the caller says the output is a terminal.
 import type { Finding, Report, Severity, Subject } from '../../types.js';
+import type { Lang } from '../../lang.js';
 
 export interface TextOptions {
-  lang?: 'en' | 'zh';
+  lang?: Lang;
   color?: boolean;
   width?: number;
   /** Only findings (no inputs, problems or timeline summary). */

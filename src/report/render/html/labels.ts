@@ -4,7 +4,9 @@
 
 import type { Severity, Side, SubjectStatus } from '../../../types.js';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../../../lang.js';
+import type { Lang } from '../../../lang.js';
+import { causeSpec } from '../../../vocabulary/causes.js';
 
 const EN = {
   reportTitle: 'IPsec-VPN diagnosis',
@@ -185,39 +187,7 @@ export const severityLabel = (s: string, lang: Lang = 'en'): string => SEVERITY[
 export const sideLabel = (s: string, lang: Lang = 'en'): string => SIDE[lang][s as Side] ?? s;
 export const sideShort = (s: string, lang: Lang = 'en'): string => SIDE_SHORT[lang][s as Side] ?? s;
 
-/** cause id → [English, Chinese] readable name. */
-const CAUSES: Record<string, [string, string]> = {
-  'peer-unreachable': ['Peer unreachable', '对端不可达'],
-  'peer-address-mismatch': ['Peer address mismatch', '对端地址不一致'],
-  'peer-not-configured': ['Peer has no matching connection', '对端未配置匹配的连接'],
-  'ike-version-mismatch': ['IKE version mismatch', 'IKE 版本不一致'],
-  'ike-mode-mismatch': ['IKE mode mismatch', 'IKE 协商模式不一致'],
-  'psk-mismatch': ['Pre-shared key mismatch', '预共享密钥不一致'],
-  'identity-mismatch': ['Identity (LocalId/RemoteId) mismatch', '身份标识 (LocalId/RemoteId) 不一致'],
-  'ike-proposal-mismatch': ['IKE (phase 1) proposal mismatch', 'IKE（第一阶段）算法不一致'],
-  'ipsec-proposal-mismatch': ['IPsec (phase 2) proposal mismatch', 'IPsec（第二阶段）算法不一致'],
-  'pfs-mismatch': ['PFS group mismatch', 'PFS 组不一致'],
-  'traffic-selector-mismatch': ['Protected subnets mismatch', '感兴趣流（保护网段）不一致'],
-  'lifetime-mismatch': ['SA lifetime mismatch', 'SA 生存周期不一致'],
-  'nat-traversal-mismatch': ['NAT traversal mismatch', 'NAT 穿越配置不一致'],
-  'dpd-timeout': ['Dead peer detection timeout', 'DPD 超时'],
-  'dpd-incompatible': ['DPD payload order incompatible', 'DPD 载荷顺序不兼容'],
-  'commit-bit': ['IKEv1 commit bit set by peer', '对端设置了 IKEv1 commit 位'],
-  'peer-deleted-sa': ['Peer deleted the SA', '对端删除了 SA'],
-  'phase2-timeout': ['Phase 2 timeout', '第二阶段协商超时'],
-  'negotiation-not-started': ['No recent negotiation', '近期未发起协商'],
-  'route-conflict': ['Route conflict', '路由冲突'],
-  'quota-near-limit': ['Quota near limit', '配额接近上限'],
-  'config-inconsistent': ['Configuration inconsistent', '配置不一致'],
-  'internet-path-loss': ['Packet loss on the Internet path', '公网链路丢包'],
-  'private-path-loss': ['Packet loss on the private path', '私网链路丢包'],
-  'bgp-down': ['BGP session down', 'BGP 会话未建立'],
-  'certificate-error': ['Certificate error', '证书错误'],
-  unknown: ['Unexplained failure', '未能解释的故障'],
-};
-
 /** Readable name of a cause id; custom `x-…` causes show as their id. */
 export function causeLabel(cause: string, lang: Lang = 'en'): string {
-  const names = CAUSES[cause];
-  return names ? names[lang === 'zh' ? 1 : 0] : cause;
+  return causeSpec(cause)?.name[lang] ?? cause;
 }
