@@ -1,8 +1,10 @@
-// Shared vocabulary of the pipeline: the report contract (spec/report.md) and the records that
-// flow between the stages. Pure types, no logic.
+// The report contract (spec/report.md): what a run produces and every consumer reads — inputs,
+// subjects, findings, evidence, problems. Pure types, no logic. The parser's record types live in
+// parse/records.ts.
 
-/** Which end of the tunnel a line or finding belongs to: the Alibaba gateway or the customer's device. */
-export type Side = 'cloud' | 'peer';
+import type { Side } from './side.js';
+
+export type { Side } from './side.js';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type SubjectStatus = 'failing' | 'degraded' | 'healthy' | 'unknown';
 
@@ -34,65 +36,8 @@ export interface Problem {
   message: string;
 }
 
-export interface Endpoint {
-  ip: string;
-  port?: number;
-}
-
-/** A typed event the message catalogue recognised in a log record. */
-export interface LogEvent {
-  /** Event id, e.g. `phase1-timeout`, `p1-rejected`, `pfs-mismatch` (see src/parse/events.ts). */
-  type: string;
-  /** Variables captured from the message template (numbers stay strings unless the catalogue converts them). */
-  vars: Record<string, string>;
-}
-
-/** One structured log record: a header line plus any continuation lines (hex dumps, wrapped text). */
-export interface LogRecord {
-  source: string;
-  /** 1-based line of the header (for JSON-embedded logs: the array index + 1). */
-  line: number;
-  /** JSON pointer of the line when it came from an API response. */
-  pointer?: string;
-  /** Last physical line that belongs to the record (continuations). */
-  endLine: number;
-  side: Side;
-  dialect: string;
-  /** The header line exactly as read (secrets already masked by the grammar). */
-  text: string;
-  /** Timestamp as written in the log. */
-  localTime?: string;
-  /** Epoch milliseconds (UTC) after applying the input's time zone. */
-  timeMs?: number;
-  resourceId?: string;
-  tag?: string;
-  level: 'error' | 'warn' | 'info' | 'debug';
-  file?: string;
-  srcLine?: number;
-  func?: string;
-  message: string;
-  /** Key/value groups of a context suffix (`{remote id:4}{ph1: …}`) or `(index …)`. */
-  context?: Record<string, string>;
-  local?: Endpoint;
-  remote?: Endpoint;
-  ikeVersion?: 1 | 2;
-  phase?: 1 | 2;
-  /** Peer daemons: connection name and IKE SA / state serial, used to correlate sessions. */
-  connName?: string;
-  session?: string;
-  /** Number of continuation lines folded into this record. */
-  continuationLines: number;
-  /** First continuation lines (capped), for catalogue entries that read them (e.g. ID payload hex). */
-  continuation?: string[];
-  event?: LogEvent;
-  /** The record announced key material (PSK, SKEYID…): its dump was dropped and is never quoted. */
-  secret?: boolean;
-  /**
-   * @internal The grammar's memo entry for records whose header tail was seen before (shared parse
-   * and catalogue result); opaque outside the dialect that set it.
-   */
-  parseMemo?: unknown;
-}
+// The parser's records (parse/records.ts) are not part of the report; re-exported for the grammars' and the library's convenience.
+export type { Endpoint, LogEvent, LogRecord } from './parse/records.js';
 
 /** A parameter whose value differs between the cloud and the peer, in Alibaba config terms. */
 export interface DiffEntry {
