@@ -8,10 +8,11 @@
 //   config      `aes256-sha1;modp2048,aes128-sha1-modp1024`, `aes256-sha256-modp2048!`
 // Unknown algorithm names keep their spelling in the value and are listed in `unknown`.
 import { classifyAlg, type AlgKind } from '../../src/vocabulary/algorithms.js';
+import { ALGORITHM_PARAMETERS } from '../../src/vocabulary/parameters.js';
 
 export type ProposalProtocol = 'IKE' | 'ESP' | 'AH';
 export type ProposalParam = 'IkeEncAlg' | 'IkeAuthAlg' | 'IkePfs' | 'IpsecEncAlg' | 'IpsecAuthAlg' | 'IpsecPfs';
-export const PROPOSAL_PARAMS: readonly ProposalParam[] = ['IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IpsecEncAlg', 'IpsecAuthAlg', 'IpsecPfs'];
+export const PROPOSAL_PARAMS = ALGORITHM_PARAMETERS as readonly ProposalParam[];
 
 /** One concrete alternative of a proposal list, in Alibaba terms. */
 export type NormalizedProposal = { [K in ProposalParam]?: string } & {

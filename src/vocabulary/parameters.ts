@@ -16,21 +16,23 @@ export interface ParameterSpec {
   tunnelLevel?: boolean;
   /** Read from the connection's IkeConfig/IpsecConfig export (DescribeVpnConnections). */
   exported?: boolean;
+  /** An algorithm a proposal offers (encryption, integrity, DH group): what a device's proposal list is read into. */
+  algorithm?: boolean;
 }
 
 export const PARAMETER_TABLE = {
   IkeVersion: { group: 'ike', family: 'version', exported: true },
   IkeMode: { group: 'ike', family: 'mode', exported: true },
-  IkeEncAlg: { group: 'ike', family: 'enc', exported: true },
-  IkeAuthAlg: { group: 'ike', family: 'auth', exported: true },
-  IkePfs: { group: 'ike', family: 'dh', exported: true },
+  IkeEncAlg: { group: 'ike', family: 'enc', exported: true, algorithm: true },
+  IkeAuthAlg: { group: 'ike', family: 'auth', exported: true, algorithm: true },
+  IkePfs: { group: 'ike', family: 'dh', exported: true, algorithm: true },
   IkeLifetime: { group: 'ike', family: 'lifetime', exported: true },
   LocalId: { group: 'ike', exported: true },
   RemoteId: { group: 'ike', exported: true },
   Psk: { group: 'ike' },
-  IpsecEncAlg: { group: 'ipsec', family: 'enc', exported: true },
-  IpsecAuthAlg: { group: 'ipsec', family: 'auth', exported: true },
-  IpsecPfs: { group: 'ipsec', family: 'pfs', exported: true },
+  IpsecEncAlg: { group: 'ipsec', family: 'enc', exported: true, algorithm: true },
+  IpsecAuthAlg: { group: 'ipsec', family: 'auth', exported: true, algorithm: true },
+  IpsecPfs: { group: 'ipsec', family: 'pfs', exported: true, algorithm: true },
   IpsecLifetime: { group: 'ipsec', family: 'lifetime', exported: true },
   LocalSubnet: { group: 'connection' },
   RemoteSubnet: { group: 'connection' },
@@ -55,5 +57,7 @@ export const IPSEC_CONFIG_KEYS: ReadonlySet<string> = new Set(where((s) => s.gro
 export const TUNNEL_LEVEL_KEYS: ReadonlySet<string> = new Set(where((s) => s.tunnelLevel));
 /** The keys read from a connection's IkeConfig/IpsecConfig export, IKE first. */
 export const EXPORTED_CONFIG_KEYS: readonly Parameter[] = where((s) => s.exported);
+/** The algorithm parameters, IKE first (a proposal list is read into these). */
+export const ALGORITHM_PARAMETERS: readonly Parameter[] = where((s) => s.algorithm);
 /** Parameter → value family, for the parameters whose values are normalised. */
 export const PARAMETER_FAMILY: Readonly<Record<string, ParamFamily>> = Object.fromEntries(SPECS.flatMap(([p, s]) => (s.family ? [[p, s.family] as const] : [])));
