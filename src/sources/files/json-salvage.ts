@@ -1,7 +1,8 @@
 // The readable start of a damaged JSON text: an export cut short (a download interrupted, a
 // gzip stream damaged) or altered in the middle keeps every complete value before the damage.
 // The text is cut back to the last point where the open arrays and objects could be closed —
-// after a complete element, before a comma, just inside an opener — and closed there.
+// after a complete element, before a comma, just inside an opener — and closed there. Also where
+// the damage is (`damageAt`, `lineColumn`), and V8's error without the input it quotes (`jsonError`).
 
 /** The prefix of `text` (up to `end`) cut at its last safe point (`cut`) and closed, or undefined. */
 export function closeJsonPrefix(text: string, end = text.length): { closed: string; cut: number } | undefined {
@@ -57,3 +58,51 @@ export function salvageJson(text: string, errorAt: number): { value: unknown; re
   }
   return undefined;
 }
+
+/** `line:column` of an offset in a text. */
+export function lineColumn(text: string, pos: number): string {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastNl = i;
+  }
+  return `${line}:${pos - lastNl}`;
+}
+
+/** Salvage by bisection is for documents this small (each step parses the prefix again). */
+const BISECT_MAX_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Where the parser stopped: the offset V8 names, the end for a cut text, or — when V8 names none
+ * (`Unexpected token`) — the longest prefix that still closes into a document, found by bisection.
+ */
+export function damageAt(text: string, err: Error): number | undefined {
+  const m = /position (\d+)/.exec(err.message);
+  if (m) return Number(m[1]);
+  if (/Unexpected end/.test(err.message)) return text.length;
+  if (text.length > BISECT_MAX_CHARS) return undefined;
+  let lo = 0;
+  let hi = text.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (closesAt(text, mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the text up to `end`, cut at its last safe point and closed, parses (true before the damage, false after). */
+function closesAt(text: string, end: number): boolean {
+  const p = closeJsonPrefix(text, end);
+  if (!p) return false;
+  try {
+    JSON.parse(p.closed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** V8 quotes the input around a bad token: never echo input (it may hold a key) into a message. */
+export const jsonError = (e: Error): string => e.message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
 import { isGzip, readLines, type LineBatch } from './line-reader.js';
-import { closeJsonPrefix, salvageJson } from './json-salvage.js';
+import { damageAt, jsonError, lineColumn, salvageJson } from './json-salvage.js';
 import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
 import { crToLf, decodeStart, InputFault, looksBinary, sniffEncoding, usesLoneCr } from './decode.js';
 import { compareText } from '../../compare.js';
@@ -70,54 +70,6 @@ function startsJson(head: Uint8Array): boolean {
   const text = Buffer.from(head.subarray(0, 200)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   return !/^\[[\w .@:/-]+\]/.test(text);
 }
-
-/** `line:column` of an offset in a text. */
-function lineColumn(text: string, pos: number): string {
-  let line = 1;
-  let lastNl = -1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lastNl = i;
-  }
-  return `${line}:${pos - lastNl}`;
-}
-
-/** Salvage by bisection is for documents this small (each step parses the prefix again). */
-const BISECT_MAX_CHARS = 16 * 1024 * 1024;
-
-/**
- * Where the parser stopped: the offset V8 names, the end for a cut text, or — when V8 names none
- * (`Unexpected token`) — the longest prefix that still closes into a document, found by bisection.
- */
-function damageAt(text: string, err: Error): number | undefined {
-  const m = /position (\d+)/.exec(err.message);
-  if (m) return Number(m[1]);
-  if (/Unexpected end/.test(err.message)) return text.length;
-  if (text.length > BISECT_MAX_CHARS) return undefined;
-  let lo = 0;
-  let hi = text.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (closesAt(text, mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether the text up to `end`, cut at its last safe point and closed, parses (true before the damage, false after). */
-function closesAt(text: string, end: number): boolean {
-  const p = closeJsonPrefix(text, end);
-  if (!p) return false;
-  try {
-    JSON.parse(p.closed);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** V8 quotes the input around a bad token: never echo input (it may hold a key) into a message. */
-const jsonError = (e: Error): string => e.message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');
 
 function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: number, fault?: unknown): InputDocument {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
