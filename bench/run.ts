@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExport } from './generate.js';
+import { runFleet } from './fleet.js';
 import { MODES, type Mode } from './modes.js';
 import { applyHeapPolicy, capYoungGeneration } from '../src/cli/heap-policy.js';
 import { bigInputNodeFlags } from '../src/cli/relaunch.js';
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   // noisy, and the best run is the one least disturbed.
   const repsArg = argv.indexOf('--reps');
   const reps = repsArg >= 0 ? Number(argv[repsArg + 1]) : 3;
+  if (argv.includes('--fleet-only')) {
+    const few = measure('analyze', file);
+    return runFleet(dir, lines, join(ROOT, 'test', 'fixtures'), reps, measure, { analyze: few, connections: 200 });
+  }
   const modes: Mode[] = ['split', 'regexp-readline', 'regexp', 'grammar', 'grammar-full', 'analyze', 'analyze-jobs'];
   const best = new Map<Mode, Measured>();
   for (let r = 0; r < reps; r++) {
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   const cliRuns = Array.from({ length: reps }, () => measure('analyze-cli', file, cliFlags));
   const cli = { ...cliRuns.reduce((x, y) => (y.ms < x.ms ? y : x)), maxRssMB: Math.max(...cliRuns.map((x) => x.maxRssMB)) };
   console.log(`as the CLI runs it (${cliFlags.length > 0 ? cliFlags.join(' ') : 'in-process, young generation capped'}): ${Math.round(rate(cli))} lines/s, peak RSS ${cli.maxRssMB.toFixed(0)} MB (target ≤ 150 MB); d/b ${ratio(cli, b)}`);
+  await runFleet(dir, lines, join(ROOT, 'test', 'fixtures'), reps, measure, { analyze: by.analyze, connections: 200 });
   // Multi-file input: four days of the same connections, one thread
   // against several — the CLI's default (--jobs auto: a file per thread) and an explicit --jobs N.
   const multi = join(dir, `days-4x${lines}`);
