@@ -53,12 +53,35 @@ function collectExplain(node: unknown, out: ExplainEntry[]): void {
 
 /** Engines kept, one per distinct set of rules a subject's gates let through. */
 const ENGINES_KEPT = 64;
+/** Answers kept for subjects whose facts read the same (a fleet's healthy connections, repeated failures). */
+const ANSWERS_KEPT = 4096;
+
+/** A fact a condition reads: its name and, for a parameterised fact, its parameters. */
+interface FactRef {
+  fact: string;
+  params?: Record<string, unknown>;
+}
+
+/** Every fact the conditions read, `value: { fact }` comparisons included. */
+function factRefs(node: unknown, out: FactRef[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const c of node) factRefs(c, out);
+    return;
+  }
+  const n = node as Record<string, unknown>;
+  if (typeof n['fact'] === 'string') out.push({ fact: n['fact'], ...(n['params'] && typeof n['params'] === 'object' ? { params: n['params'] as Record<string, unknown> } : {}) });
+  for (const v of Object.values(n)) if (v && typeof v === 'object') factRefs(v, out);
+}
 
 export class RuleEvaluator {
   private readonly rules: readonly LoadedRule[];
   private readonly byId = new Map<string, LoadedRule>();
   private readonly gates: (((facts: SubjectFacts) => boolean) | undefined)[];
   private readonly engines = new Map<string, Engine>();
+  /** Per set of open rules: the facts their conditions read (what an answer depends on). */
+  private readonly reads = new Map<string, FactRef[]>();
+  private readonly answers = new Map<string, RuleMatch[]>();
 
   /** `gates: false` sends every rule to the engine (tests compare the two). */
   constructor(rules: readonly LoadedRule[], opts: { gates?: boolean } = {}) {
@@ -75,6 +98,49 @@ export class RuleEvaluator {
     const open: number[] = [];
     for (let i = 0; i < this.rules.length; i++) if (this.gates[i]?.(facts) ?? true) open.push(i);
     if (open.length === 0) return [];
+    // Subjects whose facts read the same get the same answer: the engine runs once for them.
+    const key = this.answerKey(open, facts);
+    const known = key === undefined ? undefined : this.answers.get(key);
+    if (known) return known.map((m) => ({ loaded: m.loaded, explain: m.explain.map((e) => ({ ...e })) }));
+    const matches = await this.run(open, facts);
+    if (key !== undefined && this.failed.size === 0) {
+      if (this.answers.size >= ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, matches.map((m) => ({ loaded: m.loaded, explain: m.explain.map((e) => ({ ...e })) })));
+    }
+    return matches;
+  }
+
+  /**
+   * The values of every fact the open rules read, as one string; undefined when one cannot be
+   * written down (then the engine runs). Facts no condition reads (the subject id) do not count.
+   */
+  private answerKey(open: number[], facts: SubjectFacts): string | undefined {
+    const set = open.join(',');
+    let refs = this.reads.get(set);
+    if (!refs) {
+      const all: FactRef[] = [];
+      for (const i of open) factRefs(this.rules[i]!.rule.conditions, all);
+      const seen = new Set<string>();
+      refs = all.filter((r) => {
+        const k = JSON.stringify(r);
+        return seen.has(k) ? false : (seen.add(k), true);
+      });
+      if (this.reads.size >= ENGINES_KEPT) this.reads.delete(this.reads.keys().next().value!);
+      this.reads.set(set, refs);
+    }
+    const values: unknown[] = [set];
+    for (const r of refs) {
+      const compute = DYNAMIC_FACTS[r.fact];
+      values.push(compute && !Object.prototype.hasOwnProperty.call(facts.values, r.fact) ? compute(facts, r.params ?? {}) : facts.values[r.fact]);
+    }
+    try {
+      return JSON.stringify(values);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async run(open: number[], facts: SubjectFacts): Promise<RuleMatch[]> {
     let results: RuleResult[];
     try {
       results = (await this.engineFor(open).run({ ...facts.values, [SUBJECT]: facts })).results;
