@@ -15,7 +15,8 @@ function eventCount(s: SubjectFacts, params: Params): number {
   return s.acc.store.count(String(params['type']), side(params['side']), vars);
 }
 
-function eventVar(s: SubjectFacts, params: Params): unknown {
+/** The latest value of an event's variable, the gateway's first; null when no record set it. */
+export function eventVar(s: SubjectFacts, params: Params): unknown {
   for (const sd of sidesOf(params['side'])) {
     const v = s.acc.store.get(sd, String(params['type']))?.lastVars[String(params['var'])];
     if (v !== undefined) return v;

@@ -4,6 +4,7 @@
 import type { Subject, TimelineEntry } from '../types.js';
 import type { SubjectFacts } from './facts.js';
 import { SubjectAccumulator } from './subject.js';
+import { eventVar } from './dynamic.js';
 
 export interface SubjectSummary {
   timeline: TimelineEntry[];
@@ -30,5 +31,6 @@ export function summarizeSubject(s: SubjectFacts): SubjectSummary {
 
 /** The latest value of an event's variable, the gateway's first (a placeholder `{{event.type.var}}`). */
 export function lastEventVar(s: SubjectFacts, type: string, name: string): string | undefined {
-  return s.acc.store.get('cloud', type)?.lastVars[name] ?? s.acc.store.get('peer', type)?.lastVars[name];
+  const v = eventVar(s, { type, var: name });
+  return v === null || v === undefined ? undefined : String(v);
 }
