@@ -18,6 +18,10 @@ export { runRuleCases, type CaseResult } from './rules/cases.js';
 export { analyze } from './run/analyze.js';
 export { AnalyzeOptionError, type AnalyzeOptions } from './run/options.js';
 export { loadRules, type LoadRulesResult } from './run/load-rules.js';
+export { check, checkRun, type CheckOptions } from './run/check.js';
+export { checkExitCode, type CheckRun } from './check/check.js';
+export { applyModify } from './check/apply-modify.js';
+export type { ConfigFile, DeviceConnection, DeviceChange, DeviceEdit } from './check/device-model.js';
 
 /**
  * Asks the Alibaba Cloud API for everything `analyze` reads (describe, DiagnoseVpnConnections,

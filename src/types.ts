@@ -14,6 +14,8 @@ export type InputKind =
   | 'gateway-diagnose-result'
   | 'vpn-connection-logs'
   | 'describe-vpn-connections'
+  | 'download-vpn-connection-config'
+  | 'device-config'
   | 'gateway-log'
   | 'peer-log'
   | 'log'
@@ -68,6 +70,10 @@ export interface RemediationStep {
   side: Side;
   step: string;
   action?: RemediationAction;
+  /** Device configuration lines to paste, in the device's own syntax (`check`). */
+  lines?: string[];
+  /** `check`: this is the side the report recommends changing. */
+  recommended?: boolean;
 }
 
 export interface Finding {
@@ -115,6 +121,34 @@ export interface Subject {
   timelineFolded?: number;
   /** Endpoint addresses seen for this subject. */
   endpoints?: { cloud?: string; peer?: string };
+  /** `check`: the cloud's settings and the device's configuration side by side, one row per compared parameter. */
+  comparison?: SubjectComparison;
+}
+
+/** The verdict of one compared parameter: `no-alibaba-value` = the device uses a value Alibaba does not offer. */
+export type ComparisonVerdict = 'match' | 'mismatch' | 'warning' | 'unverifiable' | 'no-alibaba-value';
+
+export interface ComparisonEntry {
+  parameter: string;
+  verdict: ComparisonVerdict;
+  /** Values in Alibaba's vocabulary; a key shows as `[not shown]`. */
+  cloud: string | null;
+  device: string | null;
+  note?: string;
+  /** Where each value was read: the cloud export's JSON pointer, the device configuration's line. */
+  cloudPointer?: string;
+  deviceLine?: number;
+  /** The device's value is its daemon's default, not written in its configuration. */
+  deviceDefaulted?: boolean;
+}
+
+export interface SubjectComparison {
+  cloudSource: string;
+  /** The device connection compared (null when none configures this tunnel). */
+  device: { name: string; dialect: string; source: string; line: number } | null;
+  /** How the device connection was paired with the tunnel: `peer address`, `own address`, `only one of each`. */
+  pairedBy?: string;
+  entries: ComparisonEntry[];
 }
 
 export interface ReportStats {

@@ -9,8 +9,8 @@ export function fail(code: number, message: string): void {
 
 /** Every exit code the command line uses, once: `--help` prints this table, the README mirrors it (a test checks). */
 export const EXIT_CODES: readonly (readonly [number, string])[] = [
-  [0, 'the analysis ran (findings or not)'],
-  [1, 'a finding at or above --fail-on exists; `rules validate|test`: a rule problem or a failed case'],
+  [0, 'the analysis ran (findings or not); `check`: every compared parameter matches'],
+  [1, 'a finding at or above --fail-on exists; `check`: a difference (mismatch or warning); `rules validate|test`: a rule problem or a failed case'],
   [2, 'bad usage or nothing usable: unknown option, a --rules path that cannot be read or holds no rule file, an --out that cannot be written, no usable input, no local credentials (one line on stderr)'],
   [3, '`diagnose`: the cloud refused the call or the credentials'],
   [4, '`diagnose`: the cloud could not be reached, or its answers could not be saved'],

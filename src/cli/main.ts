@@ -8,6 +8,7 @@ import { registerAnalyzeCommand } from './analyze.js';
 import { registerRulesCommand } from './rules.js';
 import { registerDiagnoseCommand } from './diagnose.js';
 import { registerSimulateCommand } from './simulate.js';
+import { registerCheckCommand } from './check.js';
 import { applyHeapPolicy } from './heap-policy.js';
 import { exitCodesHelp } from './exit.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .addHelpText('after', exitCodesHelp())
     .exitOverride();
   registerAnalyzeCommand(program);
+  registerCheckCommand(program);
   registerDiagnoseCommand(program);
   registerSimulateCommand(program);
   registerRulesCommand(program);

@@ -34,6 +34,8 @@ export function scrubReport(report: Report, secretValues: ReadonlySet<string>): 
       }
       for (const r of f.remediation) {
         r.step = literal(r.step);
+        // Device lines are written by `check`, not quoted from an input: only literal secrets can be in them.
+        if (r.lines) r.lines = r.lines.map(literal);
         if (r.action) {
           r.action.parameters = deep(r.action.parameters, literal) as Record<string, unknown>;
           if (r.action.cli !== undefined) r.action.cli = literal(r.action.cli);
@@ -41,6 +43,13 @@ export function scrubReport(report: Report, secretValues: ReadonlySet<string>): 
       }
       if (f.alternatives) for (const a of f.alternatives) a.why = literal(a.why);
       if (f.explain) for (const x of f.explain) x.factValue = deep(x.factValue, (t) => quoted(t, values));
+    }
+  }
+  for (const s of report.subjects) {
+    for (const e of s.comparison?.entries ?? []) {
+      if (e.cloud !== null) e.cloud = literal(e.cloud);
+      if (e.device !== null) e.device = literal(e.device);
+      if (e.note !== undefined) e.note = literal(e.note);
     }
   }
   for (const p of report.problems) p.message = quoted(p.message, values);

@@ -32,6 +32,7 @@ export const CAUSE_TABLE = [
   { id: "nat-traversal-mismatch", name: { en: "NAT traversal mismatch", zh: "NAT 穿越配置不一致" }, what: "NAT-T enabled on one side only, or NAT not accounted for", codes: ["NatTMismatch"], parameters: ["EnableNatTraversal"] },
   { id: "dpd-timeout", name: { en: "Dead peer detection timeout", zh: "DPD 超时" }, what: "the tunnel was up, then the peer stopped answering dead-peer-detection", codes: ["DpdTimeout"], parameters: ["EnableDpd"] },
   { id: "dpd-incompatible", name: { en: "DPD payload order incompatible", zh: "DPD 载荷顺序不兼容" }, what: "DPD payload order not `hash-notify` on the peer", codes: ["DpdHashNotifyCompatibility"], parameters: [] },
+  { id: "dpd-mismatch", name: { en: "Dead peer detection on one side only", zh: "仅一端启用 DPD" }, what: "dead-peer detection is enabled on one end and disabled on the other (found by `check`)", codes: [], parameters: ["EnableDpd"] },
   { id: "commit-bit", name: { en: "IKEv1 commit bit set by peer", zh: "对端设置了 IKEv1 commit 位" }, what: "the peer sets the IKEv1 commit bit", codes: ["CommitMismatch"], parameters: [] },
   { id: "peer-deleted-sa", name: { en: "Peer deleted the SA", zh: "对端删除了 SA" }, what: "the peer sent a delete notification", codes: ["ReceiveDeleteNotify"], parameters: [] },
   { id: "phase2-timeout", name: { en: "Phase 2 timeout", zh: "第二阶段协商超时" }, what: "phase 1 is up but phase 2 never completes, cause not narrower", codes: ["Phase2NegotiationTimeout", "NegotiationFailed"], parameters: [] },

@@ -18,26 +18,28 @@ export interface ParameterSpec {
   exported?: boolean;
   /** An algorithm a proposal offers (encryption, integrity, DH group): what a device's proposal list is read into. */
   algorithm?: boolean;
+  /** Compared by `check` between the cloud's settings and the device's configuration. */
+  compared?: boolean;
 }
 
 export const PARAMETER_TABLE = {
-  IkeVersion: { group: 'ike', family: 'version', exported: true },
-  IkeMode: { group: 'ike', family: 'mode', exported: true },
-  IkeEncAlg: { group: 'ike', family: 'enc', exported: true, algorithm: true },
-  IkeAuthAlg: { group: 'ike', family: 'auth', exported: true, algorithm: true },
-  IkePfs: { group: 'ike', family: 'dh', exported: true, algorithm: true },
-  IkeLifetime: { group: 'ike', family: 'lifetime', exported: true },
-  LocalId: { group: 'ike', exported: true },
-  RemoteId: { group: 'ike', exported: true },
-  Psk: { group: 'ike' },
-  IpsecEncAlg: { group: 'ipsec', family: 'enc', exported: true, algorithm: true },
-  IpsecAuthAlg: { group: 'ipsec', family: 'auth', exported: true, algorithm: true },
-  IpsecPfs: { group: 'ipsec', family: 'pfs', exported: true, algorithm: true },
-  IpsecLifetime: { group: 'ipsec', family: 'lifetime', exported: true },
-  LocalSubnet: { group: 'connection' },
-  RemoteSubnet: { group: 'connection' },
-  EnableDpd: { group: 'connection', tunnelLevel: true },
-  EnableNatTraversal: { group: 'connection', tunnelLevel: true },
+  IkeVersion: { group: 'ike', family: 'version', exported: true, compared: true },
+  IkeMode: { group: 'ike', family: 'mode', exported: true, compared: true },
+  IkeEncAlg: { group: 'ike', family: 'enc', exported: true, algorithm: true, compared: true },
+  IkeAuthAlg: { group: 'ike', family: 'auth', exported: true, algorithm: true, compared: true },
+  IkePfs: { group: 'ike', family: 'dh', exported: true, algorithm: true, compared: true },
+  IkeLifetime: { group: 'ike', family: 'lifetime', exported: true, compared: true },
+  LocalId: { group: 'ike', exported: true, compared: true },
+  RemoteId: { group: 'ike', exported: true, compared: true },
+  Psk: { group: 'ike', compared: true },
+  IpsecEncAlg: { group: 'ipsec', family: 'enc', exported: true, algorithm: true, compared: true },
+  IpsecAuthAlg: { group: 'ipsec', family: 'auth', exported: true, algorithm: true, compared: true },
+  IpsecPfs: { group: 'ipsec', family: 'pfs', exported: true, algorithm: true, compared: true },
+  IpsecLifetime: { group: 'ipsec', family: 'lifetime', exported: true, compared: true },
+  LocalSubnet: { group: 'connection', compared: true },
+  RemoteSubnet: { group: 'connection', compared: true },
+  EnableDpd: { group: 'connection', tunnelLevel: true, compared: true },
+  EnableNatTraversal: { group: 'connection', tunnelLevel: true, compared: true },
   EffectImmediately: { group: 'connection' },
   CustomerGatewayId: { group: 'connection', tunnelLevel: true },
   BgpConfig: { group: 'connection' },
@@ -59,5 +61,7 @@ export const TUNNEL_LEVEL_KEYS: ReadonlySet<string> = new Set(where((s) => s.tun
 export const EXPORTED_CONFIG_KEYS: readonly Parameter[] = where((s) => s.exported);
 /** The algorithm parameters, IKE first (a proposal list is read into these). */
 export const ALGORITHM_PARAMETERS: readonly Parameter[] = where((s) => s.algorithm);
+/** The parameters `check` compares, in the table's order (IKE, IPsec, then the connection's). */
+export const COMPARED_PARAMETERS: readonly Parameter[] = where((s) => s.compared);
 /** Parameter → value family, for the parameters whose values are normalised. */
 export const PARAMETER_FAMILY: Readonly<Record<string, ParamFamily>> = Object.fromEntries(SPECS.flatMap(([p, s]) => (s.family ? [[p, s.family] as const] : [])));

@@ -12,6 +12,7 @@ import { causeLabel, fill, labels, severityLabel, sideShort, statusLabel, type L
 import { SCRIPT } from './html/script.js';
 import { CSS } from './html/styles.js';
 import { renderTimeline } from './html/timeline.js';
+import { comparisonHtml } from './comparison.js';
 
 export interface HtmlOptions {
   lang?: Lang;
@@ -127,6 +128,7 @@ function connection(key: string, subjects: Subject[], gi: number, index: Map<Sub
     }
     if (s.findings.length === 0) out.push(`<p class="card empty-card">${esc(L.noFindings)}</p>`);
     s.findings.forEach((f, fi) => out.push(renderFinding(f, fi + 1, `f${idx}-${fi}`, L, lang)));
+    out.push(comparisonHtml(s));
     out.push('</div>');
   });
   out.push(renderTimeline(subjects, `tl${gi}`, L, lang));

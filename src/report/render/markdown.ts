@@ -11,6 +11,7 @@ import {
   causeLabel, fill, labels, severityLabel, sideLabel, sideShort, statusLabel, type Labels, type Lang,
 } from './html/labels.js';
 import { markKind } from './html/marks.js';
+import { comparisonMarkdown, stepLinesMarkdown } from './comparison.js';
 
 export interface MarkdownOptions {
   lang?: Lang;
@@ -109,6 +110,7 @@ function subjectSection(s: Subject, L: Labels, lang: Lang): string[] {
   out.push(facts.join(' · '), '');
   if (s.findings.length === 0) out.push(`_${L.noFindings}_`, '');
   s.findings.forEach((f, i) => out.push(...findingSection(f, i + 1, L, lang)));
+  out.push(...comparisonMarkdown(s));
   const timeline = timelineTable(s.timeline, L, lang);
   if (timeline) out.push(`### ${L.timeline}`, '', timeline, '');
   if (s.timelineFolded) out.push(`_${fill(L.timelineFolded, { n: s.timelineFolded })}_`, '');
@@ -145,6 +147,7 @@ function findingSection(f: Finding, rank: number, L: Labels, lang: Lang): string
     out.push(`**${L.remediation}**`, '');
     f.remediation.forEach((r, i) => {
       out.push(`${i + 1}. **${mdText(sideLabel(r.side, lang))}:** ${mdText(r.step)}`);
+      out.push(...stepLinesMarkdown(r));
       if (r.action) {
         const cli = renderAliyunCli(r.action);
         out.push('', indent(`${L.apiCall}: ${mdCode(r.action.api)}`, '   '), '', indent(mdFence(cli, 'sh'), '   '));

@@ -2,6 +2,7 @@
 // wrapped to the terminal width; colour only when the caller says the output is a terminal.
 import type { Finding, Report, Severity, Subject } from '../../types.js';
 import type { Lang } from '../../lang.js';
+import { comparisonText, stepLinesText } from './comparison.js';
 
 export interface TextOptions {
   lang?: Lang;
@@ -143,6 +144,7 @@ function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'wid
     for (const r of f.remediation) {
       out.push(...wrap(`${r.side === 'cloud' ? '[cloud]' : '[peer] '} ${r.step}`, o.width, '       '));
       if (r.action) out.push(...wrap(`${r.action.api} ${JSON.stringify(r.action.parameters)}`, o.width, '         ').map((l) => p('cyan', l)));
+      out.push(...stepLinesText(r, '         '));
     }
   }
   if (f.evidence.length > 0) {
@@ -181,6 +183,7 @@ function renderSubject(s: Subject, o: Required<Pick<TextOptions, 'width'>> & Tex
   if (s.endpoints && !o.quiet) out.push(p('dim', `  ${L(o).endpoints(s.endpoints.cloud ?? '?', s.endpoints.peer ?? '?')}`));
   if (findings.length === 0) out.push(p('green', `  ${L(o).none}`));
   findings.forEach((f, i) => out.push(...renderFinding(f, i, o, p)));
+  out.push(...comparisonText(s, o.quiet ?? false));
   return out;
 }
 

@@ -7,6 +7,7 @@ import { maskActionParameters, PSK_PLACEHOLDER, renderAliyunCli } from '../../al
 import { esc, safeHref } from './escape.js';
 import { diffCell, fmtTime, location, pct } from './format.js';
 import { causeLabel, fill, severityLabel, sideLabel, sideShort, type Labels, type Lang } from './labels.js';
+import { stepLinesHtml } from '../comparison.js';
 
 /** Evidence lines shown on the card; the rest fold away (long storms of the same line are common). */
 const EVIDENCE_SHOWN = 4;
@@ -78,7 +79,7 @@ export function renderFinding(f: Finding, rank: number, id: string, L: Labels, l
   if (f.remediation.length > 0) {
     const steps = f.remediation.map((r, i) =>
       `<li><span class="side-tag ${r.side === 'peer' ? 'peer' : 'cloud'}">${esc(sideLabel(r.side, lang))}</span> <span class="step">${esc(r.step)}</span>` +
-      `${r.action ? actionBlock(r.action, `${id}-a${i}`, L) : ''}</li>`);
+      `${r.action ? actionBlock(r.action, `${id}-a${i}`, L) : ''}${stepLinesHtml(r)}</li>`);
     parts.push(`<section class="fix"><h5>${esc(L.remediation)}</h5><ol class="steps">${steps.join('')}</ol></section>`);
   }
   const foot: string[] = [];

@@ -1,0 +1,58 @@
+// The device-configuration front door of `check`: sniffs each file's dialect (swanctl.conf,
+// ipsec.conf for strongSwan or Libreswan, ipsec.secrets, FortiOS), parses each dialect's files
+// together, joins secrets to connections, and hands back connections, located problems and the
+// clear secrets to scrub (kept out of JSON: the property is not enumerable).
+import type { ConfigDialectId, ConfigFile, DeviceConfigParse, DeviceConnection } from '../../src/check/device-model.js';
+import type { Problem } from '../../src/types.js';
+import type { ConfigDialect } from './common/dialect.js';
+import { CONFIG_CODES, configProblem } from './common/problems.js';
+import { fortiosDialect, parseFortios, sniffFortios } from './fortios/index.js';
+import { ipsecConfDialect, libreswanDialect, parseIpsecConf, sniffIpsecConf, sniffIpsecSecrets } from './ipsec-conf/index.js';
+import { parseSwanctl, sniffSwanctl, swanctlDialect } from './swanctl/index.js';
+
+export type { ConfigDialect } from './common/dialect.js';
+export { CONFIG_CODES } from './common/problems.js';
+
+export type SniffedConfig = 'swanctl' | 'ipsec-conf' | 'ipsec-secrets' | 'fortios' | 'unknown';
+
+/** What a configuration file is, from its name and text. */
+export function sniffConfigFile(file: ConfigFile): SniffedConfig {
+  const t = file.text.slice(0, 1 << 20);
+  if (/\.secrets$/.test(file.name) || (sniffIpsecSecrets(t) && !sniffIpsecConf(t))) return 'ipsec-secrets';
+  if (sniffFortios(t)) return 'fortios';
+  if (sniffSwanctl(t) || /swanctl/.test(file.name)) return 'swanctl';
+  if (sniffIpsecConf(t) || /ipsec\.conf$/.test(file.name)) return 'ipsec-conf';
+  return 'unknown';
+}
+
+const DIALECTS: Readonly<Record<ConfigDialectId, ConfigDialect>> = { swanctl: swanctlDialect, 'strongswan-ipsec-conf': ipsecConfDialect, libreswan: libreswanDialect, fortios: fortiosDialect };
+
+/** The fix writers of a dialect. */
+export function configDialect(id: ConfigDialectId): ConfigDialect {
+  return DIALECTS[id];
+}
+
+/** Connections, located problems and clear secrets of the device configuration files given. */
+export function parseDeviceConfig(files: ConfigFile[]): DeviceConfigParse {
+  const kinds = files.map((f) => ({ f, kind: sniffConfigFile(f) }));
+  const of = (k: SniffedConfig): ConfigFile[] => kinds.filter((x) => x.kind === k).map((x) => x.f);
+  const names = files.map((f) => f.name);
+  const problems: Problem[] = [];
+  const connections: DeviceConnection[] = [];
+  const secrets: string[] = [];
+  const add = (p: DeviceConfigParse): void => {
+    connections.push(...p.connections);
+    problems.push(...p.problems);
+    secrets.push(...p.secrets);
+  };
+  for (const { f, kind } of kinds) {
+    if (kind !== 'unknown') continue;
+    problems.push(configProblem(f.name, 1, CONFIG_CODES.dialect, 'the file is no configuration this tool reads', 'Give swanctl.conf, ipsec.conf with ipsec.secrets, or FortiOS `show` output'));
+  }
+  if (of('swanctl').length > 0) add(parseSwanctl(of('swanctl'), names));
+  if (of('ipsec-conf').length > 0 || of('ipsec-secrets').length > 0) add(parseIpsecConf(of('ipsec-conf'), of('ipsec-secrets'), names));
+  if (of('fortios').length > 0) add(parseFortios(of('fortios')));
+  const out: DeviceConfigParse = { connections, problems, secrets: [] };
+  Object.defineProperty(out, 'secrets', { value: [...new Set(secrets)], enumerable: false });
+  return out;
+}

@@ -1,0 +1,57 @@
+// The reverse of the algorithm table (algorithms.ts): an Alibaba value → how each device dialect
+// writes it in a configuration line. Only the device-fix writers (grammars/config/*/edits.ts) read
+// it; the tests check that classifyAlg reads every spelling back to the value it stands for.
+import type { AlgKind } from './algorithms.js';
+
+/** Spelling families: strongSwan (swanctl.conf and ipsec.conf), Libreswan, FortiOS. */
+export type SpellingDialect = 'strongswan' | 'libreswan' | 'fortios';
+export type SpelledKind = Extract<AlgKind, 'enc' | 'hash' | 'dh'>;
+
+/** The Alibaba values of each kind that a fix may have to write. */
+export const ALIBABA_ALGORITHMS: Readonly<Record<SpelledKind, readonly string[]>> = {
+  enc: ['aes', 'aes192', 'aes256', '3des', 'des', 'sm4'],
+  hash: ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sm3'],
+  dh: ['group1', 'group2', 'group5', 'group14', 'group15', 'group16', 'group17', 'group18', 'group19', 'group20', 'group21', 'group25', 'group26', 'group31', 'group32'],
+};
+
+/** `aes` is AES-128 on Alibaba; the daemons want the key length written. */
+const ENC: Readonly<Record<string, string>> = { aes: 'aes128', aes192: 'aes192', aes256: 'aes256', '3des': '3des', des: 'des', sm4: 'sm4' };
+const HASH: Readonly<Record<string, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', sm3: 'sm3' };
+const HASH_LIBRESWAN: Readonly<Record<string, string>> = { ...HASH, sha256: 'sha2_256', sha384: 'sha2_384', sha512: 'sha2_512' };
+const DH_STRONGSWAN: Readonly<Record<string, string>> = {
+  group1: 'modp768',
+  group2: 'modp1024',
+  group5: 'modp1536',
+  group14: 'modp2048',
+  group15: 'modp3072',
+  group16: 'modp4096',
+  group17: 'modp6144',
+  group18: 'modp8192',
+  group19: 'ecp256',
+  group20: 'ecp384',
+  group21: 'ecp521',
+  group25: 'ecp192',
+  group26: 'ecp224',
+  group31: 'curve25519',
+  group32: 'curve448',
+};
+/** Libreswan names the elliptic groups by number (`dh19`), the MODP ones by size. */
+const DH_LIBRESWAN: Readonly<Record<string, string>> = { ...DH_STRONGSWAN, group19: 'dh19', group20: 'dh20', group21: 'dh21', group31: 'dh31' };
+/** FortiOS `set dhgrp` takes the IANA number; only groups the table reads back by number are listed. */
+const DH_FORTIOS: Readonly<Record<string, string>> = { group1: '1', group2: '2', group5: '5', group14: '14', group15: '15', group16: '16', group19: '19', group20: '20', group21: '21', group31: '31' };
+
+const TABLES: Readonly<Record<SpellingDialect, Readonly<Record<SpelledKind, Readonly<Record<string, string>>>>>> = {
+  strongswan: { enc: ENC, hash: HASH, dh: DH_STRONGSWAN },
+  libreswan: { enc: ENC, hash: HASH_LIBRESWAN, dh: DH_LIBRESWAN },
+  fortios: { enc: ENC, hash: HASH, dh: DH_FORTIOS },
+};
+
+/** How `dialect` writes the Alibaba value `value` of `kind`; undefined when it has no spelling the table reads back. */
+export function deviceSpelling(dialect: SpellingDialect, kind: SpelledKind, value: string): string | undefined {
+  return TABLES[dialect][kind][value.toLowerCase()];
+}
+
+/** FortiOS writes a DH group as a bare number; the algorithm table reads it with a `dh` prefix. */
+export function fortiosGroupToken(spelling: string): string {
+  return `dh${spelling}`;
+}
