@@ -139,7 +139,11 @@ export function runCheck(inputs: CheckInputs, deps: CheckDeps, options: { now?: 
   if (ignored.length > 0) assumptions.push(`${ignored.length} tunnel(s) of the cloud export belong to connections no device connection names; they were not compared.`);
   let unusable: string | undefined;
   if (tunnels.length === 0) unusable = `no connection settings in the cloud export${problems[0] ? `: ${problems[0].message}` : ''}`;
-  else if (device.connections.length === 0) unusable = `no IPsec connection in the device configuration${device.problems[0] ? `: ${device.problems[0].message}` : ''}`;
+  else if (device.connections.length === 0) {
+    // A file that could not be read says more than the empty parse that followed it.
+    const why = inputs.problems?.find((p) => !inputs.cloud.some((c) => c.source === p.source)) ?? device.problems[0];
+    unusable = `no IPsec connection in the device configuration${why ? `: ${why.message}` : ''}`;
+  }
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'ipsec-doctor', version: VERSION },
