@@ -77,6 +77,9 @@ export const EVENT_TYPES = {
   'sa-state': 'racoon2 IKEv2 state change not otherwise meaningful [from, to].',
   'delete-sent': 'This side sent a delete notification [what].',
   'daemon-stop': 'The IKE daemon is shutting down (it deletes its SAs first).',
+  'ts-narrowed': 'The device accepted the other end\'s traffic selectors by narrowing them to a subset of its own (FortiGate "phase2 matched by subset"): not a failure, the subnets differ [localTs, remoteTs].',
+  'send-failed': 'The device could not send an IKE packet at all ("Network is unreachable": no route to the other end) [why].',
+  'passive-mode': 'The device is set never to initiate and only answers (FortiGate passive-mode): it ignored a request to negotiate.',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -5,10 +5,13 @@ import { racoon2Dialect } from '../../grammars/racoon2/index.js';
 import { createStrongswanDialect } from '../../grammars/strongswan/index.js';
 import { createLibreswanDialect } from '../../grammars/libreswan/index.js';
 import { racoonDialect } from '../../grammars/racoon/index.js';
+import { createFortigateDialect } from '../../grammars/fortigate/index.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect()];
+  // FortiGate last: its shapes (`ike N:…`, `logid=…`, CSV rows with a VPN log id) are no other
+  // dialect's, and a line they all refuse is the only one it is asked about first.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect()];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */

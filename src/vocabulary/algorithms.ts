@@ -1,6 +1,7 @@
 // The one algorithm table of the project: any spelling of an algorithm — the device daemons'
 // (`AES_CBC_256`, `HMAC_SHA2_256_128`, `PRF_HMAC_SHA2_256`, `MODP_2048`, `ECP_256`, `OAKLEY_SHA1`,
-// `aes256`, `sha2_256`, `modp2048`, `dh14`, `AES_CBC (256)`) and the gateway's (`sha1`, `group14`,
+// `aes256`, `sha2_256`, `modp2048`, `dh14`, `AES_CBC (256)`; FortiGate's IANA transform names
+// `AUTH_HMAC_SHA2_256_128`, `ESP_AES_CBC`) and the gateway's (`sha1`, `group14`,
 // `19`) — → its transform kind and, when Alibaba has one, the Alibaba config value. The grammars'
 // proposal parsing and the facts' normalisation (facts/normalize.ts) both read it.
 
@@ -99,7 +100,11 @@ function dh(key: string): AlgInfo | undefined {
 
 /** Classifies one algorithm token. Unknown spellings keep a kind guessed from their prefix. */
 export function classifyAlg(token: string): AlgInfo {
-  const key = canonicalAlg(token);
+  let key = canonicalAlg(token);
+  // IANA transform names as FortiGate prints them: `AUTH_HMAC_SHA2_256_128` (IKEv2 integrity),
+  // `ESP_AES_CBC` / `ESP_3DES` (IKEv1 ESP transform ids). The prefix only names the registry.
+  if (key.startsWith('AUTHHMAC') || key.startsWith('AUTHAES')) key = key.slice(4);
+  else if (key.startsWith('ESP') && ENC[key.slice(3)]) key = key.slice(3);
   if (key === '') return { kind: 'unknown' };
   const enc = ENC[key];
   if (enc) return { kind: 'enc', value: enc };
