@@ -25,6 +25,20 @@ export function sniffConfigFile(file: ConfigFile): SniffedConfig {
   return 'unknown';
 }
 
+/**
+ * Whether the start of an input (`analyze` sees any mix of files) is a device configuration and not
+ * a log: strict, on shapes no log line has — a FortiOS `config vpn ipsec …` block or backup header,
+ * a swanctl `connections {` section, an ipsec.conf `conn` block with its keys, an ipsec.secrets.
+ */
+export function looksLikeDeviceConfig(head: string, name: string): boolean {
+  if (/^#config-version=FG/m.test(head) || /^config vpn ipsec phase[12]-interface\s*$/m.test(head)) return true;
+  if (/^\s*connections\s*\{\s*$/m.test(head) && !/^\w{3} [ \d]\d \d\d:\d\d/m.test(head)) return true;
+  if (/^conn\s+\S+\s*$/m.test(head) && /^\s+(?:left|right|ike|esp|keyexchange|ikev2|authby|auto|phase2alg)\s*=/m.test(head)) return true;
+  if (/(?:^|\/)ipsec\.secrets$/.test(name)) return true;
+  const lines = head.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  return lines.length > 0 && lines.every((l) => /^[^\s:][^:]*:\s*PSK\s+(?:"|'|0x|0s)/.test(l));
+}
+
 const DIALECTS: Readonly<Record<ConfigDialectId, ConfigDialect>> = { swanctl: swanctlDialect, 'strongswan-ipsec-conf': ipsecConfDialect, libreswan: libreswanDialect, fortios: fortiosDialect };
 
 /** The fix writers of a dialect. */

@@ -3,7 +3,7 @@
 // the caller hands in parsed exports and configuration texts (run/check.ts reads the files).
 import type { InputSummary, Problem, Report, Subject } from '../types.js';
 import { VERSION } from '../version.js';
-import { readCloudSettings, type CloudTunnel } from './cloud.js';
+import { readCloudSettings, type CloudTunnel } from '../parse/cloud-settings.js';
 import { compareTunnel, pickChild, type ComparisonRow } from './compare.js';
 import type { ConfigFile, DeviceConfigParse, DeviceConnection } from './device-model.js';
 import { pairFindings, type DeviceFixer } from './findings.js';

@@ -3,8 +3,8 @@
 // Proposals are matched as the daemons match them — any proposal of the device that holds the
 // cloud's combination negotiates — so a device offering several proposals is not a mismatch when
 // one of them fits (a warning says which). The cloud's Local* are the device's remote* and back.
-import type { CloudTunnel } from './cloud.js';
-import { normalizeSubnets } from './cloud.js';
+import type { CloudTunnel } from '../parse/cloud-settings.js';
+import { normalizeSubnets } from '../parse/cloud-settings.js';
 import type { ConfigLocation, DeviceAlgorithm, DeviceChild, DeviceConnection, DeviceProposal, DeviceSetting } from './device-model.js';
 import { COMPARED_PARAMETERS, type Parameter } from '../vocabulary/parameters.js';
 

@@ -3,7 +3,7 @@
 // values, evidence pointing at the export's JSON pointer and the configuration's line, and both
 // fixes — the recommended side first.
 import type { DiffEntry, Evidence, Finding, RemediationStep, Severity } from '../types.js';
-import type { CloudTunnel } from './cloud.js';
+import type { CloudTunnel } from '../parse/cloud-settings.js';
 import type { ComparisonRow } from './compare.js';
 import type { DeviceChange, DeviceChild, DeviceConnection, DeviceEdit } from './device-model.js';
 import { fixRow, modifyRequest, type RowFix } from './fix.js';

@@ -2,7 +2,7 @@
 // request that gives the cloud the device's value, and a device change that gives the device the
 // cloud's value — and which of the two the report recommends: the cloud when the device's value is
 // the stronger one (and Alibaba accepts it), otherwise the device. The key itself appears in neither.
-import type { CloudTunnel } from './cloud.js';
+import type { CloudTunnel } from '../parse/cloud-settings.js';
 import type { ComparisonRow } from './compare.js';
 import type { DeviceChange, DeviceChild, DeviceConnection } from './device-model.js';
 import { IKE_CONFIG_KEYS, IPSEC_CONFIG_KEYS, TUNNEL_LEVEL_KEYS, type Parameter } from '../vocabulary/parameters.js';

@@ -2,7 +2,7 @@
 // peer (the tunnel's gateway IP), then by the device's own address (the customer gateway IP),
 // then — one of each — by elimination. A dual-tunnel connection needs two device connections, one
 // per tunnel IP; a tunnel no device connection names is reported, not guessed.
-import type { CloudTunnel } from './cloud.js';
+import type { CloudTunnel } from '../parse/cloud-settings.js';
 import type { DeviceConnection } from './device-model.js';
 
 export interface Pairing {

@@ -4,6 +4,7 @@
 import type { LogRecord } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { SubjectAccumulator } from './subject.js';
+import type { DeviceConnection } from '../check/device-model.js';
 
 /** An index's subjects by key, as exported for another thread and imported back (structured clone). */
 export interface SubjectState {
@@ -91,8 +92,53 @@ export class SubjectIndex {
   }
 
   addConfig(c: CloudConfig): void {
+    if (!c.tunnelId && !c.vpnConnectionId) {
+      this.unnamedConfigs.push(c);
+      return;
+    }
     const s = this.cloudSubject(c.tunnelId ?? c.vpnConnectionId);
     s.setConfig(c);
+  }
+
+  /** Device configurations given beside the logs (`analyze` reads them after every log). */
+  private readonly deviceConnections: DeviceConnection[] = [];
+
+  addDeviceConnections(conns: readonly DeviceConnection[]): void {
+    this.deviceConnections.push(...conns);
+  }
+
+  /**
+   * Each device connection goes to the subject it configures: the one whose gateway address is the
+   * connection's peer (or whose device address is its own), else the only subject there is.
+   */
+  private placeDeviceConnections(all: readonly SubjectAccumulator[]): void {
+    for (const conn of this.deviceConnections) {
+      const remote = conn.remoteAddress?.value;
+      const local = conn.localAddress?.value;
+      const byPeer = all.filter((s) => !s.deviceConnection && remote !== undefined && (s.gatewayIps.has(remote) || s.config?.gatewayIp === remote));
+      const byOwn = all.filter((s) => !s.deviceConnection && local !== undefined && (s.deviceIps.has(local) || s.config?.remoteIp === local));
+      const target = byPeer.length === 1 ? byPeer[0] : byPeer.length === 0 && byOwn.length === 1 ? byOwn[0] : all.length === 1 && !all[0]!.deviceConnection ? all[0] : undefined;
+      if (target) target.deviceConnection = conn;
+    }
+    this.deviceConnections.length = 0;
+  }
+
+  /** Settings that name no connection (a DownloadVpnConnectionConfig) waiting for the subject whose addresses they share. */
+  private readonly unnamedConfigs: CloudConfig[] = [];
+
+  /**
+   * Unnamed settings join the gateway subject with their tunnel's or customer gateway's address,
+   * else the only gateway subject there is, else stand as a subject of their own (a device log
+   * then joins them by the same addresses).
+   */
+  private placeUnnamedConfigs(): void {
+    for (const c of this.unnamedConfigs) {
+      const subjects = [...this.cloud.values()].filter((s) => !s.config);
+      const byAddress = subjects.filter((s) => (c.gatewayIp !== undefined && s.gatewayIps.has(c.gatewayIp)) || (c.remoteIp !== undefined && s.deviceIps.has(c.remoteIp)));
+      const target = byAddress.length === 1 ? byAddress[0] : this.cloud.size === 1 ? subjects[0] : undefined;
+      (target ?? this.cloudSubject(`config:${c.gatewayIp ?? c.source}`)).setConfig(c);
+    }
+    this.unnamedConfigs.length = 0;
   }
 
   /** The raw subjects before joining, as a worker thread hands them back. */
@@ -182,8 +228,10 @@ export class SubjectIndex {
    */
   finish(): SubjectAccumulator[] {
     this.foldConnectionsIntoTunnels();
+    this.placeUnnamedConfigs();
     const peerOnly = this.joinPeers();
     const all = [...this.cloud.values(), ...peerOnly];
+    this.placeDeviceConnections(all);
     this.cloud.clear();
     this.peer.clear();
     this.lastAcc = undefined;

@@ -6,6 +6,7 @@ import type { Evidence } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { refEvidence } from './evidence-store.js';
 import { inferMismatchParameter, normalizeParameter, normalizeValue } from './normalize.js';
+import { deviceValue } from '../check/device-values.js';
 
 export interface DerivedDiff {
   parameter: string;
@@ -257,6 +258,22 @@ function fillFromConfig(acc: SubjectAccumulator, map: DiffMap): void {
   }
 }
 
+/**
+ * Fills in the device's value from its configuration (given beside the logs) where the logs did
+ * not say it, quoting the configuration line. The key is never a value here.
+ */
+function fillFromDevice(acc: SubjectAccumulator, map: DiffMap): void {
+  const conn = acc.deviceConnection;
+  if (!conn) return;
+  for (const d of map.values()) {
+    if (d.peer !== null || d.parameter === 'Psk') continue;
+    const v = deviceValue(conn, d.parameter, acc.config?.localSubnet);
+    if (!v) continue;
+    d.peer = v.value;
+    if (d.evidence.length < 4) d.evidence.push({ source: v.setting.at.file, line: v.setting.at.line, side: 'peer', text: v.setting.defaulted ? `(not set: ${v.setting.raw})` : v.setting.raw });
+  }
+}
+
 export function deriveDiffs(acc: SubjectAccumulator): DerivedDiff[] {
   const map: DiffMap = new Map();
   fromCompared(acc, map);
@@ -267,5 +284,6 @@ export function deriveDiffs(acc: SubjectAccumulator): DerivedDiff[] {
   fromPeerEvents(acc, map);
   fromApi(acc, map);
   fillFromConfig(acc, map);
+  fillFromDevice(acc, map);
   return [...map.values()];
 }

@@ -2,6 +2,7 @@
 import type { Side } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
+import { deviceValue, type DeviceValue } from '../check/device-values.js';
 
 /** The ids a subject goes by (what `{{subject.…}}` placeholders and API calls name). */
 export interface SubjectIds {
@@ -24,6 +25,8 @@ export interface SubjectFacts {
   connectionId: string | undefined;
   /** The connection's cloud configuration (DescribeVpnConnections), as exported. */
   cloudConfig: Readonly<Record<string, string | undefined>> | undefined;
+  /** The device's value of a parameter from its configuration given beside the logs (undefined when none was). */
+  deviceSetting: ((parameter: string) => DeviceValue | undefined) | undefined;
   readonly acc: SubjectAccumulator;
 }
 
@@ -64,6 +67,14 @@ function ikeVersionOf(acc: SubjectAccumulator): number {
   }
   if (acc.progress.furthestV2 > 0) return 2;
   return acc.progress.furthest > 0 ? 1 : 0;
+}
+
+/** Reads the device configuration of a subject, when one was given (the key is never a value). */
+function deviceSettingOf(acc: SubjectAccumulator): SubjectFacts['deviceSetting'] {
+  const conn = acc.deviceConnection;
+  if (!conn) return undefined;
+  const cloudLocal = acc.config?.localSubnet;
+  return (parameter) => (parameter === 'Psk' ? undefined : deviceValue(conn, parameter, cloudLocal));
 }
 
 export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
@@ -119,6 +130,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     subject: { id: acc.id, vpnConnectionId: acc.vpnConnectionId, tunnelId: acc.tunnelId, vpnGatewayId: acc.vpnGatewayId },
     connectionId: acc.vpnConnectionId ?? acc.config?.vpnConnectionId ?? undefined,
     cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
+    deviceSetting: deviceSettingOf(acc),
     acc,
   };
 }

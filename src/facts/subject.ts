@@ -3,6 +3,7 @@
 // API diagnoses, gateway checks, the cloud-side configuration, and the timeline.
 import type { Evidence, LogRecord, Side } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
+import type { DeviceConnection } from '../check/device-model.js';
 import { EvidenceStore, recordEvidence } from './evidence-store.js';
 import { TimelineBuilder } from './timeline.js';
 import { ExchangeProgress } from './exchange-progress.js';
@@ -33,6 +34,8 @@ export class SubjectAccumulator {
   readonly diagnoses: ConnectionDiagnosis[] = [];
   readonly checks = new Map<string, GatewayCheck>();
   config: CloudConfig | undefined;
+  /** The device's configuration of this connection, when one was given beside the logs. */
+  deviceConnection: DeviceConnection | undefined;
   readonly sides = new Set<Side>();
   readonly records: Record<Side, number> = { cloud: 0, peer: 0 };
   /** Distinct error/warning messages per side → first evidence (for message-match rules). */
@@ -108,7 +111,8 @@ export class SubjectAccumulator {
 
   setConfig(c: CloudConfig): void {
     this.config = c;
-    this.vpnConnectionId ??= c.vpnConnectionId;
+    // A DownloadVpnConnectionConfig names no connection ('').
+    if (c.vpnConnectionId) this.vpnConnectionId ??= c.vpnConnectionId;
     if (c.tunnelId) this.tunnelId ??= c.tunnelId;
     this.vpnGatewayId ??= c.vpnGatewayId ?? null;
   }

@@ -1,10 +1,11 @@
 // Recognises exported Alibaba API responses by their shape (DiagnoseVpnConnections,
-// GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnections), unwraps SDK
+// GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnections, DownloadVpnConnectionConfig), unwraps SDK
 // envelopes, and types their fields. Unknown shapes become problems that name what was expected.
 import type { InputKind, Problem } from '../types.js';
 import { locate } from '../errors.js';
 import { EXPORTED_CONFIG_KEYS } from '../vocabulary/parameters.js';
 import { decodeDescription, type DecodedDescription } from './diagnosis.js';
+import { readCloudSettings } from './cloud-settings.js';
 
 export interface ConnectionDiagnosis {
   source: string;
@@ -211,6 +212,25 @@ function readConfigs(list: unknown[], source: string, base: string, out: ApiDocu
   });
 }
 
+/**
+ * A DownloadVpnConnectionConfig response: the peer's view of one connection (cloud-settings.ts reads
+ * it back to the cloud's). It names no connection unless the export added `VpnConnectionId`; the
+ * facts then join it to the subject whose addresses it shares. The key is never kept.
+ */
+function readDownload(o: Obj, source: string, base: string, out: ApiDocument): void {
+  for (const t of readCloudSettings(o, source, base).tunnels) {
+    const params: SideConfig = {};
+    for (const k of CONFIG_KEYS) set(params, k, t.values[k]?.value);
+    const cfg: CloudConfig = { source, pointer: t.pointer, vpnConnectionId: t.vpnConnectionId ?? '', params };
+    set(cfg, 'tunnelId', t.tunnelId);
+    set(cfg, 'localSubnet', t.values.LocalSubnet?.value);
+    set(cfg, 'remoteSubnet', t.values.RemoteSubnet?.value);
+    set(cfg, 'remoteIp', t.customerIp);
+    set(cfg, 'gatewayIp', t.gatewayIp);
+    out.configs.push(cfg);
+  }
+}
+
 /** Arrays of responses nest this deep at most (a list of pages of lists); deeper is not an export. */
 export const MAX_ARRAY_DEPTH = 8;
 
@@ -244,6 +264,11 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
     }
     if (!isObj(o)) return false;
     const b = o === v ? base : `${base}/body`;
+    if (isObj(o['VpnConnectionConfig'])) {
+      out.kind = out.kind === 'unknown' ? 'download-vpn-connection-config' : out.kind;
+      readDownload(o, source, b, out);
+      return true;
+    }
     if (Array.isArray(o['VpnConnections'])) {
       out.kind = 'diagnose-vpn-connections';
       readDiagnoses(o, source, b, out);
@@ -275,7 +300,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
       source,
       pointer: '',
       code: 'E_JSON_SHAPE',
-      message: locate(source, '/', 'JSON of an unknown shape', 'Expected a DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs or DescribeVpnConnections response.'),
+      message: locate(source, '/', 'JSON of an unknown shape', 'Expected a DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnections or DownloadVpnConnectionConfig response.'),
     });
   }
   return out;

@@ -1,4 +1,4 @@
-// The cloud side of `check`: each connection's (or tunnel's) settings as Alibaba holds them, read
+// The settings of each connection (or tunnel) as Alibaba holds them, for `check` and `analyze`, read
 // from a DescribeVpnConnection / DescribeVpnConnections response (single tunnel: IkeConfig and
 // IpsecConfig; dual tunnel: TunnelOptionsSpecification.TunnelOptions[] with TunnelIkeConfig and
 // TunnelIpsecConfig) or a DownloadVpnConnectionConfig response — the peer's view of the same
@@ -8,7 +8,7 @@ import type { Problem } from '../types.js';
 import { locate } from '../errors.js';
 import { normalizeParameter } from '../facts/normalize.js';
 import { EXPORTED_CONFIG_KEYS, type Parameter } from '../vocabulary/parameters.js';
-import { digestSecret } from './secret-digest.js';
+import { digestSecret } from '../check/secret-digest.js';
 
 export type CloudExportKind = 'describe' | 'download';
 
@@ -206,9 +206,9 @@ export function normalizeSubnets(text: string): string {
 }
 
 /** Reads the connections of one parsed cloud export. */
-export function readCloudSettings(value: unknown, source: string): CloudRead {
+export function readCloudSettings(value: unknown, source: string, base = ''): CloudRead {
   const r = new Reader(source);
-  if (!r.visit(value, '', 0)) {
+  if (!r.visit(value, base, 0)) {
     r.out.problems.push({
       source,
       pointer: '',

@@ -16,10 +16,17 @@ const NOTES = {
  */
 export function candidateEntries(params: readonly string[], s: SubjectFacts, lang: Lang): DiffEntry[] {
   const config = s.cloudConfig;
-  return params.map((parameter) => {
+  const entries = params.map((parameter): DiffEntry & { known?: boolean } => {
     if (parameter === 'Psk') return { parameter, cloud: null, peer: null, note: NOTES.secret[lang] };
     const raw = config?.[parameter];
     const cloud = raw ? (normalizeParameter(parameter, raw) ?? raw) : null;
-    return { parameter, cloud, peer: null, note: NOTES.candidate[lang] };
+    // A device configuration given beside the logs says the device's value.
+    const peer = s.deviceSetting?.(parameter)?.value ?? null;
+    if (cloud !== null && peer !== null) return { parameter, cloud, peer, known: true };
+    return { parameter, cloud, peer, note: NOTES.candidate[lang] };
   });
+  // Both sides known: the candidates that agree are not the difference; the ones that differ are exact.
+  const differing = entries.filter((e) => e.known && e.cloud !== e.peer);
+  const out = differing.length > 0 ? differing : entries.filter((e) => !(e.known && e.cloud === e.peer));
+  return (out.length > 0 ? out : entries).map(({ known: _known, ...e }) => e);
 }

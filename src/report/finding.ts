@@ -25,6 +25,19 @@ export function evidenceKinds(evidence: readonly Evidence[]): number {
   return kinds.size;
 }
 
+/** The device configuration lines that gave a diff its device value (a configuration given beside the logs). */
+function deviceEvidence(diff: readonly DiffEntry[], s: SubjectFacts): Evidence[] {
+  if (!s.deviceSetting) return [];
+  const out: Evidence[] = [];
+  for (const d of diff) {
+    const v = s.deviceSetting(d.parameter);
+    if (!v || v.value !== d.peer) continue;
+    const e: Evidence = { source: v.setting.at.file, line: v.setting.at.line, side: 'peer', text: v.setting.defaulted ? `(not set: ${v.setting.raw})` : v.setting.raw };
+    if (!out.some((x) => x.source === e.source && x.line === e.line)) out.push(e);
+  }
+  return out;
+}
+
 export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain: boolean): Finding {
   const rule = m.loaded.rule;
   const fill = (t: Parameters<typeof pickText>[0]): string => fillTemplate(pickText(t, lang), s);
@@ -49,7 +62,7 @@ export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain:
     score: 0,
     summary: fill(rule.summary),
     diff,
-    evidence: evidenceOf(m, s),
+    evidence: [...evidenceOf(m, s), ...deviceEvidence(diff, s)],
     remediation,
     references: rule.references,
   };

@@ -8,6 +8,8 @@ import { batchBytes } from '../sources/files/line-reader.js';
 import type { Dialect } from '../parse/dialect.js';
 import { LogParser, type LineStats } from '../parse/log-parser.js';
 import { readApiDocument } from '../parse/api-documents.js';
+import type { ConfigFile } from '../check/device-model.js';
+import { parseDeviceConfig } from '../../grammars/config/index.js';
 import { SubjectIndex, type SourceLogTarget } from '../facts/correlate.js';
 import { ProblemList } from '../problem-list.js';
 import { collectSecretValues } from '../secrets.js';
@@ -80,6 +82,7 @@ export class Ingest {
       return;
     }
     if (doc.type === 'json') this.readJson(doc);
+    else if (doc.type === 'config') this.configFiles.push({ name: doc.source, text: doc.text });
     else await this.readLines(doc);
     this.hooks.onDocument?.(doc.source, doc.bytes);
   }
@@ -186,6 +189,23 @@ export class Ingest {
       this.addStats(p.stats);
     }
     this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.total - before });
+  }
+
+  /** Device configurations given beside the logs, parsed together (an ipsec.conf needs its ipsec.secrets). */
+  private readonly configFiles: ConfigFile[] = [];
+
+  /** Parses the device configurations and hands their connections to the index. Read after every input. */
+  flushDeviceConfigs(): void {
+    if (this.configFiles.length === 0) return;
+    const parsed = parseDeviceConfig(this.configFiles);
+    for (const s of parsed.secrets) this.secretValues.add(s);
+    for (const f of this.configFiles) {
+      const before = this.problems.total;
+      for (const p of parsed.problems) if (p.source === f.name) this.problems.add(p);
+      this.inputs.push({ source: f.name, kind: 'device-config', records: parsed.connections.filter((c) => c.at.file === f.name).length, problems: this.problems.total - before });
+    }
+    this.index.addDeviceConnections(parsed.connections);
+    this.configFiles.length = 0;
   }
 
   /** SourceLog lines repeat a line of the exported logs: counted once. Read after every input. */

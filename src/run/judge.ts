@@ -47,6 +47,7 @@ function noteOverruledCode(findings: Finding[], lang: Lang): void {
 
 export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number): Promise<Report> {
   ingest.flushSourceLogs();
+  ingest.flushDeviceConfigs();
   const { lang, explain } = settings;
   const subjects: Subject[] = [];
   const observed: (ObservedSubject | undefined)[] = ingest.index.finish();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck, checkExitCode } from '../../src/check/check.js';
 import { deviceConfigDeps } from '../../src/check/device-fixer.js';
-import { readCloudSettings } from '../../src/check/cloud.js';
+import { readCloudSettings } from '../../src/parse/cloud-settings.js';
 import { applyModify } from '../../src/check/apply-modify.js';
 import { BASE, describeExport, downloadExport } from './matrix-cloud.js';
 import { baseSpec, deviceFiles } from './matrix-device.js';

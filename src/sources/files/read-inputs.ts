@@ -12,6 +12,7 @@ import { damageAt, jsonError, lineColumn, salvageJson } from './json-salvage.js'
 import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
 import { crToLf, decodeStart, InputFault, looksBinary, sniffEncoding, usesLoneCr } from './decode.js';
 import { compareText } from '../../compare.js';
+import { looksLikeDeviceConfig } from '../../../grammars/config/index.js';
 
 /**
  * A path, a document already in memory (API responses, tests), or a stream read once as it comes
@@ -42,7 +43,17 @@ export type InputDocument =
       /** Found by walking a directory, not named by the user: skipped whole when it is not a log. */
       fromDirectory?: boolean;
     }
+  | {
+      source: string;
+      /** A device configuration (swanctl.conf, ipsec.conf, ipsec.secrets, FortiOS): read whole, parsed with the others after every log. */
+      type: 'config';
+      text: string;
+      bytes: number;
+    }
   | { source: string; type: 'problem'; problem: Problem };
+
+/** A device configuration above this is no configuration (a FortiGate backup is a few MB). */
+export const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 
 /** JSON documents are parsed whole; above this they are refused rather than exhaust memory. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -127,6 +138,22 @@ async function readJson(source: string, src: AsyncIterable<Buffer>, bytes: numbe
   return parseJsonText(source, Buffer.concat(parts).toString('utf8'), bytes, mtimeMs);
 }
 
+/** A device configuration, read whole (they are small; one bigger than MAX_CONFIG_BYTES is refused). */
+async function configDocument(source: string, src: AsyncIterable<Buffer>, bytes: number): Promise<InputDocument> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const c of src) {
+      total += c.length;
+      if (total > MAX_CONFIG_BYTES) return problem(source, 'E_INPUT_TOO_LARGE', `device configuration over ${MAX_CONFIG_BYTES} bytes`, 'Give the IPsec part of the configuration.');
+      parts.push(c);
+    }
+  } catch (e) {
+    return faultProblem(source, e);
+  }
+  return { source, type: 'config', text: Buffer.concat(parts).toString('utf8').replace(/^\uFEFF/, ''), bytes: bytes || total };
+}
+
 /** A stream's chunks as Buffers (a text stream gives strings). */
 export async function* asBuffers(src: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   for await (const c of src) yield typeof c === 'string' ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
@@ -151,6 +178,7 @@ async function fromStream(source: string, src: AsyncIterable<Buffer>, bytes: num
   const own = ownReportFormat(head.toString('utf8'));
   if (own) return OWN_REPORT(source, own);
   const text = usesLoneCr(head) ? crToLf(p.rest) : p.rest;
+  if (looksLikeDeviceConfig(head.toString('utf8'), source)) return configDocument(source, text, bytes);
   return { source, type: 'lines', bytes, batches: readLines(text), ...when };
 }
 
@@ -204,6 +232,7 @@ async function* readOneFile(path: string, source: string): AsyncGenerator<InputD
   if (looksBinary(head)) return yield BINARY(source);
   const own = ownReportFormat(Buffer.from(head).toString('utf8'));
   if (own) return yield OWN_REPORT(source, own);
+  if (looksLikeDeviceConfig(Buffer.from(head).toString('utf8'), source)) return yield await configDocument(source, open_(), size);
   // The stream opens only when the batches are read: a file handed to worker threads never is.
   async function* lazy(): AsyncGenerator<LineBatch> {
     yield* readLines(open_());
