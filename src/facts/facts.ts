@@ -25,6 +25,8 @@ export interface SubjectFacts {
   connectionId: string | undefined;
   /** The connection's cloud configuration (DescribeVpnConnections), as exported. */
   cloudConfig: Readonly<Record<string, string | undefined>> | undefined;
+  /** The device daemon the device-side lines come from, and the connection they name. */
+  peerDevice: { dialect: string; connName?: string } | undefined;
   /** The device's value of a parameter from its configuration given beside the logs (undefined when none was). */
   deviceSetting: ((parameter: string) => DeviceValue | undefined) | undefined;
   readonly acc: SubjectAccumulator;
@@ -103,6 +105,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     sides: [...acc.sides],
     cloudLogPresent: cloudLog,
     peerLogPresent: acc.records.peer > 0,
+    peerDaemon: acc.peerDevice?.dialect ?? acc.deviceConnection?.dialect ?? null,
     role,
     phase1Established: establishedNow(acc, 'p1-established'),
     phase2Established: establishedNow(acc, 'p2-established'),
@@ -131,6 +134,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     connectionId: acc.vpnConnectionId ?? acc.config?.vpnConnectionId ?? undefined,
     cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
     deviceSetting: deviceSettingOf(acc),
+    peerDevice: acc.deviceConnection ? { dialect: acc.deviceConnection.dialect, connName: acc.deviceConnection.name } : acc.peerDevice,
     acc,
   };
 }

@@ -36,6 +36,8 @@ export class SubjectAccumulator {
   config: CloudConfig | undefined;
   /** The device's configuration of this connection, when one was given beside the logs. */
   deviceConnection: DeviceConnection | undefined;
+  /** The dialect of the first device-log line (and the connection it names): the fix is written in its terms. */
+  peerDevice: { dialect: string; connName?: string } | undefined;
   readonly sides = new Set<Side>();
   readonly records: Record<Side, number> = { cloud: 0, peer: 0 };
   /** Distinct error/warning messages per side → first evidence (for message-match rules). */
@@ -72,6 +74,7 @@ export class SubjectAccumulator {
       if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
     }
     if (rec.ikeVersion && rec.event) this.ikeVersions[rec.side].add(rec.ikeVersion);
+    if (rec.side === 'peer' && (!this.peerDevice || (!this.peerDevice.connName && rec.connName))) this.peerDevice = { dialect: rec.dialect, ...(rec.connName ? { connName: rec.connName } : {}) };
     if (rec.side === 'cloud') this.progress.add(rec);
     if (rec.event) this.life[rec.side].add(rec);
     const gw = rec.side === 'cloud' ? rec.local : rec.remote;
@@ -183,5 +186,6 @@ export class SubjectAccumulator {
     for (const d of o.diagnoses) this.addDiagnosis(d);
     for (const c of o.checks.values()) this.addCheck(c);
     if (o.config && !this.config) this.setConfig(o.config);
+    this.peerDevice ??= o.peerDevice;
   }
 }

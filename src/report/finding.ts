@@ -3,6 +3,7 @@
 // API calls, alternatives, and (on request) the explanation.
 import type { DiffEntry, Evidence, Finding, RemediationStep } from '../types.js';
 import { candidateEntries } from './diff-notes.js';
+import { fortiosStep } from './fortios-step.js';
 import type { SubjectFacts } from '../facts/facts.js';
 import type { RuleMatch } from '../rules/engine.js';
 import { compilePattern } from '../rules/operators.js';
@@ -53,6 +54,8 @@ export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain:
     }
     remediation.push(step);
   }
+  const fortios = fortiosStep(diff, s);
+  if (fortios) remediation.push(fortios);
   const f: Finding = {
     ruleId: rule.id,
     cause: rule.cause,

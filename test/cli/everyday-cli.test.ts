@@ -76,7 +76,8 @@ describe('terminal output', () => {
     const r = spawnSync(process.execPath, [MAIN, 'analyze', notes], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' } });
     expect(r.stdout).toMatch(/, 1 input, 1 subject, \d+ ms\.\n$/);
     expect(r.stdout).toContain('Known dialects:');
-    expect(r.stdout).toMatch(/Libreswan\s+pluto\./);
+    // The hint ends with the last dialect's name: wrapped onto the next line, never cut.
+    expect(r.stdout).toMatch(/Libreswan\s+pluto[\s\S]*FortiGate\s+\(ike\s+debug,\s+VPN\s+event\s+log\)\./);
     expect(r.stdout).not.toContain('…\n');
   });
 });
