@@ -47,7 +47,9 @@ function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-es
   return logged.length > 0 && logged.every((s) => {
     const life = acc.life[s];
     const up = acc.store.get(s, type)?.lastMs ?? (type === 'p2-established' ? life.upMs : undefined);
-    if (up === undefined) return false;
+    // A capture with no time stamp at all (a pasted FortiGate debug): the order of its lines says
+    // whether it ends up.
+    if (up === undefined) return acc.firstMs === undefined && acc.store.count(type, s) > 0 && life.state === 'up';
     return type === 'p1-established' ? upSince(up, life.p1FailMs) : upSince(up, life.p1FailMs, life.p2FailMs);
   });
 }

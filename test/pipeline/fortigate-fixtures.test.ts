@@ -58,3 +58,22 @@ describe('FortiGate cases (hand-written captures)', () => {
     for (const key of ['5A4B3C2D1E0F9988', '0F1E2D3C4B5A6978', '0A1B2C3D4E5F6071', 'FFEEDDCCBBAA9988']) expect(text).not.toContain(key);
   });
 });
+
+// Most pasted debug captures carry no time stamp (`diagnose debug console timestamp` is off by
+// default): the same captures with every stamp cut off must give the same answer.
+describe('FortiGate debug captures pasted without time stamps', () => {
+  const debugOnly = CASES.filter((c) => readdirSync(c.input).every((f) => /debug/.test(f)) && !c.expected.subject);
+  it.each(debugOnly)('$name', async ({ input, expected: exp }) => {
+    const content = readdirSync(input)
+      .map((f) => readFileSync(join(input, f), 'utf8').replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? /gm, ''))
+      .join('\n');
+    const report = await analyze([{ source: 'pasted.txt', content }], { now: new Date('2026-11-22T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 });
+    expect(report.stats.unparsed).toBe(0);
+    const subject = report.subjects[0]!;
+    if (exp.healthy) {
+      expect(subject.status).toBe('healthy');
+      return;
+    }
+    expect([exp.cause, ...(exp.alsoAccept ?? [])]).toContain(subject.findings[0]?.cause);
+  });
+});
