@@ -56,7 +56,7 @@ export interface DeviceChild {
   lifetime?: DeviceSetting<number>;
 }
 
-export type ConfigDialectId = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios';
+export type ConfigDialectId = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios' | 'cisco-ios' | 'huawei';
 
 /** One connection (swanctl `connections.<name>`, ipsec.conf `conn <name>`, FortiOS phase1-interface `edit "<name>"`). */
 export interface DeviceConnection {

@@ -3,8 +3,8 @@
 // it; the tests check that classifyAlg reads every spelling back to the value it stands for.
 import type { AlgKind } from './algorithms.js';
 
-/** Spelling families: strongSwan (swanctl.conf and ipsec.conf), Libreswan, FortiOS. */
-export type SpellingDialect = 'strongswan' | 'libreswan' | 'fortios';
+/** Spelling families: strongSwan (swanctl.conf and ipsec.conf), Libreswan, FortiOS, Huawei VRP, H3C Comware. */
+export type SpellingDialect = 'strongswan' | 'libreswan' | 'fortios' | 'huawei' | 'h3c';
 export type SpelledKind = Extract<AlgKind, 'enc' | 'hash' | 'dh'>;
 
 /** The Alibaba values of each kind that a fix may have to write. */
@@ -40,10 +40,26 @@ const DH_LIBRESWAN: Readonly<Record<string, string>> = { ...DH_STRONGSWAN, group
 /** FortiOS `set dhgrp` takes the IANA number; only groups the table reads back by number are listed. */
 const DH_FORTIOS: Readonly<Record<string, string>> = { group1: '1', group2: '2', group5: '5', group14: '14', group15: '15', group16: '16', group19: '19', group20: '20', group21: '21', group31: '31' };
 
+/** Huawei VRP `ike proposal` / `ipsec proposal` (`aes-256`, `sha2-256`, `group14`). */
+const DH_HUAWEI: Readonly<Record<string, string>> = { group1: 'group1', group2: 'group2', group5: 'group5', group14: 'group14', group15: 'group15', group16: 'group16', group19: 'group19', group20: 'group20', group21: 'group21' };
+const HUAWEI = {
+  enc: { aes: 'aes-128', aes192: 'aes-192', aes256: 'aes-256', '3des': '3des', des: 'des', sm4: 'sm4' },
+  hash: { md5: 'md5', sha1: 'sha1', sha256: 'sha2-256', sha384: 'sha2-384', sha512: 'sha2-512', sm3: 'sm3' },
+  dh: DH_HUAWEI,
+};
+/** H3C Comware `ike proposal` / `ipsec transform-set` (`aes-cbc-256`, `sha256`, `group14`). */
+const H3C = {
+  enc: { aes: 'aes-cbc-128', aes192: 'aes-cbc-192', aes256: 'aes-cbc-256', '3des': '3des-cbc', des: 'des-cbc', sm4: 'sm4-cbc' },
+  hash: HASH,
+  dh: DH_HUAWEI,
+};
+
 const TABLES: Readonly<Record<SpellingDialect, Readonly<Record<SpelledKind, Readonly<Record<string, string>>>>>> = {
   strongswan: { enc: ENC, hash: HASH, dh: DH_STRONGSWAN },
   libreswan: { enc: ENC, hash: HASH_LIBRESWAN, dh: DH_LIBRESWAN },
   fortios: { enc: ENC, hash: HASH, dh: DH_FORTIOS },
+  huawei: HUAWEI,
+  h3c: H3C,
 };
 
 /** How `dialect` writes the Alibaba value `value` of `kind`; undefined when it has no spelling the table reads back. */

@@ -2,9 +2,10 @@
 // from a small spec in each daemon's own syntax (independently of the dialects' own spellings, so
 // a wrong mapping there shows up here). Dual tunnel = one device connection per tunnel IP.
 import { BASE } from './matrix-cloud.js';
+import { huaweiFiles } from './matrix-huawei-template.js';
 
-export type MatrixDialect = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios';
-export const MATRIX_DIALECTS: readonly MatrixDialect[] = ['swanctl', 'strongswan-ipsec-conf', 'libreswan', 'fortios'];
+export type MatrixDialect = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios' | 'huawei';
+export const MATRIX_DIALECTS: readonly MatrixDialect[] = ['swanctl', 'strongswan-ipsec-conf', 'libreswan', 'fortios', 'huawei'];
 
 export interface DeviceSpec {
   version: 'ikev1' | 'ikev2';
@@ -191,5 +192,7 @@ export function deviceFiles(dialect: MatrixDialect, s: DeviceSpec, gws: readonly
     }
     case 'fortios':
       return [{ name: 'fortigate.conf', text: fortios(s, gws) }];
+    case 'huawei':
+      return huaweiFiles(s, gws);
   }
 }
