@@ -10,11 +10,12 @@ import { fortiosDialect, parseFortios, sniffFortios } from './fortios/index.js';
 import { ipsecConfDialect, libreswanDialect, parseIpsecConf, sniffIpsecConf, sniffIpsecSecrets } from './ipsec-conf/index.js';
 import { parseSwanctl, sniffSwanctl, swanctlDialect } from './swanctl/index.js';
 import { huaweiDialect, parseHuawei, sniffHuawei } from './huawei/index.js';
+import { ciscoIosDialect, parseCiscoIos, sniffCiscoIos } from './cisco-ios/index.js';
 
 export type { ConfigDialect } from './common/dialect.js';
 export { CONFIG_CODES } from './common/problems.js';
 
-export type SniffedConfig = 'swanctl' | 'ipsec-conf' | 'ipsec-secrets' | 'fortios' | 'huawei' | 'unknown';
+export type SniffedConfig = 'swanctl' | 'ipsec-conf' | 'ipsec-secrets' | 'fortios' | 'huawei' | 'cisco-ios' | 'unknown';
 
 /** What a configuration file is, from its name and text. */
 export function sniffConfigFile(file: ConfigFile): SniffedConfig {
@@ -22,6 +23,7 @@ export function sniffConfigFile(file: ConfigFile): SniffedConfig {
   if (/\.secrets$/.test(file.name) || (sniffIpsecSecrets(t) && !sniffIpsecConf(t))) return 'ipsec-secrets';
   if (sniffFortios(t)) return 'fortios';
   if (sniffHuawei(t)) return 'huawei';
+  if (sniffCiscoIos(t)) return 'cisco-ios';
   if (sniffSwanctl(t) || /swanctl/.test(file.name)) return 'swanctl';
   if (sniffIpsecConf(t) || /ipsec\.conf$/.test(file.name)) return 'ipsec-conf';
   return 'unknown';
@@ -37,12 +39,13 @@ export function looksLikeDeviceConfig(head: string, name: string): boolean {
   if (/^\s*connections\s*\{\s*$/m.test(head) && !/^\w{3} [ \d]\d \d\d:\d\d/m.test(head)) return true;
   if (/^conn\s+\S+\s*$/m.test(head) && /^\s+(?:left|right|ike|esp|keyexchange|ikev2|authby|auto|phase2alg)\s*=/m.test(head)) return true;
   if (/(?:^|\/)ipsec\.secrets$/.test(name)) return true;
+  if (/^crypto (?:isakmp policy \d+|map \S+ \d+ ipsec-isakmp|ikev2 proposal \S+|ipsec transform-set \S+)/m.test(head)) return true;
   if (/^ipsec policy \S+ \d+ isakmp\s*$/m.test(head) || (/^ike (?:peer|profile|keychain) \S+/m.test(head) && /^ipsec (?:proposal|transform-set) \S+/m.test(head))) return true;
   const lines = head.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   return lines.length > 0 && lines.every((l) => /^[^\s:][^:]*:\s*PSK\s+(?:"|'|0x|0s)/.test(l));
 }
 
-const DIALECTS: Readonly<Partial<Record<ConfigDialectId, ConfigDialect>>> = { swanctl: swanctlDialect, 'strongswan-ipsec-conf': ipsecConfDialect, libreswan: libreswanDialect, fortios: fortiosDialect, huawei: huaweiDialect };
+const DIALECTS: Readonly<Partial<Record<ConfigDialectId, ConfigDialect>>> = { swanctl: swanctlDialect, 'strongswan-ipsec-conf': ipsecConfDialect, libreswan: libreswanDialect, fortios: fortiosDialect, huawei: huaweiDialect, 'cisco-ios': ciscoIosDialect };
 
 /** The fix writers of a dialect. */
 export function configDialect(id: ConfigDialectId): ConfigDialect {
@@ -64,12 +67,13 @@ export function parseDeviceConfig(files: ConfigFile[]): DeviceConfigParse {
   };
   for (const { f, kind } of kinds) {
     if (kind !== 'unknown') continue;
-    problems.push(configProblem(f.name, 1, CONFIG_CODES.dialect, 'the file is no configuration this tool reads', 'Give swanctl.conf, ipsec.conf with ipsec.secrets, FortiOS `show` output or a Huawei/H3C `display current-configuration`'));
+    problems.push(configProblem(f.name, 1, CONFIG_CODES.dialect, 'the file is no configuration this tool reads', 'Give swanctl.conf, ipsec.conf with ipsec.secrets, FortiOS `show` output, a Cisco IOS `show running-config` or a Huawei/H3C `display current-configuration`'));
   }
   if (of('swanctl').length > 0) add(parseSwanctl(of('swanctl'), names));
   if (of('ipsec-conf').length > 0 || of('ipsec-secrets').length > 0) add(parseIpsecConf(of('ipsec-conf'), of('ipsec-secrets'), names));
   if (of('fortios').length > 0) add(parseFortios(of('fortios')));
   if (of('huawei').length > 0) add(parseHuawei(of('huawei')));
+  if (of('cisco-ios').length > 0) add(parseCiscoIos(of('cisco-ios')));
   const out: DeviceConfigParse = { connections, problems, secrets: [] };
   Object.defineProperty(out, 'secrets', { value: [...new Set(secrets)], enumerable: false });
   return out;

@@ -3,8 +3,8 @@
 // it; the tests check that classifyAlg reads every spelling back to the value it stands for.
 import type { AlgKind } from './algorithms.js';
 
-/** Spelling families: strongSwan (swanctl.conf and ipsec.conf), Libreswan, FortiOS, Huawei VRP, H3C Comware. */
-export type SpellingDialect = 'strongswan' | 'libreswan' | 'fortios' | 'huawei' | 'h3c';
+/** Spelling families: strongSwan (swanctl.conf and ipsec.conf), Libreswan, FortiOS, Huawei VRP, H3C Comware, Cisco IOS (ISAKMP policy words; its ESP transform and IKEv2 proposal words are the dialect's syntax, grammars/config/cisco-ios/spelling.ts). */
+export type SpellingDialect = 'strongswan' | 'libreswan' | 'fortios' | 'huawei' | 'h3c' | 'cisco';
 export type SpelledKind = Extract<AlgKind, 'enc' | 'hash' | 'dh'>;
 
 /** The Alibaba values of each kind that a fix may have to write. */
@@ -54,12 +54,20 @@ const H3C = {
   dh: DH_HUAWEI,
 };
 
+/** Cisco IOS `crypto isakmp policy` words (`encr aes 256`, `hash sha`, `set pfs group14`). */
+const CISCO = {
+  enc: { aes: 'aes', aes192: 'aes 192', aes256: 'aes 256', '3des': '3des', des: 'des' },
+  hash: { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' },
+  dh: DH_HUAWEI,
+};
+
 const TABLES: Readonly<Record<SpellingDialect, Readonly<Record<SpelledKind, Readonly<Record<string, string>>>>>> = {
   strongswan: { enc: ENC, hash: HASH, dh: DH_STRONGSWAN },
   libreswan: { enc: ENC, hash: HASH_LIBRESWAN, dh: DH_LIBRESWAN },
   fortios: { enc: ENC, hash: HASH, dh: DH_FORTIOS },
   huawei: HUAWEI,
   h3c: H3C,
+  cisco: CISCO,
 };
 
 /** How `dialect` writes the Alibaba value `value` of `kind`; undefined when it has no spelling the table reads back. */

@@ -3,9 +3,10 @@
 // a wrong mapping there shows up here). Dual tunnel = one device connection per tunnel IP.
 import { BASE } from './matrix-cloud.js';
 import { huaweiFiles } from './matrix-huawei-template.js';
+import { ciscoFiles } from './matrix-cisco-template.js';
 
-export type MatrixDialect = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios' | 'huawei';
-export const MATRIX_DIALECTS: readonly MatrixDialect[] = ['swanctl', 'strongswan-ipsec-conf', 'libreswan', 'fortios', 'huawei'];
+export type MatrixDialect = 'swanctl' | 'strongswan-ipsec-conf' | 'libreswan' | 'fortios' | 'huawei' | 'cisco-ios';
+export const MATRIX_DIALECTS: readonly MatrixDialect[] = ['swanctl', 'strongswan-ipsec-conf', 'libreswan', 'fortios', 'huawei', 'cisco-ios'];
 
 export interface DeviceSpec {
   version: 'ikev1' | 'ikev2';
@@ -194,5 +195,7 @@ export function deviceFiles(dialect: MatrixDialect, s: DeviceSpec, gws: readonly
       return [{ name: 'fortigate.conf', text: fortios(s, gws) }];
     case 'huawei':
       return huaweiFiles(s, gws);
+    case 'cisco-ios':
+      return ciscoFiles(s, gws);
   }
 }
