@@ -12,8 +12,6 @@ export interface MatrixCase {
   device: { name: string; text: string }[];
   /** The changed parameter, and the values the report must show for it (cloud first); absent for the unchanged pair. */
   changed?: { parameter: string; cloud: string; device: string };
-  /** The device fix is not re-checked (a known defect, see Variant.dualFixKnownWrong). */
-  skipDeviceRecheck?: boolean;
 }
 
 interface Variant {
@@ -23,16 +21,10 @@ interface Variant {
   device: string;
   /** Dialects that cannot express the change (strongSwan cannot turn NAT traversal off). */
   skip?: readonly MatrixDialect[];
-  /**
-   * Dialects whose device fix of a dual-tunnel connection is known wrong (Cisco: moving both
-   * tunnels from IKEv2 to IKEv1 writes one shared ISAKMP profile, so the second tunnel's identity
-   * match overwrites the first's). The finding is still checked; only the re-check is skipped.
-   */
-  dualFixKnownWrong?: readonly MatrixDialect[];
 }
 
 export const VARIANTS: readonly Variant[] = [
-  { parameter: 'IkeVersion', apply: (s) => (s.version = 'ikev2'), cloud: 'ikev1', device: 'ikev2', dualFixKnownWrong: ['cisco-ios'] },
+  { parameter: 'IkeVersion', apply: (s) => (s.version = 'ikev2'), cloud: 'ikev1', device: 'ikev2' },
   { parameter: 'IkeMode', apply: (s) => (s.mode = 'aggressive'), cloud: 'main', device: 'aggressive' },
   { parameter: 'IkeEncAlg', apply: (s) => (s.ikeEnc = 'aes'), cloud: 'aes256', device: 'aes' },
   { parameter: 'IkeAuthAlg', apply: (s) => (s.ikeAuth = 'sha1'), cloud: 'sha256', device: 'sha1' },
@@ -65,7 +57,7 @@ export function matrixCases(): MatrixCase[] {
         if (v.skip?.includes(dialect) || (tunnels === 'download' && NOT_IN_DOWNLOAD.has(v.parameter))) continue;
         const spec = baseSpec();
         v.apply(spec);
-        out.push({ name: `${dialect}/${tunnels}/${v.parameter}`, dialect, tunnels, cloud, device: deviceFiles(dialect, spec, gws), changed: { parameter: v.parameter, cloud: v.cloud, device: v.device }, ...(tunnels === 'dual' && v.dualFixKnownWrong?.includes(dialect) ? { skipDeviceRecheck: true } : {}) });
+        out.push({ name: `${dialect}/${tunnels}/${v.parameter}`, dialect, tunnels, cloud, device: deviceFiles(dialect, spec, gws), changed: { parameter: v.parameter, cloud: v.cloud, device: v.device }});
       }
     }
   }

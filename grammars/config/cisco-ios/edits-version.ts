@@ -52,11 +52,13 @@ export function versionEdits(c: DeviceConnection, entry: string[], target: 'ikev
   // Identities ISAKMP can only carry in a profile: `self-identity`, `match identity` (0.0.0.0 = any).
   const lid = c.localId && !c.localId.defaulted ? c.localId.value : undefined;
   const rid = c.remoteId?.value;
-  const ip = ['crypto isakmp profile ALIBABA-ISAKMP'];
+  // One profile per connection: two tunnels sharing one would overwrite each other's identity match.
+  const name = `ALIBABA-${c.name.replace(/\s+/g, '-')}`;
+  const ip = [`crypto isakmp profile ${name}`];
   const profile = lid || rid ? [
     ...(lid ? [edit(ip, 'self-identity', lid === c.localAddress?.value ? 'address' : `user-fqdn ${lid}`)] : []),
     edit(ip, 'match identity', rid ? (/^[\d.]+$/.test(rid) ? `address ${rid} 255.255.255.255` : `host ${rid}`) : 'address 0.0.0.0'),
-    edit(entry, 'set isakmp-profile', 'ALIBABA-ISAKMP'),
+    edit(entry, 'set isakmp-profile', name),
   ] : [];
   return [
     ...profile,
