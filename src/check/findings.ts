@@ -8,6 +8,8 @@ import type { ComparisonRow } from './compare.js';
 import type { DeviceChange, DeviceChild, DeviceConnection, DeviceEdit } from './device-model.js';
 import { fixRow, modifyRequest, type RowFix } from './fix.js';
 import { renderAliyunCli } from '../report/aliyun-cli.js';
+import { SEVERITY_WEIGHT } from '../report/rank.js';
+import { compareText } from '../compare.js';
 import { causeSpec, type Cause } from '../vocabulary/causes.js';
 import type { Parameter } from '../vocabulary/parameters.js';
 
@@ -36,7 +38,6 @@ export const CHECK_CAUSE: Readonly<Record<string, Cause>> = {
 };
 
 const REFERENCE = 'https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/modify-an-ipsec-vpn-connection';
-const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 1, high: 0.8, medium: 0.6, low: 0.4, info: 0.1 };
 
 export interface PairContext {
   tunnel: CloudTunnel;
@@ -161,5 +162,5 @@ export function pairFindings(cx: PairContext): Finding[] {
       references: [REFERENCE],
     });
   }
-  return out.sort((a, b) => b.score - a.score || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return out.sort((a, b) => b.score - a.score || compareText(a.ruleId, b.ruleId));
 }
