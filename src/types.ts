@@ -123,6 +123,20 @@ export interface Subject {
   endpoints?: { cloud?: string; peer?: string };
   /** `check`: the cloud's settings and the device's configuration side by side, one row per compared parameter. */
   comparison?: SubjectComparison;
+  /**
+   * Earlier episodes, oldest first, when the inputs hold attempts that ended differently before
+   * the latest one (a quiet gap after a failure separates them). `findings` and `status` above are
+   * the latest episode's; each earlier one is judged from its own lines alone.
+   */
+  episodes?: Episode[];
+}
+
+/** One earlier attempt at the tunnel: its time window, how it ended, its own findings and evidence. */
+export interface Episode {
+  from: string | null;
+  to: string | null;
+  status: SubjectStatus;
+  findings: Finding[];
 }
 
 /** The verdict of one compared parameter: `no-alibaba-value` = the device uses a value Alibaba does not offer. */

@@ -242,15 +242,19 @@ export class SubjectIndex {
 const WINDOW_MS = 15 * 60_000;
 
 function overlaps(a: SubjectAccumulator, b: SubjectAccumulator): boolean {
-  if (a.firstMs === undefined || b.firstMs === undefined) return false;
-  return a.firstMs - WINDOW_MS <= (b.lastMs ?? b.firstMs) && b.firstMs - WINDOW_MS <= (a.lastMs ?? a.firstMs);
+  const x = a.span();
+  const y = b.span();
+  if (x.firstMs === undefined || y.firstMs === undefined) return false;
+  return x.firstMs - WINDOW_MS <= (y.lastMs ?? y.firstMs) && y.firstMs - WINDOW_MS <= (x.lastMs ?? x.firstMs);
 }
 
-/** Milliseconds between two subjects' time windows (0 when they overlap, Infinity when unknown). */
+/** Milliseconds between two subjects' time windows, every episode counted (0 when they overlap, Infinity when unknown). */
 function timeGap(a: SubjectAccumulator, b: SubjectAccumulator): number {
-  if (a.firstMs === undefined || b.firstMs === undefined) return Infinity;
-  const aEnd = a.lastMs ?? a.firstMs;
-  const bEnd = b.lastMs ?? b.firstMs;
-  if (a.firstMs <= bEnd && b.firstMs <= aEnd) return 0;
-  return Math.min(Math.abs(a.firstMs - bEnd), Math.abs(b.firstMs - aEnd));
+  const x = a.span();
+  const y = b.span();
+  if (x.firstMs === undefined || y.firstMs === undefined) return Infinity;
+  const aEnd = x.lastMs ?? x.firstMs;
+  const bEnd = y.lastMs ?? y.firstMs;
+  if (x.firstMs <= bEnd && y.firstMs <= aEnd) return 0;
+  return Math.min(Math.abs(x.firstMs - bEnd), Math.abs(y.firstMs - aEnd));
 }

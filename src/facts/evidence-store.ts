@@ -8,6 +8,8 @@ const LAST_KEPT = 2;
 const VAR_COMBOS_KEPT = 32;
 const TEXT_CAP = 400;
 const CHATTER = new Set(['packet-received', 'packet-sent', 'p1-attr']);
+/** Events a rule quotes by their variables (the notify types it is about), not any occurrence. */
+const QUOTED_BY_VARS = new Set(['notify']);
 
 export interface EventTally {
   side: Side;
@@ -21,8 +23,8 @@ export interface EventTally {
   last: EvidenceRef[];
   /** Latest variables seen with this event. */
   lastVars: Record<string, string>;
-  /** Distinct variable sets → count (capped). */
-  combos: Map<string, { vars: Record<string, string>; count: number }>;
+  /** Distinct variable sets → count (capped); events quoted by their variables keep their first record. */
+  combos: Map<string, { vars: Record<string, string>; count: number; ref?: EvidenceRef }>;
   /** The variables object counted last and its entry (undefined when the cap left it out). */
   lastComboVars?: Record<string, string> | undefined;
   lastCombo?: { vars: Record<string, string>; count: number } | undefined;
@@ -129,7 +131,7 @@ export class EvidenceStore {
     const comboKey = comboKeyOf(ev.vars);
     let c = t.combos.get(comboKey);
     if (c) c.count++;
-    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, (c = { vars: ownCopy(ev.vars), count: 1 }));
+    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, (c = QUOTED_BY_VARS.has(ev.type) ? { vars: ownCopy(ev.vars), count: 1, ref: refOf(rec) } : { vars: ownCopy(ev.vars), count: 1 }));
     t.lastComboVars = ev.vars;
     t.lastCombo = c;
   }
@@ -160,6 +162,21 @@ export class EvidenceStore {
     for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
       const t = this.get(s, type);
       if (t) out.push(...t.first.map(refEvidence), ...t.last.map(refEvidence));
+    }
+    return out;
+  }
+
+  /**
+   * Evidence for one event type restricted to occurrences whose variables `accept` takes (each
+   * combination's first record), for events kept by their variables; else every record kept.
+   */
+  evidenceWhere(type: string, accept: ((vars: Record<string, string>) => boolean) | undefined): Evidence[] {
+    if (!QUOTED_BY_VARS.has(type) || !accept) return this.evidence(type);
+    const out: Evidence[] = [];
+    for (const s of ['cloud', 'peer'] as Side[]) {
+      const t = this.get(s, type);
+      if (!t) continue;
+      for (const c of t.combos.values()) if (c.ref && accept(c.vars)) out.push(refEvidence(c.ref));
     }
     return out;
   }

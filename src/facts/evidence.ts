@@ -14,6 +14,8 @@ export interface EvidencePlan {
   checks: readonly string[];
   diff: readonly string[];
   events: readonly string[];
+  /** Per event type, which occurrences the rule is about (a notify's types): only those are quoted. */
+  eventFilter?: ReadonlyMap<string, (vars: Record<string, string>) => boolean>;
   messages: readonly { test(text: string): boolean }[];
 }
 
@@ -46,7 +48,7 @@ export function collectEvidence(s: SubjectFacts, plan: EvidencePlan): Evidence[]
   for (const d of s.diffs) if (plan.diff.includes(d.parameter)) d.evidence.forEach(push);
   // Each listed event quoted by its first and its latest occurrence: variety proves more than
   // repeats (the counts are in the summary and the timeline).
-  const perType = plan.events.map((type) => acc.store.evidence(type));
+  const perType = plan.events.map((type) => acc.store.evidenceWhere(type, plan.eventFilter?.get(type)));
   for (const list of perType) if (list[0]) push(list[0]);
   for (const list of perType) if (list.length > 1) push(list.at(-1)!);
   for (const re of plan.messages) {

@@ -9,7 +9,7 @@ import { isErrorNotify } from '../parse/events.js';
 export type TunnelState = 'idle' | 'negotiating' | 'up' | 'lost' | 'failed';
 
 /** Events that fail a negotiation (phase from the event, else phase 1). */
-const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
+export const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
   'p1-timeout', 'p1-failed', 'p2-timeout', 'p2-failed', 'p2-wait-p1-timeout', 'no-proposal', 'p1-rejected', 'pfs-mismatch',
   'ke-missing', 'ke-mismatch', 'lifetime-mismatch', 'trns-mismatch', 'authtype-mismatch', 'proto-mismatch', 'encmode-mismatch',
   'selector-not-found', 'address-mismatch', 'auth-failed', 'decrypt-failed', 'payload-invalid', 'hash-mismatch',
@@ -18,7 +18,7 @@ const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
 ]);
 
 /** Events that end a tunnel that was up, when they come while it is up. */
-const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
+export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
 
 /** What a deletion was of: only the IKE SA (or the daemon going away) ends the tunnel; CHILD deletes follow every rekey. */
 function endsTunnel(rec: LogRecord): boolean {

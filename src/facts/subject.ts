@@ -8,8 +8,11 @@ import { EvidenceStore, recordEvidence } from './evidence-store.js';
 import { TimelineBuilder } from './timeline.js';
 import { ExchangeProgress } from './exchange-progress.js';
 import { Lifecycle } from './lifecycle.js';
+import { EPISODE_GAP_MS, closesEpisode, sameEpisodeShape } from './episodes.js';
 
 const MESSAGES_KEPT = 80;
+/** Earlier episodes kept per subject; beyond it the two oldest become one. */
+const EARLIER_KEPT = 8;
 /** Latest warning/error lines remembered per subject (a SourceLog quotes one of the latest). */
 const PROBLEM_HASHES_KEPT = 256;
 
@@ -29,8 +32,10 @@ export class SubjectAccumulator {
   vpnConnectionId: string | null = null;
   tunnelId: string | null = null;
   vpnGatewayId: string | null = null;
-  readonly store = new EvidenceStore();
-  readonly timeline = new TimelineBuilder();
+  // Episode-level (see episodes.ts): what one attempt at the tunnel showed. A quiet gap after a
+  // failure moves these into `earlier` and starts them afresh; the rest belongs to the subject.
+  store = new EvidenceStore();
+  timeline = new TimelineBuilder();
   readonly diagnoses: ConnectionDiagnosis[] = [];
   readonly checks = new Map<string, GatewayCheck>();
   config: CloudConfig | undefined;
@@ -38,30 +43,33 @@ export class SubjectAccumulator {
   deviceConnection: DeviceConnection | undefined;
   /** The dialect of the first device-log line (and the connection it names): the fix is written in its terms. */
   peerDevice: { dialect: string; connName?: string } | undefined;
-  readonly sides = new Set<Side>();
-  readonly records: Record<Side, number> = { cloud: 0, peer: 0 };
+  sides = new Set<Side>();
+  records: Record<Side, number> = { cloud: 0, peer: 0 };
   /** Distinct error/warning messages per side → first evidence (for message-match rules). */
-  readonly messages: Record<Side, Map<string, Evidence>> = { cloud: new Map(), peer: new Map() };
+  messages: Record<Side, Map<string, Evidence>> = { cloud: new Map(), peer: new Map() };
   /** Addresses seen: the gateway's own (cloud local / peer remote) and the device's. */
   readonly gatewayIps = new Map<string, number>();
   readonly deviceIps = new Map<string, number>();
-  readonly ikeVersions: Record<Side, Set<number>> = { cloud: new Set(), peer: new Set() };
+  ikeVersions: Record<Side, Set<number>> = { cloud: new Set(), peer: new Set() };
   /** How far the gateway's phase-1 exchange got (see exchange-progress.ts). */
-  readonly progress = new ExchangeProgress();
+  progress = new ExchangeProgress();
   /** The tunnel's life as each side logged it (see lifecycle.ts). */
-  readonly life: Record<Side, Lifecycle> = { cloud: new Lifecycle(), peer: new Lifecycle() };
+  life: Record<Side, Lifecycle> = { cloud: new Lifecycle(), peer: new Lifecycle() };
   firstMs: number | undefined;
   lastMs: number | undefined;
   /** The subject's first line, the evidence of last resort when none of its lines is notable. */
   firstLine: Evidence | undefined;
   sources = new Set<string>();
+  /** Earlier episodes of this subject, oldest first (episode-level fields only; see episodes.ts). */
+  earlier: SubjectAccumulator[] = [];
   /** Hashes of warning/error record texts, to skip a `SourceLog` line the exported logs already hold. */
   private readonly problemTextHashes = new Set<number>();
-  private lastSource = '';
+  lastSource = '';
 
   constructor(readonly id: string) {}
 
   add(rec: LogRecord): void {
+    if (rec.timeMs !== undefined && this.lastMs !== undefined && rec.timeMs - this.lastMs >= EPISODE_GAP_MS && closesEpisode(this)) this.closeEpisode();
     if (!this.sides.has(rec.side)) this.sides.add(rec.side);
     this.records[rec.side]++;
     this.firstLine ??= recordEvidence(rec);
@@ -139,6 +147,7 @@ export class SubjectAccumulator {
       progress: ExchangeProgress.revive(plain.progress),
       life: { cloud: Lifecycle.revive(plain.life.cloud), peer: Lifecycle.revive(plain.life.peer) },
       timeline: Object.assign(new TimelineBuilder(), plain.timeline),
+      earlier: plain.earlier.map((e) => SubjectAccumulator.revive(e)),
     });
     return a;
   }
@@ -154,17 +163,119 @@ export class SubjectAccumulator {
     const first = this.firstLine;
     if (first && first.source === source && first.line !== undefined) first.line += offset;
     this.timeline.shiftLines(source, offset);
+    for (const e of this.earlier) e.shiftLines(source, offset);
+  }
+
+  /** Moves the current episode into `earlier` and starts the next one empty (see episodes.ts). */
+  private closeEpisode(): void {
+    const prev = new SubjectAccumulator(this.id);
+    prev.takeEpisodeOf(this);
+    this.takeEpisodeOf(new SubjectAccumulator(this.id));
+    // Attempts that failed the same way, apart only by a quiet gap, stay one episode: the list
+    // grows with distinct outcomes, not with retries.
+    const last = this.earlier.at(-1);
+    if (last && sameEpisodeShape(last, prev)) last.absorbEpisode(prev, true);
+    else this.earlier.push(prev);
+    if (this.earlier.length > EARLIER_KEPT) {
+      const [a, b] = this.earlier.splice(0, 2) as [SubjectAccumulator, SubjectAccumulator];
+      a.absorbEpisode(b, true);
+      this.earlier.unshift(a);
+    }
+  }
+
+  /** Takes the episode-level fields of `o` by reference (o must not be used for them afterwards). */
+  takeEpisodeOf(o: SubjectAccumulator): void {
+    this.store = o.store;
+    this.timeline = o.timeline;
+    this.sides = o.sides;
+    this.records = o.records;
+    this.messages = o.messages;
+    this.ikeVersions = o.ikeVersions;
+    this.progress = o.progress;
+    this.life = o.life;
+    this.firstMs = o.firstMs;
+    this.lastMs = o.lastMs;
+    this.firstLine = o.firstLine;
+    this.sources = o.sources;
+    this.lastSource = o.lastSource;
+  }
+
+  /** An earlier episode as a subject of its own for the facts: its lines, this subject's ids and addresses. */
+  episodeView(e: SubjectAccumulator): SubjectAccumulator {
+    const v = new SubjectAccumulator(this.id);
+    v.takeEpisodeOf(e);
+    v.vpnConnectionId = this.vpnConnectionId;
+    v.tunnelId = this.tunnelId;
+    v.vpnGatewayId = this.vpnGatewayId;
+    v.peerDevice = this.peerDevice;
+    for (const [k, n] of this.gatewayIps) v.gatewayIps.set(k, n);
+    for (const [k, n] of this.deviceIps) v.deviceIps.set(k, n);
+    return v;
+  }
+
+  /** Makes `e` (an earlier episode) part of the current one, as if its lines had come first. */
+  prependEpisode(e: SubjectAccumulator): void {
+    const merged = new SubjectAccumulator(this.id);
+    merged.takeEpisodeOf(e);
+    merged.absorbEpisode(this, true);
+    this.takeEpisodeOf(merged);
+  }
+
+  /** The first and last time of every episode together. */
+  span(): { firstMs: number | undefined; lastMs: number | undefined } {
+    let firstMs = this.firstMs;
+    let lastMs = this.lastMs;
+    for (const e of this.earlier) {
+      if (e.firstMs !== undefined && (firstMs === undefined || e.firstMs < firstMs)) firstMs = e.firstMs;
+      if (e.lastMs !== undefined && (lastMs === undefined || e.lastMs > lastMs)) lastMs = e.lastMs;
+    }
+    return { firstMs, lastMs };
   }
 
   /**
    * Takes over another accumulator's observations: a peer session joined to this subject, or —
    * `continues` — what a parallel read found in the next range or file of the same input.
+   * Episodes: a continuation closes this one where a quiet gap would have in one read; a joined
+   * subject's episodes go to the episode of ours nearest in time.
    */
   absorb(o: SubjectAccumulator, continues = false): void {
+    this.absorbSubject(o);
+    const theirs = [...o.earlier, o];
+    if (continues) {
+      theirs.forEach((seg, i) => {
+        const gap = seg.firstMs !== undefined && this.lastMs !== undefined && seg.firstMs - this.lastMs >= EPISODE_GAP_MS;
+        if ((i > 0 || gap) && closesEpisode(this)) this.closeEpisode();
+        this.absorbEpisode(seg, true);
+      });
+      return;
+    }
+    for (const seg of theirs) {
+      let target: SubjectAccumulator = this;
+      let best = this.earlier.length > 0 ? episodeGap(this, seg) : 0;
+      for (const e of this.earlier) {
+        const g = episodeGap(e, seg);
+        if (g < best) [target, best] = [e, g];
+      }
+      target.absorbEpisode(seg, false);
+    }
+  }
+
+  /** What belongs to the subject whatever the episode: ids, API documents, addresses, the device. */
+  private absorbSubject(o: SubjectAccumulator): void {
     for (const h of o.problemTextHashes) {
       this.problemTextHashes.add(h);
       if (this.problemTextHashes.size > PROBLEM_HASHES_KEPT) this.problemTextHashes.delete(this.problemTextHashes.values().next().value!);
     }
+    for (const [k, v] of o.gatewayIps) this.gatewayIps.set(k, (this.gatewayIps.get(k) ?? 0) + v);
+    for (const [k, v] of o.deviceIps) this.deviceIps.set(k, (this.deviceIps.get(k) ?? 0) + v);
+    for (const d of o.diagnoses) this.addDiagnosis(d);
+    for (const c of o.checks.values()) this.addCheck(c);
+    if (o.config && !this.config) this.setConfig(o.config);
+    this.peerDevice ??= o.peerDevice;
+  }
+
+  /** The episode-level observations of `o`, read after (continues) or beside ours. */
+  absorbEpisode(o: SubjectAccumulator, continues: boolean): void {
     for (const s of o.sides) this.sides.add(s);
     this.records.cloud += o.records.cloud;
     this.records.peer += o.records.peer;
@@ -173,8 +284,6 @@ export class SubjectAccumulator {
       for (const [k, v] of o.messages[side]) if (!this.messages[side].has(k) && this.messages[side].size < MESSAGES_KEPT) this.messages[side].set(k, v);
       for (const v of o.ikeVersions[side]) this.ikeVersions[side].add(v);
     }
-    for (const [k, v] of o.gatewayIps) this.gatewayIps.set(k, (this.gatewayIps.get(k) ?? 0) + v);
-    for (const [k, v] of o.deviceIps) this.deviceIps.set(k, (this.deviceIps.get(k) ?? 0) + v);
     this.firstLine ??= o.firstLine;
     if (o.firstMs !== undefined && (this.firstMs === undefined || o.firstMs < this.firstMs)) this.firstMs = o.firstMs;
     if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
@@ -183,9 +292,14 @@ export class SubjectAccumulator {
     this.life.peer.merge(o.life.peer, continues);
     this.store.merge(o.store);
     this.timeline.merge(o.timeline, continues);
-    for (const d of o.diagnoses) this.addDiagnosis(d);
-    for (const c of o.checks.values()) this.addCheck(c);
-    if (o.config && !this.config) this.setConfig(o.config);
-    this.peerDevice ??= o.peerDevice;
   }
+}
+
+/** Milliseconds between two episodes' time windows (0 when they overlap, Infinity when unknown). */
+function episodeGap(a: SubjectAccumulator, b: SubjectAccumulator): number {
+  if (a.firstMs === undefined || b.firstMs === undefined) return Infinity;
+  const aEnd = a.lastMs ?? a.firstMs;
+  const bEnd = b.lastMs ?? b.firstMs;
+  if (a.firstMs <= bEnd && b.firstMs <= aEnd) return 0;
+  return Math.min(Math.abs(a.firstMs - bEnd), Math.abs(b.firstMs - aEnd));
 }

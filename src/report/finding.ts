@@ -11,12 +11,58 @@ import { buildAction } from './action.js';
 import { renderAliyunCli } from './aliyun-cli.js';
 import { diffKnown, fillTemplate, pickText, type Lang } from './template.js';
 import { collectEvidence } from '../facts/evidence.js';
+import { eventForNotify } from '../../grammars/peer-common/catalog-kit.js';
+
+/**
+ * The variables a rule's conditions count each event by (`eventCount` of `notify` with
+ * `vars.type`): an event type also counted without variables anywhere in the rule maps to none.
+ */
+export function countedEventVars(conditions: unknown): { byVars: Map<string, Record<string, string>[]>; any: Set<string> } {
+  const by = new Map<string, Record<string, string>[]>();
+  const any = new Set<string>();
+  const walk = (n: unknown, depth: number): void => {
+    if (!n || typeof n !== 'object' || depth > 32) return;
+    const node = n as Record<string, unknown>;
+    for (const k of ['all', 'any']) if (Array.isArray(node[k])) for (const c of node[k] as unknown[]) walk(c, depth + 1);
+    if (node['not']) walk(node['not'], depth + 1);
+    const params = node['params'] as { type?: unknown; vars?: unknown } | undefined;
+    if (typeof node['fact'] !== 'string' || !params || typeof params.type !== 'string') return;
+    const vars = params.vars && typeof params.vars === 'object' ? (params.vars as Record<string, string>) : undefined;
+    if (!vars || Object.keys(vars).length === 0) any.add(params.type);
+    else by.set(params.type, [...(by.get(params.type) ?? []), vars]);
+  };
+  walk(conditions, 0);
+  for (const t of any) by.delete(t);
+  return { byVars: by, any };
+}
+
+/**
+ * Which notifies a rule is about: the types its conditions count, and those that mean an event it
+ * quotes (TS_UNACCEPTABLE for a rule quoting `ts-unacceptable`). A rule that counts notifies of
+ * any type quotes any.
+ */
+function notifyFilter(rule: RuleMatch['loaded']['rule']): ((vars: Record<string, string>) => boolean) | undefined {
+  const counted = countedEventVars(rule.conditions);
+  if (counted.any.has('notify')) return undefined;
+  const named = counted.byVars.get('notify') ?? [];
+  const meanings = new Set(rule.evidence.events.filter((e) => e !== 'notify'));
+  return (vars) => named.some((w) => Object.entries(w).every(([k, v]) => vars[k] === v)) || (vars['type'] !== undefined && meanings.has(eventForNotify(vars['type'])));
+}
+
+const filterCache = new WeakMap<object, Map<string, (vars: Record<string, string>) => boolean>>();
 
 /** The rule's evidence plan, its message patterns compiled (an uncompilable one quotes nothing). */
 function evidenceOf(m: RuleMatch, s: SubjectFacts): Evidence[] {
   const rule = m.loaded.rule;
   const messages = rule.evidence.messages.map((p) => compilePattern(p)).filter((re) => re !== null);
-  return collectEvidence(s, { api: rule.evidence.api, checks: rule.evidence.checks, diff: rule.diff, events: rule.evidence.events, messages });
+  let eventFilter = filterCache.get(rule);
+  if (!eventFilter) {
+    eventFilter = new Map();
+    const notify = notifyFilter(rule);
+    if (notify) eventFilter.set('notify', notify);
+    filterCache.set(rule, eventFilter);
+  }
+  return collectEvidence(s, { api: rule.evidence.api, checks: rule.evidence.checks, diff: rule.diff, events: rule.evidence.events, eventFilter, messages });
 }
 
 /** How many independent kinds of evidence back the finding (cloud log, peer log, API, checks, config). */

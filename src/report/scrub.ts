@@ -23,7 +23,7 @@ export function scrubReport(report: Report, secretValues: ReadonlySet<string>): 
   const literal = (t: string): string => (values.length > 0 ? removeSecretValues(t, values) : t);
   for (const s of report.subjects) {
     for (const t of s.timeline) t.text = quoted(t.text, values);
-    for (const f of s.findings) {
+    for (const f of [...s.findings, ...(s.episodes ?? []).flatMap((e) => e.findings)]) {
       f.title = literal(f.title);
       f.summary = literal(f.summary);
       for (const e of f.evidence) e.text = quoted(e.text, values);

@@ -1,8 +1,8 @@
 // Judgement, the second half of a run: each subject's facts (facts/) → matched rules (rules/) →
 // ranked findings (report/) → the report, its secrets scrubbed. Reads subjects only through their
 // facts; never touches what ingest read them from.
-import type { Finding, Report, Subject, SubjectStatus } from '../types.js';
-import { computeFacts } from '../facts/facts.js';
+import type { Episode, Finding, Report, Subject, SubjectStatus, TimelineEntry } from '../types.js';
+import { computeFacts, type SubjectFacts } from '../facts/facts.js';
 import { summarizeSubject, type SubjectSummary } from '../facts/summary.js';
 import { deviceClockShift } from '../facts/clock-skew.js';
 import type { ObservedSubject } from '../facts/correlate.js';
@@ -45,6 +45,48 @@ function noteOverruledCode(findings: Finding[], lang: Lang): void {
       : ` Alibaba's diagnosis reported ${code}, which points to ${api.cause}; the evidence here is more specific and ranks higher.`;
 }
 
+/** One episode's (or a whole subject's) findings, ranked, and the status they give it. */
+async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ findings: Finding[]; status: SubjectStatus }> {
+  const matches = await judgeWith.evaluator.evaluate(facts);
+  const built = matches.map((m) => ({ finding: buildFinding(m, facts, lang, explain), suppresses: m.loaded.rule.suppresses }));
+  const findings = mergeSameCause(rankFindings(built));
+  noteOverruledCode(findings, lang);
+  const summary = summarizeSubject(facts);
+  return { findings, status: statusOf(findings, summary, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true) };
+}
+
+/** Episodes that ended the same way read as one: same status, same causes in the same order. */
+const outcomeKey = (j: { findings: Finding[]; status: SubjectStatus }): string =>
+  `${j.status}:${j.findings.filter((f) => f.severity !== 'info').map((f) => f.cause).join(',')}`;
+
+const isoOf = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
+
+/**
+ * Judges a subject's earlier episodes (facts/episodes.ts) and folds together neighbours that ended
+ * the same way — into the latest one too, which `acc` then holds. Episodes with no finding are
+ * attempts that never got far: they join the next one.
+ */
+async function judgeEarlier(acc: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number }> {
+  const judged: { acc: ObservedSubject; key: string; result: { findings: Finding[]; status: SubjectStatus } }[] = [];
+  const judgeOne = async (e: ObservedSubject) => {
+    const result = await judgeFacts(computeFacts(acc.episodeView(e)), judgeWith, lang, explain);
+    return { acc: e, key: outcomeKey(result), result };
+  };
+  for (const e of acc.earlier) {
+    const j = await judgeOne(e);
+    const prev = judged.at(-1);
+    if (prev && (prev.key === j.key || !prev.result.findings.some((f) => f.severity !== 'info'))) {
+      prev.acc.absorbEpisode(e, true);
+      judged[judged.length - 1] = await judgeOne(prev.acc);
+    } else judged.push(j);
+  }
+  acc.earlier = [];
+  const current = outcomeKey(await judgeFacts(computeFacts(acc), judgeWith, lang, explain));
+  while (judged.length > 0 && (judged.at(-1)!.key === current || !judged.at(-1)!.result.findings.some((f) => f.severity !== 'info'))) acc.prependEpisode(judged.pop()!.acc);
+  const episodes = judged.map((j) => ({ from: isoOf(j.acc.firstMs), to: isoOf(j.acc.lastMs), status: j.result.status, findings: j.result.findings }));
+  return { episodes, timeline: judged.flatMap((j) => j.acc.timeline.entries()), folded: judged.reduce((n, j) => n + j.acc.timeline.folded, 0) };
+}
+
 export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number): Promise<Report> {
   ingest.flushSourceLogs();
   ingest.flushDeviceConfigs();
@@ -52,19 +94,20 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   const subjects: Subject[] = [];
   const observed: (ObservedSubject | undefined)[] = ingest.index.finish();
   for (let i = 0; i < observed.length; i++) {
-    const facts = computeFacts(observed[i]!);
+    const acc = observed[i]!;
+    const earlier = acc.earlier.length > 0 ? await judgeEarlier(acc, judgeWith, lang, explain) : undefined;
+    const facts = computeFacts(acc);
     // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
     observed[i] = undefined;
-    const matches = await judgeWith.evaluator.evaluate(facts);
-    const built = matches.map((m) => ({ finding: buildFinding(m, facts, lang, explain), suppresses: m.loaded.rule.suppresses }));
-    const findings = mergeSameCause(rankFindings(built));
-    noteOverruledCode(findings, lang);
+    const { findings, status } = await judgeFacts(facts, judgeWith, lang, explain);
     const summary = summarizeSubject(facts);
     const ids = facts.subject;
-    const subject: Subject = { id: ids.id, vpnConnectionId: ids.vpnConnectionId, tunnelId: ids.tunnelId, vpnGatewayId: ids.vpnGatewayId, status: 'unknown', findings, timeline: summary.timeline };
-    if (summary.timelineFolded > 0) subject.timelineFolded = summary.timelineFolded;
+    const timeline = earlier && earlier.episodes.length > 0 ? [...earlier.timeline, ...summary.timeline] : summary.timeline;
+    const subject: Subject = { id: ids.id, vpnConnectionId: ids.vpnConnectionId, tunnelId: ids.tunnelId, vpnGatewayId: ids.vpnGatewayId, status, findings, timeline };
+    const folded = summary.timelineFolded + (earlier?.folded ?? 0);
+    if (folded > 0) subject.timelineFolded = folded;
     if (summary.endpoints) subject.endpoints = summary.endpoints;
-    subject.status = statusOf(findings, summary, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true);
+    if (earlier && earlier.episodes.length > 0) subject.episodes = earlier.episodes;
     subjects.push(subject);
   }
   for (const [id, why] of judgeWith.evaluator.failed) {

@@ -128,6 +128,12 @@ function connection(key: string, subjects: Subject[], gi: number, index: Map<Sub
     }
     if (s.findings.length === 0) out.push(`<p class="card empty-card">${esc(L.noFindings)}</p>`);
     s.findings.forEach((f, fi) => out.push(renderFinding(f, fi + 1, `f${idx}-${fi}`, L, lang)));
+    (s.episodes ?? []).forEach((e, ei) => {
+      const head = fill(L.earlierEpisode, { from: e.from ? fmtTime(e.from) : '?', to: e.to ? fmtTime(e.to) : '?', status: statusLabel(e.status, lang) });
+      out.push(`<details class="episode"><summary>${esc(head)}</summary>`);
+      e.findings.filter((f) => f.severity !== 'info').forEach((f, fi) => out.push(renderFinding(f, fi + 1, `e${idx}-${ei}-${fi}`, L, lang)));
+      out.push('</details>');
+    });
     out.push(comparisonHtml(s));
     out.push('</div>');
   });

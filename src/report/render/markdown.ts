@@ -110,6 +110,10 @@ function subjectSection(s: Subject, L: Labels, lang: Lang): string[] {
   out.push(facts.join(' · '), '');
   if (s.findings.length === 0) out.push(`_${L.noFindings}_`, '');
   s.findings.forEach((f, i) => out.push(...findingSection(f, i + 1, L, lang)));
+  for (const e of s.episodes ?? []) {
+    out.push(`### ${mdText(fill(L.earlierEpisode, { from: e.from ? fmtTime(e.from) : '?', to: e.to ? fmtTime(e.to) : '?', status: statusLabel(e.status, lang) }))}`, '');
+    e.findings.filter((f) => f.severity !== 'info').forEach((f, i) => out.push(...findingSection(f, i + 1, L, lang)));
+  }
   out.push(...comparisonMarkdown(s));
   const timeline = timelineTable(s.timeline, L, lang);
   if (timeline) out.push(`### ${L.timeline}`, '', timeline, '');

@@ -1,6 +1,6 @@
 // Terminal rendering of a report: subjects, ranked findings with evidence, diff and remediation,
 // wrapped to the terminal width; colour only when the caller says the output is a terminal.
-import type { Finding, Report, Severity, Subject } from '../../types.js';
+import type { Episode, Finding, Report, Severity, Subject } from '../../types.js';
 import type { Lang } from '../../lang.js';
 import { comparisonText, stepLinesText } from './comparison.js';
 
@@ -26,6 +26,7 @@ const LABELS = {
     problems: (n: number) => `Problems with the input (${n}):`,
     moreProblems: (n: number) => `… ${n} more (see --format json)`,
     assumed: 'Assumed:',
+    earlier: (from: string, to: string, status: string) => `Earlier episode ${from} → ${to}: ${status} (the findings above are the latest attempt's)`,
     footer: (lines: number, parsed: number, unparsed: number, inputs: number, subjects: number, ms: number) => `${count(lines, 'line')} (${parsed} parsed, ${unparsed} not), ${count(inputs, 'input')}, ${count(subjects, 'subject')}, ${ms} ms.`,
   },
   zh: {
@@ -38,6 +39,7 @@ const LABELS = {
     problems: (n: number) => `输入问题（${n}）：`,
     moreProblems: (n: number) => `… 另有 ${n} 条（见 --format json）`,
     assumed: '假定：',
+    earlier: (from: string, to: string, status: string) => `较早的一次协商 ${from} → ${to}：${status}（上方结论针对最近一次）`,
     footer: (lines: number, parsed: number, unparsed: number, inputs: number, subjects: number, ms: number) => `${lines} 行（已解析 ${parsed}，未解析 ${unparsed}），${inputs} 个输入，${subjects} 个对象，${ms} 毫秒。`,
   },
 };
@@ -128,6 +130,9 @@ const sevColor = (s: Severity): keyof typeof CODES => (s === 'critical' || s ===
 
 const L = (o: TextOptions): (typeof LABELS)['en'] => LABELS[o.lang ?? 'en'];
 
+/** A quoted line without the stamp and resource id its location line already shows. */
+const quotedText = (text: string): string => text.replace(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:(?:vco|tun)-\S+\s+)?/, '');
+
 function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'width'>> & TextOptions, p: ReturnType<typeof painter>): string[] {
   const out: string[] = [];
   out.push(`  ${i + 1}. ${p(sevColor(f.severity), L(o).severity[f.severity])} ${p('bold', f.cause)} — ${f.title}`);
@@ -155,8 +160,7 @@ function renderFinding(f: Finding, i: number, o: Required<Pick<TextOptions, 'wid
       const head = `       [${e.side ?? 'cloud'}] ${e.time ? `${e.time} ` : ''}`;
       out.push(p('dim', `${head}${shortenMiddle(e.source, o.width - head.length - at.length)}${at}`));
       // The time is shown above: quote the line from its tag or message on, wrapped, 3 lines at most.
-      const quoted = e.text.replace(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:(?:vco|tun)-\S+\s+)?/, '');
-      const wrapped = wrap(quoted, o.width, '         ');
+      const wrapped = wrap(quotedText(e.text), o.width, '         ');
       out.push(...wrapped.slice(0, 3));
       if (wrapped.length > 3) out.push('         …');
     }
@@ -183,7 +187,25 @@ function renderSubject(s: Subject, o: Required<Pick<TextOptions, 'width'>> & Tex
   if (s.endpoints && !o.quiet) out.push(p('dim', `  ${L(o).endpoints(s.endpoints.cloud ?? '?', s.endpoints.peer ?? '?')}`));
   if (findings.length === 0) out.push(p('green', `  ${L(o).none}`));
   findings.forEach((f, i) => out.push(...renderFinding(f, i, o, p)));
+  for (const e of s.episodes ?? []) out.push(...renderEpisode(e, o, p));
   out.push(...comparisonText(s, o.quiet ?? false));
+  return out;
+}
+
+/** An earlier episode, short: how it ended, its causes and where each is shown (the latest attempt's findings carry the fixes). */
+function renderEpisode(e: Episode, o: Required<Pick<TextOptions, 'width'>> & TextOptions, p: ReturnType<typeof painter>): string[] {
+  const out = wrap(L(o).earlier(e.from ?? '?', e.to ?? '?', L(o).status[e.status]), o.width, '  ').map((l) => p('bold', l));
+  const shown = e.findings.filter((f) => f.severity !== 'info');
+  shown.forEach((f, i) => {
+    out.push(...wrap(`${i + 1}. ${L(o).severity[f.severity]} ${f.cause} — ${f.title}`, o.width, '       ').map((l, j) => (j === 0 ? `    ${l.trimStart()}` : l)));
+    for (const d of f.diff) out.push(`       ${d.parameter.padEnd(14)} ${L(o).cloud} ${d.cloud ?? '?'}  ${L(o).peer} ${d.peer ?? '?'}`);
+    for (const ev of f.evidence.slice(0, 3)) {
+      const at = ev.line !== undefined ? `:${ev.line}` : ev.pointer !== undefined ? `#${ev.pointer}` : '';
+      const head = `       [${ev.side ?? 'cloud'}] ${ev.time ? `${ev.time} ` : ''}`;
+      out.push(p('dim', `${head}${shortenMiddle(ev.source, o.width - head.length - at.length)}${at}`));
+      out.push(...wrap(quotedText(ev.text), o.width, '         ').slice(0, 1));
+    }
+  });
   return out;
 }
 

@@ -89,6 +89,7 @@ button.copy:hover{border-color:var(--accent);color:var(--accent)}
 button.copy:focus-visible,summary:focus-visible,a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 details>summary{cursor:pointer;color:var(--muted);font-size:13px}
 details.api summary{margin:2px 0}
+details.episode{margin:10px 0;border-left:3px solid var(--muted);padding-left:10px}
 .finding-foot{margin-top:14px;padding-top:10px;border-top:1px dashed var(--border);font-size:13px;display:grid;gap:6px}
 .finding-foot p{margin:0}
 .note{color:var(--muted);font-size:12.5px;margin:6px 0 0}
