@@ -29,7 +29,7 @@ describe('HTML report in Chromium', () => {
     const { page, errors, outside, dialogs } = await open(renderHtml(load('two-sided-psk')), 'two-sided');
     // Marks of the first connection (single tunnel, gateway + device logs): [side, kind, marks, counts]
     const expected: [string, string, number, string[]][] = [
-      ['cloud', 'attempt', 2, ['2', '1']], // p1-start + p1-mode in the same second: one mark
+      ['cloud', 'attempt', 2, ['3', '1']], // p1-start, p1-mode and NAT detection in the same second: one glyph
       ['cloud', 'retransmit', 2, ['4', '4']],
       ['cloud', 'failure', 4, ['1', '1', '1', '1']],
       ['peer', 'attempt', 2, ['1', '1']],
@@ -43,9 +43,11 @@ describe('HTML report in Chromium', () => {
       const got = await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-count') ?? ''));
       expect(got.sort(), `${side} ${kind} counts`).toEqual([...counts].sort());
     }
-    // Dual-tunnel connection: four lanes, the PFS failures grouped (×6) on tunnel 2.
+    // Dual-tunnel connection: four lanes, the PFS failures grouped on tunnel 2 (the gateway's with the
+    // phase-2 start of the same second: one glyph, ×7).
     expect(await page.locator('#tl1-svg .lane-bg').count()).toBe(4);
-    expect(await page.locator('#tl1-svg .mark[data-kind="failure"][data-count="6"]').count()).toBe(2);
+    expect(await page.locator('#tl1-svg .mark[data-kind="failure"][data-side="peer"][data-count="6"]').count()).toBe(1);
+    expect(await page.locator('#tl1-svg .mark[data-kind="failure"][data-side="cloud"][data-count="7"]').count()).toBe(1);
     // Tunnel 1: phase 1 and 2 up on both sides (4); tunnel 2: phase 1 up on the gateway (1).
     expect(await page.locator('#tl1-svg .mark[data-kind="success"]').count()).toBe(5);
 

@@ -118,6 +118,9 @@ details.episode{margin:10px 0;border-left:3px solid var(--muted);padding-left:10
 .mark .span{stroke-width:4;stroke-linecap:round;opacity:.35}
 .mark .glyph{stroke:#fff;stroke-width:2.1;fill:none;stroke-linecap:round;stroke-linejoin:round}
 .mark .badge{font-size:10.5px;font-weight:700;fill:var(--fg)}
+.axis-break rect{fill:var(--bg);opacity:.85}
+.axis-break path{stroke:var(--muted);stroke-width:1.5;fill:none}
+.axis-break text{fill:var(--muted);font-size:10px;text-anchor:middle;writing-mode:vertical-rl}
 .k-attempt .sym{fill:var(--card);stroke:var(--k-attempt);stroke-width:2.2}.k-attempt .span{stroke:var(--k-attempt)}
 .k-retransmit .sym{fill:var(--k-retransmit)}.k-retransmit .span{stroke:var(--k-retransmit)}
 .k-failure .sym{fill:var(--k-failure)}.k-failure .span{stroke:var(--k-failure)}

@@ -6,6 +6,9 @@
 import type { Side, Subject, TimelineEntry } from '../../../types.js';
 import { entryCount } from './format.js';
 import { markKind, markPhase, type MarkKind } from './marks.js';
+import { timeScale, type AxisBreak, type Tick } from './time-scale.js';
+
+export type { Tick } from './time-scale.js';
 
 export const GEOMETRY = { width: 1000, gutter: 200, padRight: 28, axis: 34, lane: 58, bottom: 8 };
 
@@ -31,28 +34,31 @@ export interface Mark {
   entries: TimelineEntry[];
   start: number;
   end: number;
-}
-
-export interface Tick {
-  x: number;
-  label: string;
+  /** Where the count badge is drawn (absent: no room; the count is in the tooltip). */
+  badge?: { x: number; y: number };
 }
 
 export interface TimelineModel {
   lanes: Lane[];
   marks: Mark[];
   ticks: Tick[];
+  /** Where the axis is broken over a long quiet stretch (see time-scale.ts). */
+  breaks: AxisBreak[];
   height: number;
   /** Entries without a usable time: shown in the table only. */
   untimed: number;
-  t0: number;
-  t1: number;
   /** Date (YYYY-MM-DD, UTC) of the first entry, for the axis. */
   day: string;
 }
 
+/** Same-kind marks closer than this merge (a storm reads as one mark with a count). */
 const MERGE_PX = 9;
-const STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+/** Marks of any kind this close are one instant on screen: one glyph, the most telling kind, the summed count. */
+const SAME_INSTANT_PX = 1.5;
+/** Room a count badge needs per character, and its height: badges that would overlap move up a row, then drop. */
+const BADGE_CHAR_PX = 6.5;
+const BADGE_ROW_PX = 11;
+const KIND_ORDER: MarkKind[] = ['other', 'attempt', 'retransmit', 'success', 'failure'];
 
 const timeOf = (iso: string | null | undefined): number | null => {
   if (!iso) return null;
@@ -85,12 +91,9 @@ export function buildTimeline(subjects: Subject[]): TimelineModel {
     }
   }
   const lo = times.length ? Math.min(...times) : 0;
-  const hi = times.length ? Math.max(...times) : 1000;
-  const span = Math.max(hi - lo, 1000);
-  const t0 = lo - span * 0.03;
-  const t1 = lo + span * 1.03;
-  const plotW = g.width - g.gutter - g.padRight;
-  const xOf = (t: number): number => g.gutter + ((t - t0) / (t1 - t0)) * plotW;
+  const day = times.length ? new Date(lo).toISOString().slice(0, 10) : '';
+  const scale = timeScale(times, g.gutter, g.width - g.padRight, day);
+  const xOf = scale.xOf;
 
   const marks: Mark[] = [];
   lanes.forEach((lane, laneIndex) => {
@@ -99,41 +102,56 @@ export function buildTimeline(subjects: Subject[]): TimelineModel {
       .map((e) => ({ e, t: timeOf(e.time)!, kind: markKind(e), phase: markPhase(e) }))
       .sort((a, b) => a.t - b.t);
     const open = new Map<string, Mark>();
+    const laneMarks: Mark[] = [];
     for (const { e, t, kind, phase } of entries) {
       const key = `${kind}|${phase ?? 0}`;
       const x = xOf(t);
       const end = Math.max(t, timeOf(e.lastTime) ?? t);
-      const current = open.get(key);
-      if (current && x - current.x < MERGE_PX) {
+      // Another kind at the same instant on the same row: one glyph, the more telling kind.
+      const sameInstant = laneMarks.find((m) => m.phase === phase && Math.abs(m.x - x) < SAME_INSTANT_PX);
+      const near = open.get(key);
+      const current = near && near.kind === kind && x - near.x < MERGE_PX ? near : sameInstant;
+      if (current) {
         current.entries.push(e);
         current.count += entryCount(e);
         current.end = Math.max(current.end, end);
         current.x2 = xOf(current.end);
+        if (KIND_ORDER.indexOf(kind) > KIND_ORDER.indexOf(current.kind)) current.kind = kind;
         continue;
       }
       const y = lane.y + (phase === 1 ? 21 : phase === 2 ? 39 : 30);
       const mark: Mark = { lane: laneIndex, kind, phase, x, x2: xOf(end), y, count: entryCount(e), entries: [e], start: t, end };
       open.set(key, mark);
-      marks.push(mark);
+      laneMarks.push(mark);
     }
+    placeBadges(laneMarks, lane.y);
+    marks.push(...laneMarks);
   });
   // Draw order: quiet marks first so failures stay on top where marks overlap.
-  const order: MarkKind[] = ['other', 'attempt', 'retransmit', 'success', 'failure'];
-  marks.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.x - b.x);
-  const day = times.length ? new Date(lo).toISOString().slice(0, 10) : '';
-  return { lanes, marks, ticks: ticks(t0, t1, xOf, hi - lo), height: g.axis + lanes.length * g.lane + g.bottom, untimed, t0, t1, day };
+  marks.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.x - b.x);
+  return { lanes, marks, ticks: scale.ticks, breaks: scale.breaks, height: g.axis + lanes.length * g.lane + g.bottom, untimed, day };
 }
 
-function ticks(t0: number, t1: number, xOf: (t: number) => number, realSpan: number): Tick[] {
-  const spanS = (t1 - t0) / 1000;
-  const step = STEPS_S.find((s) => spanS / s <= 7) ?? STEPS_S[STEPS_S.length - 1]!;
-  const stepMs = step * 1000;
-  const out: Tick[] = [];
-  const withDate = realSpan > 20 * 3600 * 1000;
-  for (let t = Math.ceil(t0 / stepMs) * stepMs; t <= t1; t += stepMs) {
-    const iso = new Date(t).toISOString();
-    const clock = step >= 60 ? iso.slice(11, 16) : iso.slice(11, 19);
-    out.push({ x: xOf(t), label: withDate ? `${iso.slice(5, 10)} ${clock}` : clock });
+/**
+ * Where each count badge goes: beside its mark, else a row higher, else nowhere (the count stays
+ * in the tooltip and the table) — two badges never print over each other or over a later mark.
+ */
+function placeBadges(marks: Mark[], laneTop: number): void {
+  const taken: { x0: number; x1: number; y: number }[] = [];
+  const clash = (x0: number, x1: number, y: number): boolean =>
+    taken.some((b) => b.y === y && x0 < b.x1 && b.x0 < x1) ||
+    marks.some((m) => Math.abs(m.y - (y + 7)) < BADGE_ROW_PX && m.x - 7 < x1 && x0 < m.x + 7);
+  for (const m of [...marks].sort((a, b) => a.x - b.x)) {
+    if (m.count <= 1) continue;
+    const width = (String(m.count).length + 1) * BADGE_CHAR_PX;
+    const x0 = m.x + 8;
+    // A badge stays inside its lane (its text rises ~9 px above the baseline).
+    for (const y of [m.y - 7, m.y - 7 - BADGE_ROW_PX].filter((b) => b - 9 >= laneTop)) {
+      if (!clash(x0, x0 + width, y)) {
+        taken.push({ x0, x1: x0 + width, y });
+        m.badge = { x: x0, y };
+        break;
+      }
+    }
   }
-  return out;
 }

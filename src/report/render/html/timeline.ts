@@ -9,6 +9,7 @@ import { fmtTime, location } from './format.js';
 import { fill, sideLabel, sideShort, type Labels, type Lang } from './labels.js';
 import type { MarkKind } from './marks.js';
 import { buildTimeline, GEOMETRY, type Lane, type Mark, type TimelineModel } from './timeline-model.js';
+import { BREAK_PX, breakLabel } from './time-scale.js';
 
 const MAX_LINES_PER_MARK = 4;
 
@@ -79,7 +80,7 @@ function markSvg(mark: Mark, index: number, model: TimelineModel, tip: TipData, 
   if (mark.x2 - mark.x > 2) out += `<line class="span" x1="${mark.x.toFixed(1)}" y1="${mark.y}" x2="${mark.x2.toFixed(1)}" y2="${mark.y}"/>`;
   out += `<circle class="hit" cx="${mark.x.toFixed(1)}" cy="${mark.y}" r="11"/>`;
   out += symbol(mark.kind, mark.x, mark.y);
-  if (mark.count > 1) out += `<text class="badge" x="${(mark.x + 8).toFixed(1)}" y="${mark.y - 7}">×${compact(mark.count)}</text>`;
+  if (mark.count > 1 && mark.badge) out += `<text class="badge" x="${mark.badge.x.toFixed(1)}" y="${mark.badge.y}">×${compact(mark.count)}</text>`;
   return `${out}</g>`;
 }
 
@@ -100,6 +101,13 @@ export function renderTimeline(subjects: Subject[], id: string, L: Labels, lang:
     svg += `<text class="tick" x="${t.x.toFixed(1)}" y="${g.axis - 12}">${esc(t.label)}</text>`;
   }
   svg += `<text class="axis-unit" x="24" y="${g.axis - 12}">${esc(model.day)} UTC</text>`;
+  // A broken axis: a band over the lanes and the quiet time it leaves out.
+  for (const b of model.breaks) {
+    const x = b.x.toFixed(1);
+    svg += `<g class="axis-break"><rect x="${(b.x - BREAK_PX / 2 + 3).toFixed(1)}" y="${g.axis - 6}" width="${BREAK_PX - 6}" height="${model.height - g.bottom - g.axis + 6}"/>`;
+    svg += `<path d="M${(b.x - 6).toFixed(1)} ${g.axis - 2}l4 -8M${(b.x + 2).toFixed(1)} ${g.axis - 2}l4 -8"/>`;
+    svg += `<text x="${x}" y="${((g.axis + model.height - g.bottom) / 2).toFixed(1)}">${esc(breakLabel(b.ms))}</text><title>${esc(fill(L.axisBreak, { gap: breakLabel(b.ms) }))}</title></g>`;
+  }
   svg += `<line class="gutter-line" x1="${g.gutter - 2}" y1="${g.axis}" x2="${g.gutter - 2}" y2="${model.height - g.bottom}"/>`;
   for (const lane of model.lanes) {
     svg += laneLabel(lane, L, lang);
