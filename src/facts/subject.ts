@@ -250,13 +250,14 @@ export class SubjectAccumulator {
       return;
     }
     for (const seg of theirs) {
-      let target: SubjectAccumulator = this;
+      // The earlier episode nearest in time, if one is nearer than the current one.
+      let target: SubjectAccumulator | undefined;
       let best = this.earlier.length > 0 ? episodeGap(this, seg) : 0;
       for (const e of this.earlier) {
         const g = episodeGap(e, seg);
         if (g < best) [target, best] = [e, g];
       }
-      target.absorbEpisode(seg, false);
+      (target ?? this).absorbEpisode(seg, false);
     }
   }
 

@@ -80,7 +80,7 @@ describe('pipeline report in Chromium (needs analyze())', () => {
     const ticks = await svg.locator('.tick').allTextContents();
     expect(ticks.filter((t) => /^11-22 /.test(t)).length).toBe(1);
     // Count badges as the browser lays them out: none overlaps another.
-    const boxes = await svg.locator('.badge').evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox()).map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height })));
+    const boxes = await svg.locator('.badge').evaluateAll((els) => els.map((e) => (e as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox()).map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height })));
     for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5).toBe(true);
     // The earlier attempt is on the page, folded.
     expect(await page.locator('details.episode > summary').textContent()).toContain('Earlier episode');
