@@ -23,7 +23,7 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   apiSeverity: { type: 'string?', description: 'Severity the API gave (Critical | Warn | Normal), or null.' },
   sides: { type: 'string[]', description: 'Which sides have log records: `cloud`, `peer`.' },
   cloudLogPresent: { type: 'boolean', description: 'Gateway log lines were read for this subject.' },
-  peerDaemon: { type: 'string?', description: 'The device daemon whose log or configuration was read (strongswan, libreswan, racoon, fortigate, or a configuration dialect such as swanctl, fortios), or null.' },
+  peerDaemon: { type: 'string?', description: 'The device daemon whose log or configuration was read (strongswan, libreswan, racoon, fortigate, cisco, huawei, or a configuration dialect such as swanctl, fortios, cisco-ios), or null.' },
   peerLogPresent: { type: 'boolean', description: 'Peer-device log lines were read for this subject.' },
   role: { type: 'string', description: 'Role of the gateway in the latest phase-1 attempt: initiator | responder | unknown.' },
   phase1Established: { type: 'boolean', description: 'Phase 1 (IKE SA) came up, on either side, after its latest phase-1 negotiation failure (a loss after it was up is not one).' },

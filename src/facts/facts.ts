@@ -3,6 +3,7 @@ import type { Side } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
 import { deviceValue, type DeviceValue } from '../check/device-values.js';
+import type { DeviceConnection } from '../check/device-model.js';
 
 /** The ids a subject goes by (what `{{subject.…}}` placeholders and API calls name). */
 export interface SubjectIds {
@@ -29,6 +30,8 @@ export interface SubjectFacts {
   peerDevice: { dialect: string; connName?: string } | undefined;
   /** The device's value of a parameter from its configuration given beside the logs (undefined when none was). */
   deviceSetting: ((parameter: string) => DeviceValue | undefined) | undefined;
+  /** The device's configuration of this connection, when one was given beside the logs. */
+  deviceConnection: DeviceConnection | undefined;
   readonly acc: SubjectAccumulator;
 }
 
@@ -136,6 +139,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     connectionId: acc.vpnConnectionId ?? acc.config?.vpnConnectionId ?? undefined,
     cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
     deviceSetting: deviceSettingOf(acc),
+    deviceConnection: acc.deviceConnection,
     peerDevice: acc.deviceConnection ? { dialect: acc.deviceConnection.dialect, connName: acc.deviceConnection.name } : acc.peerDevice,
     acc,
   };

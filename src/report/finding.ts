@@ -3,7 +3,7 @@
 // API calls, alternatives, and (on request) the explanation.
 import type { DiffEntry, Evidence, Finding, RemediationStep } from '../types.js';
 import { candidateEntries } from './diff-notes.js';
-import { fortiosStep } from './fortios-step.js';
+import { deviceStep } from './device-step.js';
 import type { SubjectFacts } from '../facts/facts.js';
 import type { RuleMatch } from '../rules/engine.js';
 import { compilePattern } from '../rules/operators.js';
@@ -100,8 +100,8 @@ export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain:
     }
     remediation.push(step);
   }
-  const fortios = fortiosStep(diff, s);
-  if (fortios) remediation.push(fortios);
+  const device = deviceStep(diff, s);
+  if (device) remediation.push(device);
   const f: Finding = {
     ruleId: rule.id,
     cause: rule.cause,
