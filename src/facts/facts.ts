@@ -1,6 +1,6 @@
 // Computes the facts rules read (src/facts/catalog.ts) from one subject's accumulated observations.
 import type { Side } from '../types.js';
-import type { SubjectAccumulator } from './subject.js';
+import { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
 import { deviceValue, type DeviceValue } from '../check/device-values.js';
 import type { DeviceConnection } from '../check/device-model.js';
@@ -27,7 +27,9 @@ export interface SubjectFacts {
   /** The connection's cloud configuration (DescribeVpnConnections), as exported. */
   cloudConfig: Readonly<Record<string, string | undefined>> | undefined;
   /** The device daemon the device-side lines come from, and the connection they name. */
-  peerDevice: { dialect: string; connName?: string } | undefined;
+  peerDevice: { dialect: string; connName?: string; family?: string } | undefined;
+  /** The Alibaba gateway's address (its log's own, else the connection's configuration). */
+  gatewayAddress: string | undefined;
   /** The device's value of a parameter from its configuration given beside the logs (undefined when none was). */
   deviceSetting: ((parameter: string) => DeviceValue | undefined) | undefined;
   /** The device's configuration of this connection, when one was given beside the logs. */
@@ -140,6 +142,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
     deviceSetting: deviceSettingOf(acc),
     deviceConnection: acc.deviceConnection,
+    gatewayAddress: SubjectAccumulator.top(acc.gatewayIps) ?? acc.config?.gatewayIp,
     peerDevice: acc.deviceConnection ? { dialect: acc.deviceConnection.dialect, connName: acc.deviceConnection.name } : acc.peerDevice,
     acc,
   };

@@ -42,7 +42,7 @@ export class SubjectAccumulator {
   /** The device's configuration of this connection, when one was given beside the logs. */
   deviceConnection: DeviceConnection | undefined;
   /** The dialect of the first device-log line (and the connection it names): the fix is written in its terms. */
-  peerDevice: { dialect: string; connName?: string } | undefined;
+  peerDevice: { dialect: string; connName?: string; family?: string } | undefined;
   sides = new Set<Side>();
   records: Record<Side, number> = { cloud: 0, peer: 0 };
   /** Distinct error/warning messages per side → first evidence (for message-match rules). */
@@ -82,7 +82,12 @@ export class SubjectAccumulator {
       if (this.lastMs === undefined || rec.timeMs > this.lastMs) this.lastMs = rec.timeMs;
     }
     if (rec.ikeVersion && rec.event) this.ikeVersions[rec.side].add(rec.ikeVersion);
-    if (rec.side === 'peer' && (!this.peerDevice || (!this.peerDevice.connName && rec.connName))) this.peerDevice = { dialect: rec.dialect, ...(rec.connName ? { connName: rec.connName } : {}) };
+    if (rec.side === 'peer') {
+      if (!this.peerDevice || (!this.peerDevice.connName && rec.connName)) this.peerDevice = { dialect: rec.dialect, ...(rec.connName ? { connName: rec.connName } : {}), ...(this.peerDevice?.family ? { family: this.peerDevice.family } : {}) };
+      // The product line where a dialect reads several (Cisco ASA or IOS, Huawei or H3C): the first line that says.
+      const family = rec.context?.['family'];
+      if (family !== undefined && this.peerDevice.family === undefined) this.peerDevice.family = family;
+    }
     if (rec.side === 'cloud') this.progress.add(rec);
     if (rec.event) this.life[rec.side].add(rec);
     const gw = rec.side === 'cloud' ? rec.local : rec.remote;

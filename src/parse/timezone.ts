@@ -53,7 +53,8 @@ export function formatTzOffset(minutes: number): string {
   return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
-/** How a zone reads in an assumption line: `UTC+08:00`, or `America/New_York (daylight saving followed)`. */
-export function formatZone(z: Zone): string {
-  return z.name ? `${z.name} (its offset at each stamp's time, daylight saving included)` : formatTzOffset(z.minutes);
+/** How a zone reads in an assumption line, in the report's language: `UTC+08:00`, or `America/New_York (…daylight saving…)`. */
+export function formatZone(z: Zone, lang: 'en' | 'zh' = 'en'): string {
+  if (!z.name) return formatTzOffset(z.minutes);
+  return lang === 'zh' ? `${z.name}（按每条时间戳当时的偏移，含夏令时）` : `${z.name} (its offset at each stamp's time, daylight saving included)`;
 }

@@ -4,6 +4,7 @@
 import type { DiffEntry, Evidence, Finding, RemediationStep } from '../types.js';
 import { candidateEntries } from './diff-notes.js';
 import { deviceStep } from './device-step.js';
+import { vendorStep } from './vendor-step.js';
 import type { SubjectFacts } from '../facts/facts.js';
 import type { RuleMatch } from '../rules/engine.js';
 import { compilePattern } from '../rules/operators.js';
@@ -100,7 +101,7 @@ export function buildFinding(m: RuleMatch, s: SubjectFacts, lang: Lang, explain:
     }
     remediation.push(step);
   }
-  const device = deviceStep(diff, s);
+  const device = deviceStep(diff, s) ?? vendorStep(diff, s);
   if (device) remediation.push(device);
   const f: Finding = {
     ruleId: rule.id,

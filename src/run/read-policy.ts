@@ -87,11 +87,11 @@ export class ReadPolicy {
   note(side: Side, mtimeMs?: number): void {
     const s = this.settings;
     if (side === 'cloud') {
-      this.said.add(gatewayZoneAssumption(s.lang, formatZone(s.logTz), !s.logTzGiven));
+      this.said.add(gatewayZoneAssumption(s.lang, formatZone(s.logTz, s.lang), !s.logTzGiven));
       return;
     }
     const { year, from } = this.peerYear(mtimeMs);
-    this.said.add(peerZoneAssumption(s.lang, formatZone(s.peerTz), !s.peerTzGiven, year, from));
+    this.said.add(peerZoneAssumption(s.lang, formatZone(s.peerTz, s.lang), !s.peerTzGiven, year, from));
   }
 
   /** The parse context for one dialect of an input, noting the assumption it makes. */

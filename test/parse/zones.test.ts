@@ -14,6 +14,8 @@ describe('zones', () => {
     expect(parseZone('Asia/Shanghai')).toEqual({ minutes: 480, name: 'Asia/Shanghai' });
     for (const bad of ['Mars/Olympus', '+25:00', 'soon', 'Asia']) expect(parseZone(bad)).toBeUndefined();
     expect(formatZone({ minutes: -300, name: 'America/New_York' })).toMatch(/^America\/New_York \(/);
+    // In the report's language: a Chinese report describes the zone in Chinese.
+    expect(formatZone({ minutes: 480, name: 'Asia/Shanghai' }, 'zh')).toBe('Asia/Shanghai（按每条时间戳当时的偏移，含夏令时）');
   });
 
   it('follows daylight saving per stamp (America/New_York, 8 March 2026)', () => {
