@@ -20,6 +20,18 @@ export function peerZoneAssumption(lang: Lang, zone: string, zoneAssumed: boolea
   return `Peer log times read as ${zone} (${how}), year ${year} (${from}).`;
 }
 
+/** The device log's zone inferred from the gateway's log (`minutes`: what the first reading lacked). */
+export function peerZoneInferred(lang: Lang, zone: string, readFirst: string, minutes: number, matched: number, subjectId: string, year: number): string {
+  const h = Math.trunc(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  if (lang === 'zh') {
+    const gap = `${h ? `${h} 小时` : ''}${m ? `${m} 分钟` : ''}`;
+    return `对端日志时间按 ${zone} 读取：由网关日志推断（按 ${readFirst} 读取时相差 ${gap}，${subjectId} 的 ${matched} 个事件平移后与网关对齐；用 --peer-tz 指定可覆盖），年份 ${year}。`;
+  }
+  const gap = `${h ? `${h} h` : ''}${h && m ? ' ' : ''}${m ? `${m} min` : ''}`;
+  return `Peer log times read as ${zone}, inferred from the gateway's log (read as ${readFirst} they were ${gap} off; ${matched} events of ${subjectId} line up with the gateway's once shifted; --peer-tz overrides), year ${year}.`;
+}
+
 /** `minutes`: what the device times must gain to line up with the gateway's. */
 export function deviceClockWarning(lang: Lang, minutes: number, matched: number, subjectId: string, suggested: string, readAs: string): string {
   const h = Math.trunc(Math.abs(minutes) / 60);

@@ -14,6 +14,7 @@ import { Scheduler } from './schedule.js';
 import { judge, type Judge } from './judge.js';
 import { loadRules, withoutDisabled } from './load-rules.js';
 import type { Problem } from '../types.js';
+import { formatZone } from '../parse/timezone.js';
 
 /** What a run reports besides its reading: problems found before it (rule files, API calls). */
 export interface RunExtras {
@@ -37,7 +38,20 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
   const scheduler = new Scheduler(ingest, settings, extras.onWorkerThreads);
   for await (const doc of readInputs(toRead)) await scheduler.take(doc);
   await scheduler.flush();
-  return judge(ingest, judgeWith, settings, () => performance.now() - started);
+  const report = await judge(ingest, judgeWith, settings, () => performance.now() - started);
+  // The device log lined up with the gateway's only once shifted, and nobody said its zone: the
+  // shift is the error of the zone assumed. Read it again in the zone that lines it up (inputs that
+  // can be read twice only: a stream is gone), so times, episodes and the timeline agree.
+  const clock = ingest.policy.deviceClock;
+  if (clock && !settings.peerTzGiven && !settings.peerTzInferred && inputs.every((i) => typeof i === 'string' || !('stream' in i))) {
+    const retimed: RunSettings = {
+      ...settings,
+      peerTz: { minutes: settings.peerTz.minutes - clock.minutes },
+      peerTzInferred: { readFirst: formatZone(settings.peerTz, settings.lang), ...clock },
+    };
+    return runAnalysis(inputs, retimed, judgeWith, { ...extras, startedAt: started });
+  }
+  return report;
 }
 
 /** Analyses inputs (paths, directories, or in-memory documents) into a report. */

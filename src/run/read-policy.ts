@@ -8,7 +8,7 @@ import type { Dialect, ParseContext } from '../parse/dialect.js';
 import { unframe } from '../parse/frames.js';
 import { formatZone, type Zone } from '../parse/timezone.js';
 import type { InputHead } from '../sources/files/heads.js';
-import { deviceClockWarning, gatewayZoneAssumption, peerZoneAssumption, type YearFrom } from '../report/assumptions.js';
+import { deviceClockWarning, gatewayZoneAssumption, peerZoneAssumption, peerZoneInferred, type YearFrom } from '../report/assumptions.js';
 import type { RunSettings } from './settings.js';
 
 /** What one side's stamps are read with: plain data, so it crosses to worker threads as is. */
@@ -91,7 +91,9 @@ export class ReadPolicy {
       return;
     }
     const { year, from } = this.peerYear(mtimeMs);
-    this.said.add(peerZoneAssumption(s.lang, formatZone(s.peerTz, s.lang), !s.peerTzGiven, year, from));
+    const inferred = s.peerTzInferred;
+    if (inferred) this.said.add(peerZoneInferred(s.lang, formatZone(s.peerTz, s.lang), inferred.readFirst, inferred.minutes, inferred.matched, inferred.subjectId, year));
+    else this.said.add(peerZoneAssumption(s.lang, formatZone(s.peerTz, s.lang), !s.peerTzGiven, year, from));
   }
 
   /** The parse context for one dialect of an input, noting the assumption it makes. */
@@ -102,10 +104,14 @@ export class ReadPolicy {
 
   /** Device events line up with the gateway's only once shifted by `minutes`: the zone that lines them up. */
   noteDeviceClock(minutes: number, matched: number, subjectId: string): void {
+    this.deviceClock ??= { minutes, matched, subjectId };
     const tz = this.settings.peerTz;
     const suggested = formatZone({ minutes: tz.minutes - minutes });
     this.said.add(deviceClockWarning(this.settings.lang, minutes, matched, subjectId, suggested, tz.name ?? formatZone({ minutes: tz.minutes })));
   }
+
+  /** The device clock shift the run found (the first subject that showed one), for a second reading in the right zone. */
+  deviceClock: { minutes: number; matched: number; subjectId: string } | undefined;
 
   assumptions(): string[] {
     return [...this.said];

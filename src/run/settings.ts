@@ -15,6 +15,11 @@ export interface RunSettings {
   /** Zone of device log stamps that carry none; `peerTzGiven` false = this machine's zone, assumed. */
   peerTz: Zone;
   peerTzGiven: boolean;
+  /**
+   * Set on the second reading of a run whose device log lined up with the gateway's only once
+   * shifted (run/analyze.ts): `peerTz` is then the inferred zone, and this says from what.
+   */
+  peerTzInferred?: { readFirst: string; minutes: number; matched: number; subjectId: string };
   /** Year for device stamps that carry none, when the user named it. */
   peerYear?: number;
   lang: Lang;

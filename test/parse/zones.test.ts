@@ -1,6 +1,8 @@
 // Time zones as users name them (issue 16, item 4): fixed offsets and IANA names, whose offset is
 // the one in force at each stamp's own time — a device log that spans a daylight-saving change
 // keeps its real order and spacing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatZone, parseZone, zoneOffsetAtWallTime } from '../../src/parse/timezone.js';
 import { stampToEpochMs } from '../../grammars/peer-common/time.js';
@@ -49,5 +51,20 @@ describe('device clock check (issue 16, item 4)', () => {
 
   it('says nothing when the zone is right', async () => {
     expect(warning(await analyze([both], { peerTz: 'UTC' }))).toBeUndefined();
+  });
+
+  it('no zone given: the device log is read again in the zone that lines it up, and the report says so', async () => {
+    // The device wrote its stamps 3 h ahead of UTC (its own zone); nobody said so (this machine's
+    // zone, assumed first, is not UTC+03:00).
+    const gateway = readFileSync(join(both, 'gateway.log'), 'utf8');
+    const peer = readFileSync(join(both, 'peer.log'), 'utf8').replace(/^Nov 21 22:/gm, 'Nov 22 01:');
+    const report = await analyze([{ source: 'gateway.log', content: gateway }, { source: 'peer.log', content: peer }], { peerYear: 2026 });
+    expect(warning(report)).toBeUndefined();
+    const said = report.assumptions?.find((a) => a.startsWith('Peer log times read as'));
+    expect(said).toMatch(/^Peer log times read as UTC\+03:00, inferred from the gateway's log \(read as UTC[+-]\d\d:\d\d they were .* off; \d+ events of vco-\w+ line up/);
+    // Times now agree: the device's first packet is within seconds of the gateway's.
+    const tl = report.subjects[0]!.timeline;
+    const first = (side: string): number => Date.parse(tl.find((e) => e.side === side && e.time)!.time!);
+    expect(Math.abs(first('peer') - first('cloud'))).toBeLessThan(60_000);
   });
 });
