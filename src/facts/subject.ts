@@ -85,7 +85,7 @@ export class SubjectAccumulator {
     if (rec.side === 'peer') {
       if (!this.peerDevice || (!this.peerDevice.connName && rec.connName)) this.peerDevice = { dialect: rec.dialect, ...(rec.connName ? { connName: rec.connName } : {}), ...(this.peerDevice?.family ? { family: this.peerDevice.family } : {}) };
       // The product line where a dialect reads several (Cisco ASA or IOS, Huawei or H3C): the first line that says.
-      const family = rec.context?.['family'];
+      const family = rec.context?.['family'] ?? rec.context?.['vendor'];
       if (family !== undefined && this.peerDevice.family === undefined) this.peerDevice.family = family;
     }
     if (rec.side === 'cloud') this.progress.add(rec);
