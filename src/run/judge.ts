@@ -3,6 +3,7 @@
 // facts; never touches what ingest read them from.
 import type { Episode, Finding, Report, Subject, SubjectStatus, TimelineEntry } from '../types.js';
 import { computeFacts, type SubjectFacts } from '../facts/facts.js';
+import { foldEpisodes, hasEarlierEpisodes } from '../facts/episode-fold.js';
 import { summarizeSubject, type SubjectSummary } from '../facts/summary.js';
 import { deviceClockShift } from '../facts/clock-skew.js';
 import type { ObservedSubject } from '../facts/correlate.js';
@@ -59,32 +60,15 @@ async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, exp
 const outcomeKey = (j: { findings: Finding[]; status: SubjectStatus }): string =>
   `${j.status}:${j.findings.filter((f) => f.severity !== 'info').map((f) => f.cause).join(',')}`;
 
-const isoOf = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
-
-/**
- * Judges a subject's earlier episodes (facts/episodes.ts) and folds together neighbours that ended
- * the same way — into the latest one too, which `acc` then holds. Episodes with no finding are
- * attempts that never got far: they join the next one.
- */
-async function judgeEarlier(acc: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number }> {
-  const judged: { acc: ObservedSubject; key: string; result: { findings: Finding[]; status: SubjectStatus } }[] = [];
-  const judgeOne = async (e: ObservedSubject) => {
-    const result = await judgeFacts(computeFacts(acc.episodeView(e)), judgeWith, lang, explain);
-    return { acc: e, key: outcomeKey(result), result };
-  };
-  for (const e of acc.earlier) {
-    const j = await judgeOne(e);
-    const prev = judged.at(-1);
-    if (prev && (prev.key === j.key || !prev.result.findings.some((f) => f.severity !== 'info'))) {
-      prev.acc.absorbEpisode(e, true);
-      judged[judged.length - 1] = await judgeOne(prev.acc);
-    } else judged.push(j);
-  }
-  acc.earlier = [];
-  const current = outcomeKey(await judgeFacts(computeFacts(acc), judgeWith, lang, explain));
-  while (judged.length > 0 && (judged.at(-1)!.key === current || !judged.at(-1)!.result.findings.some((f) => f.severity !== 'info'))) acc.prependEpisode(judged.pop()!.acc);
-  const episodes = judged.map((j) => ({ from: isoOf(j.acc.firstMs), to: isoOf(j.acc.lastMs), status: j.result.status, findings: j.result.findings }));
-  return { episodes, timeline: judged.flatMap((j) => j.acc.timeline.entries()), folded: judged.reduce((n, j) => n + j.acc.timeline.folded, 0) };
+/** Judges a subject's earlier episodes (facts/episode-fold.ts) with the same judge as the subject. */
+async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number }> {
+  const out = await foldEpisodes(
+    subject,
+    (facts) => judgeFacts(facts, judgeWith, lang, explain),
+    outcomeKey,
+    (r) => r.findings.some((f) => f.severity !== 'info'),
+  );
+  return { episodes: out.episodes.map((e) => ({ from: e.from, to: e.to, status: e.result.status, findings: e.result.findings })), timeline: out.timeline, folded: out.folded };
 }
 
 export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number): Promise<Report> {
@@ -94,9 +78,9 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   const subjects: Subject[] = [];
   const observed: (ObservedSubject | undefined)[] = ingest.index.finish();
   for (let i = 0; i < observed.length; i++) {
-    const acc = observed[i]!;
-    const earlier = acc.earlier.length > 0 ? await judgeEarlier(acc, judgeWith, lang, explain) : undefined;
-    const facts = computeFacts(acc);
+    const observedSubject = observed[i]!;
+    const earlier = hasEarlierEpisodes(observedSubject) ? await judgeEarlier(observedSubject, judgeWith, lang, explain) : undefined;
+    const facts = computeFacts(observedSubject);
     // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
     observed[i] = undefined;
     const { findings, status } = await judgeFacts(facts, judgeWith, lang, explain);
