@@ -23,22 +23,23 @@ const ALG_PARAMS = ['IkeEncAlg', 'IkeAuthAlg', 'IkePfs', 'IpsecEncAlg', 'IpsecAu
 /** `group14` → `14`. */
 const num = (dh: string | undefined): string | undefined => (dh && /^group\d+$/.test(dh) ? dh.slice(5) : undefined);
 
-/** `10.0.0.0/24` → `10.0.0.0 0.0.0.255` (an ACL's address and wildcard). */
-function wildcard(cidr: string): string | undefined {
+/** `10.0.0.0/24` → `10.0.0.0 0.0.0.255` (IOS and VRP ACLs: address and wildcard) or, `netmask`, `10.0.0.0 255.255.255.0` (ASA). */
+function addressAndMask(cidr: string, netmask = false): string | undefined {
   const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(cidr.trim());
   if (!m) return undefined;
   const bits = Number(m[2]);
-  const mask = bits === 0 ? 0xffffffff : (2 ** (32 - bits) - 1) >>> 0;
+  const host = bits === 0 ? 0xffffffff : (2 ** (32 - bits) - 1) >>> 0;
+  const mask = netmask ? ~host >>> 0 : host;
   return `${m[1]} ${[24, 16, 8, 0].map((s) => (mask >>> s) & 255).join('.')}`;
 }
 
-/** The ACL line of the protected traffic: device side (the cloud's RemoteSubnet) to the cloud side (LocalSubnet). */
-function aclLine(x: Values, word: (src: string, dst: string) => string): string[] {
+/** The ACL lines of the protected traffic: device side (the cloud's RemoteSubnet) to the cloud side (LocalSubnet). */
+function aclLine(x: Values, word: (src: string, dst: string) => string, netmask = false): string[] {
   if (!x.get('LocalSubnet') && !x.get('RemoteSubnet')) return [];
-  const dev = x.get('RemoteSubnet')?.split(',').map(wildcard);
-  const cloud = x.get('LocalSubnet')?.split(',').map(wildcard);
+  const dev = x.get('RemoteSubnet')?.split(',').map((c) => addressAndMask(c, netmask));
+  const cloud = x.get('LocalSubnet')?.split(',').map((c) => addressAndMask(c, netmask));
   const out: string[] = [];
-  for (const s of dev?.length ? dev : [undefined]) for (const d of cloud?.length ? cloud : [undefined]) out.push(word(s ?? '<device subnet> <wildcard>', d ?? '<cloud subnet> <wildcard>'));
+  for (const s of dev?.length ? dev : [undefined]) for (const d of cloud?.length ? cloud : [undefined]) out.push(word(s ?? '<device subnet> <mask>', d ?? '<cloud subnet> <mask>'));
   return out;
 }
 
@@ -106,7 +107,7 @@ function asaLines(x: Values): string[] {
   const pfs = x.get('IpsecPfs');
   if (pfs === 'disabled' || num(pfs)) out.push(pfs === 'disabled' ? 'no crypto map <map name> <seq> set pfs' : `crypto map <map name> <seq> set pfs group${num(pfs)}`);
   if (x.get('IpsecLifetime')) out.push(`crypto map <map name> <seq> set security-association lifetime seconds ${x.get('IpsecLifetime')}`);
-  out.push(...aclLine(x, (s, d) => `access-list <crypto ACL> extended permit ip ${s.replace(/ (\S+)$/, ' <mask>')} ${d.replace(/ (\S+)$/, ' <mask>')}`));
+  out.push(...aclLine(x, (s, d) => `access-list <crypto ACL> extended permit ip ${s} ${d}`, true));
   if (x.has('Psk')) {
     out.push(`tunnel-group ${x.gateway} ipsec-attributes`);
     out.push(...(x.v2 ? [` ikev2 remote-authentication pre-shared-key ${PSK_PLACEHOLDER}`, ` ikev2 local-authentication pre-shared-key ${PSK_PLACEHOLDER}`] : [` ikev1 pre-shared-key ${PSK_PLACEHOLDER}`]));

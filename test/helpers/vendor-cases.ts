@@ -8,7 +8,7 @@ import type { Report } from '../../src/types.js';
 import { FIXTURES, type Expected } from './fixtures.js';
 import { reportSchemaErrors } from './report-schema.js';
 
-export type VendorExpected = Expected & { pending?: string };
+export type VendorExpected = Expected;
 export interface VendorCase {
   name: string;
   input: string;

@@ -1,16 +1,15 @@
 // The Cisco cases (hand-written captures, see test/fixtures/cisco/README.md): every case ranks the
 // expected cause first, names the parameter with the right values, stays quiet when healthy, and
-// every input line is parsed (none left for `problems`). A case marked `pending` needs a change
-// outside the dialect (its reason says which) and is listed as skipped.
+// every input line is parsed (none left for `problems`). No case is skipped: one that needs a change
+// outside the dialect fails until it is made.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
-import { expectVendorCase, vendorCases, type VendorExpected } from '../helpers/vendor-cases.js';
+import { expectVendorCase, vendorCases } from '../helpers/vendor-cases.js';
 
 const ALL = vendorCases('cisco', 'cisco-');
-const CASES = ALL.filter((c) => !c.expected.pending);
-const PENDING = ALL.filter((c) => c.expected.pending);
+const CASES = ALL;
 
 describe('Cisco cases (hand-written captures)', () => {
   it('has the cases the issue asks for', () => expect(ALL.length).toBeGreaterThanOrEqual(18));
@@ -20,8 +19,6 @@ describe('Cisco cases (hand-written captures)', () => {
     expectVendorCase(report, exp);
   });
 
-  // Cases that need a change outside the dialect: listed, not run, until it lands.
-  it.skip.each(PENDING.length > 0 ? PENDING : [{ name: '(none)', input: '', expected: {} as VendorExpected }])('pending: $name', () => {});
 
   it('never quotes the keys a Cisco capture prints', async () => {
     const report = await analyze(ALL.map((c) => c.input), { explain: true, peerTz: 'UTC', peerYear: 2026 });

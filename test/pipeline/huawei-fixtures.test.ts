@@ -1,14 +1,13 @@
 // The Huawei / H3C cases (hand-written to documented shapes, see test/fixtures/huawei/README.md):
 // every case ranks the expected cause first, names the parameter, stays quiet when healthy, and
-// every input line is parsed (none left for `problems`). A case whose expected.json says
-// `pending` needs a change outside the dialect (the reason is in the file): it is skipped, listed.
+// every input line is parsed (none left for `problems`). No case is skipped: one that needs a change
+// outside the dialect fails until it is made.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
 import { expectVendorCase, vendorCases } from '../helpers/vendor-cases.js';
 
 const ALL = vendorCases('huawei', 'hw-');
-const CASES = ALL.filter((c) => !c.expected.pending);
-const PENDING = ALL.filter((c) => c.expected.pending);
+const CASES = ALL;
 
 describe('Huawei / H3C cases (hand-written to documented shapes)', () => {
   it('has the cases the issue asks for', () => {
@@ -21,8 +20,6 @@ describe('Huawei / H3C cases (hand-written to documented shapes)', () => {
     expectVendorCase(report, exp);
   });
 
-  // Listed so a pending case is seen, not forgotten: each needs a change outside grammars/huawei.
-  it.skip.each(PENDING.map((c) => ({ name: c.name, why: c.expected.pending! })))('pending: $name — $why', () => {});
 
   it('never quotes a key a Huawei/H3C paste carries', async () => {
     const report = await analyze(ALL.map((c) => c.input), { explain: true, peerTz: 'UTC', peerYear: 2026 });

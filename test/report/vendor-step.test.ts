@@ -24,6 +24,10 @@ describe('vendor fix lines from a device log', () => {
     expect(r?.lines).toContain(' permit ip 192.0.2.0 0.0.0.255 203.0.113.0 0.0.0.127');
   });
 
+  it('ASA selectors: the crypto ACL with netmasks, not wildcards', async () => {
+    expect((await vendorLines('cisco/cisco-asa_ts_v1'))?.lines).toEqual(['access-list <crypto ACL> extended permit ip 192.0.2.0 255.255.255.0 203.0.113.0 255.255.255.128']);
+  });
+
   it('IOS PFS off on the cloud: `no set pfs` in the crypto map', async () => {
     expect((await vendorLines('cisco/cisco-ios_pfs_v1_responder'))?.lines).toEqual(['crypto map <map name> <seq> ipsec-isakmp', ' no set pfs']);
   });
