@@ -50,7 +50,7 @@ function iosLines(x: Values): string[] {
   if (p1 && x.v2) {
     out.push('crypto ikev2 proposal <proposal name>');
     if (x.get('IkeEncAlg')) out.push(` encryption ${IKEV2_ENC[x.get('IkeEncAlg')!] ?? x.get('IkeEncAlg')}`);
-    if (x.get('IkeAuthAlg')) out.push(` integrity ${x.get('IkeAuthAlg') === 'sha1' ? 'sha1' : x.get('IkeAuthAlg')}`);
+    if (x.get('IkeAuthAlg')) out.push(` integrity ${x.get('IkeAuthAlg')}`);
     if (num(x.get('IkePfs'))) out.push(` group ${num(x.get('IkePfs'))}`);
     if (x.get('IkeLifetime')) out.push('crypto ikev2 profile <profile name>', ` lifetime ${x.get('IkeLifetime')}`);
   } else if (p1) {
