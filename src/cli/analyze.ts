@@ -46,6 +46,9 @@ export function registerAnalyzeCommand(program: Command): void {
     const { analyze, AnalyzeOptionError } = await import('../index.js');
     const { progressLine } = await import('./progress.js');
     const progress = progressLine(process.stderr.isTTY ? total : 0);
+    // A JSON report is written as its subjects are judged: a fleet's is never whole in memory.
+    const { streamedJsonReport } = await import('./output.js');
+    const streamed = streamedJsonReport(opts, () => progress.done());
     let report: Report;
     try {
       report = await analyze(inputs, {
@@ -53,6 +56,7 @@ export function registerAnalyzeCommand(program: Command): void {
         jobs: opts.jobs ?? 'auto',
         onProgress: (p) => progress.update(p),
         onWorkerThreads: liftYoungGenerationCap,
+        ...(streamed ? { subjectSink: streamed.sink } : {}),
       });
     } catch (e) {
       progress.done();
@@ -60,6 +64,11 @@ export function registerAnalyzeCommand(program: Command): void {
       throw e;
     }
     progress.done();
+    const code = await streamed?.finish(report);
+    if (code !== undefined) {
+      process.exitCode = code;
+      return;
+    }
     const { badRulesPath } = await import('./rules.js');
     const badRules = badRulesPath(report.problems);
     if (badRules) return fail(2, badRules);

@@ -1,8 +1,11 @@
 // Renders a report in the chosen format to stdout or a file, and turns findings into the exit
 // code `--fail-on` asks for. Part of the CLI boundary: the only place besides cli/ commands that
 // writes to the terminal.
-import { open } from 'node:fs/promises';
-import type { Report, Severity } from '../types.js';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Report, Severity, Subject } from '../types.js';
+import type { SubjectSink } from '../run/options.js';
+import type { JsonReportStream } from '../report/render/json.js';
+import { badRulesPath } from './rules.js';
 import type { ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 
@@ -23,11 +26,13 @@ function terminalWidth(env: NodeJS.ProcessEnv = process.env): number {
   return Math.max(40, Math.min(process.stdout.columns || (Number.isInteger(columns) && columns > 0 ? columns : 100), 160));
 }
 
+/** Whether a subject has a finding at or above `failOn`. */
+const reachesFailOn = (s: Subject, failOn: Severity): boolean => s.findings.some((f) => RANK.indexOf(f.severity) >= RANK.indexOf(failOn));
+
 /** Exit code for --fail-on: 1 when a finding at or above the threshold exists. */
 export function failOnExitCode(report: Report, failOn: Severity | undefined): number {
   if (!failOn) return 0;
-  const min = RANK.indexOf(failOn);
-  return report.subjects.some((s) => s.findings.some((f) => RANK.indexOf(f.severity) >= min)) ? 1 : 0;
+  return report.subjects.some((s) => reachesFailOn(s, failOn)) ? 1 : 0;
 }
 
 /** The rendered report as chunks: JSON one subject at a time, the other formats whole. */
@@ -65,6 +70,58 @@ async function toStdout(chunks: Iterable<string>): Promise<void> {
   for (const c of chunks) {
     if (!process.stdout.write(c)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }
+}
+
+/**
+ * A JSON report written while the run judges its subjects (no --redact: its pseudonyms are derived
+ * from the whole report): the run hands `sink` each subject and keeps none, and `finish` writes
+ * the rest. `finish` answers undefined when the run collected its subjects instead (device logs,
+ * no subject, a bad rules path, an output file that cannot be opened): writeReport then writes
+ * the report, or says what is wrong, as for any other format.
+ */
+export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => void): { sink: SubjectSink; finish(report: Report): Promise<number | undefined> } | undefined {
+  if (opts.format !== 'json' || opts.redact) return undefined;
+  let stream: JsonReportStream | undefined;
+  let file: FileHandle | undefined;
+  let failed = false;
+  const write = async (chunk: string): Promise<void> => {
+    if (file) await file.write(chunk);
+    else if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  };
+  const sink: SubjectSink = {
+    async begin(head) {
+      if (badRulesPath(head.problems)) return false;
+      if (opts.out) {
+        try {
+          file = await open(opts.out, 'w');
+        } catch {
+          return false;
+        }
+      }
+      onFirstWrite();
+      const { JsonReportStream } = await import('../report/render/json.js');
+      stream = new JsonReportStream(head.subjects);
+      await write(stream.head({ schemaVersion: head.schemaVersion, tool: head.tool, generatedAt: head.generatedAt, inputs: head.inputs }));
+      return true;
+    },
+    async subject(s) {
+      if (opts.failOn && reachesFailOn(s, opts.failOn)) failed = true;
+      await write(stream!.subject(s));
+    },
+  };
+  return {
+    sink,
+    async finish(report) {
+      if (!stream) return undefined;
+      try {
+        await write(stream.tail({ problems: report.problems, stats: report.stats, assumptions: report.assumptions }));
+      } finally {
+        await file?.close();
+      }
+      if (opts.out && !opts.quiet) process.stderr.write(`ipsec-doctor: report written to ${opts.out}\n`);
+      return failed ? 1 : 0;
+    },
+  };
 }
 
 /** Writes the report as asked and returns the exit code. */

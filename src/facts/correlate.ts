@@ -5,6 +5,7 @@ import type { LogRecord } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { SubjectAccumulator } from './subject.js';
 import type { DeviceConnection } from '../check/device-model.js';
+import { Sealing, type SealStore, type SealedSubject } from './seal-store.js';
 
 /** An index's subjects by key, as exported for another thread and imported back (structured clone). */
 export interface SubjectState {
@@ -17,19 +18,65 @@ export type SourceLogTarget = SubjectAccumulator;
 /** A subject's observations as `finish` hands them to the facts (opaque outside facts/). */
 export type ObservedSubject = SubjectAccumulator;
 
+/** The id an observed subject is reported under. */
+export const subjectIdOf = (s: ObservedSubject): string => s.id;
+
 export class SubjectIndex {
   private readonly cloud = new Map<string, SubjectAccumulator>();
   private readonly peer = new Map<string, SubjectAccumulator>();
 
   private cloudSubject(id: string): SubjectAccumulator {
-    let s = this.cloud.get(id);
+    let s = this.cloud.get(id) ?? this.sealing?.reopen(id);
     if (!s) {
       s = new SubjectAccumulator(id);
       if (id.startsWith('tun-')) s.tunnelId = id;
       else if (id.startsWith('vco-')) s.vpnConnectionId = id;
       this.cloud.set(id, s);
     }
+    this.sealing?.fed(id, s);
     return s;
+  }
+
+  private sealing: Sealing | undefined;
+
+  /**
+   * Keeps at most `open` gateway subjects open, sealing the least recently fed ones into the store
+   * `openStore` makes when first needed (facts/seal-store.ts).
+   */
+  sealBeyond(open: number, openStore: () => SealStore | undefined): void {
+    this.sealing = new Sealing(this.cloud, Math.max(1, open), openStore);
+  }
+
+  /** What joins subjects across the index is coming: every sealed subject open again, no more sealing. */
+  private unseal(): void {
+    if (!this.sealing) return;
+    this.sealing.stop();
+    this.sealing = undefined;
+    this.lastAcc = undefined;
+  }
+
+  /** Sealed subjects waiting for their judgement (the run judges them, then calls `sealedJudged`). */
+  takeSealsToJudge(): [string, ObservedSubject][] {
+    return this.sealing?.hasPending ? this.sealing.takePending() : [];
+  }
+
+  sealedJudged(key: string, bytes: Uint8Array): void {
+    this.sealing?.judged(key, bytes);
+  }
+
+  /** How many subjects are sealed now. */
+  get sealedCount(): number {
+    return this.sealing?.sealedCount ?? 0;
+  }
+
+  /** The judged sealed subjects (after `finish`), read back one at a time. */
+  takeSealed(): SealedSubject[] {
+    return this.sealing?.take() ?? [];
+  }
+
+  /** Whether any device (peer) line was read: such subjects may be joined and re-timed. */
+  get hasDeviceLines(): boolean {
+    return this.peer.size > 0;
   }
 
   private lastKey: unknown;
@@ -54,6 +101,7 @@ export class SubjectIndex {
       s.add(rec);
       return;
     }
+    if (this.sealing) this.unseal();
     const key = `${rec.source}#${rec.connName ?? ''}`;
     let s = this.peer.get(key);
     if (!s) {
@@ -65,6 +113,7 @@ export class SubjectIndex {
 
   /** The diagnosis's subject, handed back as the place its SourceLog line is read into later. */
   addDiagnosis(d: ConnectionDiagnosis): SourceLogTarget {
+    this.unseal();
     // Entries that name no connection are one unnamed subject per document, not one each (200 000
     // such entries were 200 000 subjects).
     const s = this.cloudSubject(d.tunnelId ?? d.vpnConnectionId ?? `api:${d.source}`);
@@ -78,6 +127,7 @@ export class SubjectIndex {
   }
 
   addCheck(c: GatewayCheck): void {
+    this.unseal();
     const id = c.resourceId ?? c.vpnGatewayId ?? `diagnosis:${c.source}`;
     // A gateway-level diagnosis applies to every connection of the gateway already known.
     if (!c.resourceId && c.vpnGatewayId) {
@@ -92,6 +142,7 @@ export class SubjectIndex {
   }
 
   addConfig(c: CloudConfig): void {
+    this.unseal();
     if (!c.tunnelId && !c.vpnConnectionId) {
       this.unnamedConfigs.push(c);
       return;
@@ -104,6 +155,7 @@ export class SubjectIndex {
   private readonly deviceConnections: DeviceConnection[] = [];
 
   addDeviceConnections(conns: readonly DeviceConnection[]): void {
+    if (conns.length > 0) this.unseal();
     this.deviceConnections.push(...conns);
   }
 
@@ -148,13 +200,15 @@ export class SubjectIndex {
 
   /** Merges subjects read elsewhere (a worker's range of a file), in file order. */
   importState(state: SubjectState, source: string, lineOffset: number): void {
+    if (state.peer.length > 0) this.unseal();
     for (const [entries, into] of [[state.cloud, this.cloud], [state.peer, this.peer]] as const) {
       for (const [key, plain] of entries) {
         const acc = SubjectAccumulator.revive(plain);
         acc.shiftLines(source, lineOffset);
-        const mine = into.get(key);
+        const mine = into.get(key) ?? (into === this.cloud ? this.sealing?.reopen(key) : undefined);
         if (mine) mine.absorb(acc, true);
         else into.set(key, acc);
+        if (into === this.cloud) this.sealing?.fed(key, mine ?? acc);
       }
     }
     this.lastAcc = undefined;
@@ -227,6 +281,8 @@ export class SubjectIndex {
    * is built, so the accumulators and the report are not both whole in memory at once.
    */
   finish(): SubjectAccumulator[] {
+    // Tunnels fold their connection's own subject in: dual-tunnel runs are judged whole.
+    if (this.sealing && [...this.cloud.keys(), ...this.sealing.keys()].some((k) => k.startsWith('tun-'))) this.unseal();
     this.foldConnectionsIntoTunnels();
     this.placeUnnamedConfigs();
     const peerOnly = this.joinPeers();

@@ -22,7 +22,7 @@ export const EPISODE_GAP_MS = 5 * 60_000;
 
 /** Whether the current episode ends at a quiet gap: it saw events and the tunnel is not up. */
 export function closesEpisode(acc: EpisodeState): boolean {
-  return acc.store.tallies.size > 0 && acc.life.cloud.state !== 'up' && acc.life.peer.state !== 'up';
+  return acc.store.tallies.length > 0 && acc.life.cloud.state !== 'up' && acc.life.peer.state !== 'up';
 }
 
 const OUTCOMES: ReadonlySet<string> = new Set([...NEGOTIATION_FAILURES, ...LOSSES, 'p1-established', 'p2-established', 'notify']);
@@ -30,7 +30,7 @@ const OUTCOMES: ReadonlySet<string> = new Set([...NEGOTIATION_FAILURES, ...LOSSE
 /** The outcome shape of an episode: its end states and the kinds of failure each side logged. */
 function shape(acc: EpisodeState): string {
   const kinds: string[] = [];
-  for (const [key, t] of acc.store.tallies) if (OUTCOMES.has(t.type)) kinds.push(key);
+  for (const t of acc.store.tallies) if (OUTCOMES.has(t.type)) kinds.push(`${t.side}:${t.type}`);
   return `${acc.life.cloud.state}|${acc.life.peer.state}|${kinds.sort().join(',')}`;
 }
 

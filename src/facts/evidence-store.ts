@@ -23,11 +23,23 @@ export interface EventTally {
   last: EvidenceRef[];
   /** Latest variables seen with this event. */
   lastVars: Record<string, string>;
-  /** Distinct variable sets → count (capped); events quoted by their variables keep their first record. */
-  combos: Map<string, { vars: Record<string, string>; count: number; ref?: EvidenceRef }>;
+  /**
+   * Distinct variable sets with their counts, in first-seen order (capped); events quoted by their
+   * variables keep their first record. A list, not a Map: most tallies hold one or two sets, and a
+   * Map's table per tally was a tenth of what a subject keeps.
+   */
+  combos: VarCombo[];
   /** The variables object counted last and its entry (undefined when the cap left it out). */
   lastComboVars?: Record<string, string> | undefined;
-  lastCombo?: { vars: Record<string, string>; count: number } | undefined;
+  lastCombo?: VarCombo | undefined;
+}
+
+/** One distinct variable set of an event type and how often it was seen. */
+export interface VarCombo {
+  key: string;
+  vars: Record<string, string>;
+  count: number;
+  ref?: EvidenceRef;
 }
 
 /** What a record needs to become evidence later, without formatting its time now. */
@@ -50,14 +62,6 @@ function comboKeyOf(vars: Record<string, string>): string {
   return parts.join('\u0001');
 }
 
-/**
- * A kept variable set with values of its own: a value cut from a message by a template is a slice
- * that would pin the whole log line for as long as the subject lives.
- */
-function ownCopy(vars: Record<string, string>): Record<string, string> {
-  return JSON.parse(JSON.stringify(vars)) as Record<string, string>;
-}
-
 function refOf(rec: LogRecord): EvidenceRef {
   return { source: rec.source, line: rec.line, pointer: rec.pointer, timeMs: rec.timeMs, side: rec.side, text: rec.text };
 }
@@ -74,14 +78,21 @@ export function recordEvidence(rec: LogRecord): Evidence {
   return refEvidence(refOf(rec));
 }
 
+/** The combination of `key` in a tally's list. */
+function comboOf(t: EventTally, key: string): VarCombo | undefined {
+  for (const c of t.combos) if (c.key === key) return c;
+  return undefined;
+}
+
 export class EvidenceStore {
-  readonly tallies = new Map<string, EventTally>();
+  /** Every tally in first-seen order (both sides). */
+  readonly tallies: EventTally[] = [];
 
   /** Rebuilds a store from its structured clone (a worker's answer). */
   static revive(plain: EvidenceStore): EvidenceStore {
     const store = new EvidenceStore();
-    for (const t of plain.tallies.values()) {
-      store.tallies.set(`${t.side}:${t.type}`, t);
+    for (const t of plain.tallies) {
+      store.tallies.push(t);
       store.bySide[t.side].set(t.type, t);
     }
     return store;
@@ -93,9 +104,9 @@ export class EvidenceStore {
   private tally(side: Side, type: string): EventTally {
     let t = this.bySide[side].get(type);
     if (!t) {
-      t = { side, type, count: 0, first: [], last: [], lastVars: {}, combos: new Map(), lastComboVars: undefined, lastCombo: undefined };
+      t = { side, type, count: 0, first: [], last: [], lastVars: {}, combos: [], lastComboVars: undefined, lastCombo: undefined };
       this.bySide[side].set(type, t);
-      this.tallies.set(`${side}:${type}`, t);
+      this.tallies.push(t);
     }
     return t;
   }
@@ -129,9 +140,12 @@ export class EvidenceStore {
       return;
     }
     const comboKey = comboKeyOf(ev.vars);
-    let c = t.combos.get(comboKey);
+    let c = comboOf(t, comboKey);
+    // The variables object is kept as the parser made it, not copied: its values are cut from the
+    // parse memo's own copy of the line's tail, or from the line, which the first/last references
+    // keep anyway. No one changes an event once it is handed on (parse/log-parser.ts).
     if (c) c.count++;
-    else if (t.combos.size < VAR_COMBOS_KEPT) t.combos.set(comboKey, (c = QUOTED_BY_VARS.has(ev.type) ? { vars: ownCopy(ev.vars), count: 1, ref: refOf(rec) } : { vars: ownCopy(ev.vars), count: 1 }));
+    else if (t.combos.length < VAR_COMBOS_KEPT) t.combos.push((c = QUOTED_BY_VARS.has(ev.type) ? { key: comboKey, vars: ev.vars, count: 1, ref: refOf(rec) } : { key: comboKey, vars: ev.vars, count: 1 }));
     t.lastComboVars = ev.vars;
     t.lastCombo = c;
   }
@@ -149,7 +163,7 @@ export class EvidenceStore {
         n += t.count;
         continue;
       }
-      for (const c of t.combos.values()) {
+      for (const c of t.combos) {
         if (Object.entries(vars).every(([k, v]) => c.vars[k] === v)) n += c.count;
       }
     }
@@ -176,16 +190,16 @@ export class EvidenceStore {
     for (const s of ['cloud', 'peer'] as Side[]) {
       const t = this.get(s, type);
       if (!t) continue;
-      for (const c of t.combos.values()) if (c.ref && accept(c.vars)) out.push(refEvidence(c.ref));
+      for (const c of t.combos) if (c.ref && accept(c.vars)) out.push(refEvidence(c.ref));
     }
     return out;
   }
 
   merge(other: EvidenceStore): void {
-    for (const [key, t] of other.tallies) {
-      const mine = this.tallies.get(key);
+    for (const t of other.tallies) {
+      const mine = this.bySide[t.side].get(t.type);
       if (!mine) {
-        this.tallies.set(key, t);
+        this.tallies.push(t);
         this.bySide[t.side].set(t.type, t);
         continue;
       }
@@ -202,10 +216,10 @@ export class EvidenceStore {
       } else {
         mine.last = [...mine.last, ...t.first, ...t.last].slice(-LAST_KEPT);
       }
-      for (const [k, c] of t.combos) {
-        const mc = mine.combos.get(k);
+      for (const c of t.combos) {
+        const mc = comboOf(mine, c.key);
         if (mc) mc.count += c.count;
-        else if (mine.combos.size < VAR_COMBOS_KEPT) mine.combos.set(k, c);
+        else if (mine.combos.length < VAR_COMBOS_KEPT) mine.combos.push(c);
       }
     }
   }

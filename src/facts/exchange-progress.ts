@@ -40,6 +40,18 @@ export class ExchangeProgress {
   /** Event type → the step reached when it last happened (IKEv1 or IKEv2 numbering). */
   stepAt: Record<string, number> = {};
 
+  /**
+   * A piece of a log read apart (a range of a file on another thread) starts where the piece
+   * before it left the exchange, which it cannot know until a phase-1 start resets the step. What
+   * moved the step before that start is kept, to be replayed onto the earlier piece when the two
+   * are merged, so the merge is the serial read. 0: no start seen yet; 1: a start seen; 2: too
+   * much before any start to keep (merged approximately).
+   */
+  private prefixState: 0 | 1 | 2 = 0;
+  private prefix: StepInput[] | undefined;
+  /** Event types whose step was last set before the first start (their replayed value is the serial one). */
+  private preStart: string[] | undefined;
+
   static revive(plain: ExchangeProgress): ExchangeProgress {
     return Object.assign(new ExchangeProgress(), plain);
   }
@@ -47,7 +59,30 @@ export class ExchangeProgress {
   /** A gateway record, in log order. */
   add(rec: LogRecord): void {
     const ev = rec.event;
-    const f = rec.func;
+    const type = ev?.type;
+    if (this.prefixState === 0) {
+      if (type === 'p1-start') {
+        this.prefixState = 1;
+        const before = Object.keys(this.stepAt);
+        if (before.length > 0) this.preStart = before;
+      } else if (type !== undefined || isStepFunc(rec.func)) {
+        const x: StepInput = { func: rec.func, type, role: ev?.vars['role'], step: ev?.vars['step'], to: ev?.vars['to'], ikeVersion: rec.ikeVersion };
+        if (!this.prefix) this.prefix = [x];
+        else if (this.prefix.length < PREFIX_KEPT) this.prefix.push(x);
+        else {
+          this.prefixState = 2;
+          this.prefix = undefined;
+        }
+      }
+    } else if (this.preStart && type !== undefined) {
+      const at = this.preStart.indexOf(type);
+      if (at >= 0) this.preStart.splice(at, 1);
+      if (this.preStart.length === 0) this.preStart = undefined;
+    }
+    this.move(rec.func, type, ev?.vars['role'], ev?.vars['step'], ev?.vars['to'], rec.ikeVersion);
+  }
+
+  private move(f: string | undefined, type: string | undefined, evRole: string | undefined, v2: string | undefined, to: string | undefined, ikeVersion: 1 | 2 | undefined): void {
     const fc = f?.charCodeAt(0);
     // Only ident_*/agg_* functions mark an IKEv1 step: test the first letters before hashing.
     if (fc === 105 || fc === 97) {
@@ -59,24 +94,23 @@ export class ExchangeProgress {
       if (f.startsWith('resp')) this.role = 'responder';
       else if (f.startsWith('init')) this.role = 'initiator';
     }
-    if (ev) {
-      if (ev.type === 'packet-sent' || ev.type === 'packet-received') this.sawPackets = true;
-      if (ev.type === 'p1-start') {
-        this.role = ev.vars['role'] === 'responder' ? 'responder' : 'initiator';
-        this.step = ev.vars['role'] === 'responder' && rec.ikeVersion !== 2 ? 1 : 0;
-      } else if (ev.type === 'packet-sent' && rec.ikeVersion !== 2 && this.furthestV2 === 0) {
+    if (type !== undefined) {
+      if (type === 'packet-sent' || type === 'packet-received') this.sawPackets = true;
+      if (type === 'p1-start') {
+        this.role = evRole === 'responder' ? 'responder' : 'initiator';
+        this.step = evRole === 'responder' && ikeVersion !== 2 ? 1 : 0;
+      } else if (type === 'packet-sent' && ikeVersion !== 2 && this.furthestV2 === 0) {
         // racoon2 logs no line of its own for sending main-mode messages 1, 3 and 5 (initiator) or
         // 2 and 4 (responder): the send itself is the step. A resend repeats the step.
         const mine = this.role === 'responder' ? this.step % 2 === 1 : this.step % 2 === 0;
         if (mine && this.step < 6 && this.role) this.step++;
-      } else if (ev.type === 'p1-established' && rec.ikeVersion !== 2 && this.furthestV2 === 0) {
+      } else if (type === 'p1-established' && ikeVersion !== 2 && this.furthestV2 === 0) {
         this.step = 6;
       }
-      const v2 = ev.vars['step'];
-      if (v2 !== undefined && ev.vars['to'] !== undefined && Number(v2) > this.furthestV2) this.furthestV2 = Number(v2);
+      if (v2 !== undefined && to !== undefined && Number(v2) > this.furthestV2) this.furthestV2 = Number(v2);
     }
     if (this.step > this.furthest) this.furthest = this.step;
-    if (ev) this.stepAt[ev.type] = this.furthestV2 > 0 ? this.furthestV2 : this.step;
+    if (type !== undefined) this.stepAt[type] = this.furthestV2 > 0 ? this.furthestV2 : this.step;
   }
 
   /** Whether the gateway had sent (initiator) or was waiting for (responder) the encrypted auth message. */
@@ -102,8 +136,12 @@ export class ExchangeProgress {
     return this.furthestV2 > 0 ? this.furthestV2 <= 1 : this.furthest <= 1;
   }
 
-  /** Folds in what a later range or file of the same input saw (`continues`), or another subject's. */
-  merge(o: ExchangeProgress, continues: boolean): void {
+  /**
+   * Folds in what a later episode or file of the same input saw (`continues`), or another
+   * subject's. `replay`: `o` is the next range of the same read, cut mid-exchange.
+   */
+  merge(o: ExchangeProgress, continues: boolean, replay = false): void {
+    if (replay && o.prefixState !== 2) return this.continueWith(o);
     this.furthest = Math.max(this.furthest, o.furthest);
     this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
     this.sawPackets ||= o.sawPackets;
@@ -113,4 +151,48 @@ export class ExchangeProgress {
     }
     for (const [k, v] of Object.entries(o.stepAt)) this.stepAt[k] = continues ? v : Math.max(v, this.stepAt[k] ?? 0);
   }
+
+  /** `o` read right after this piece: its steps before its first start replayed here, its own state after it. */
+  private continueWith(o: ExchangeProgress): void {
+    for (const x of o.prefix ?? []) this.move(x.func, x.type, x.role, x.step, x.to, x.ikeVersion);
+    // What this piece keeps for a merge with the one before it: the prefix goes on until a start.
+    if (this.prefixState === 0) {
+      if (o.prefix) this.prefix = [...(this.prefix ?? []), ...o.prefix];
+      if ((this.prefix?.length ?? 0) > PREFIX_KEPT) {
+        this.prefixState = 2;
+        this.prefix = undefined;
+      } else if (o.prefixState === 1) {
+        this.prefixState = 1;
+        const before = Object.keys(this.stepAt).filter((k) => o.stepAt[k] === undefined || o.preStart?.includes(k));
+        this.preStart = before.length > 0 ? before : undefined;
+      }
+    } else if (this.preStart) {
+      this.preStart = this.preStart.filter((k) => o.stepAt[k] === undefined);
+      if (this.preStart.length === 0) this.preStart = undefined;
+    }
+    if (o.prefixState === 0) return;
+    // From its first start on, the other piece's own values are the serial read's.
+    this.furthest = Math.max(this.furthest, o.furthest);
+    this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
+    this.sawPackets ||= o.sawPackets;
+    this.step = o.step;
+    this.role = o.role ?? this.role;
+    for (const [k, v] of Object.entries(o.stepAt)) if (!o.preStart?.includes(k)) this.stepAt[k] = v;
+  }
 }
+
+/** What a step-moving record contributes, kept to replay (see ExchangeProgress.prefix). */
+interface StepInput {
+  func: string | undefined;
+  type: string | undefined;
+  role: string | undefined;
+  step: string | undefined;
+  to: string | undefined;
+  ikeVersion: 1 | 2 | undefined;
+}
+
+/** Step-moving records kept before a piece's first start; a piece with more merges approximately. */
+const PREFIX_KEPT = 256;
+
+/** Functions whose name moves the step or says the role without an event (IKEv1 exchange, IKEv2 init/resp). */
+const isStepFunc = (f: string | undefined): boolean => f !== undefined && (EXCHANGE_STEP[f] !== undefined || f.startsWith('resp') || f.startsWith('init'));

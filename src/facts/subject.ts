@@ -249,8 +249,10 @@ export class SubjectAccumulator {
     if (continues) {
       theirs.forEach((seg, i) => {
         const gap = seg.firstMs !== undefined && this.lastMs !== undefined && seg.firstMs - this.lastMs >= EPISODE_GAP_MS;
-        if ((i > 0 || gap) && closesEpisode(this)) this.closeEpisode();
-        this.absorbEpisode(seg, true);
+        const closes = (i > 0 || gap) && closesEpisode(this);
+        if (closes) this.closeEpisode();
+        // The first segment continues this episode mid-exchange, where the other read began blind.
+        this.absorbEpisode(seg, true, i === 0 && !closes);
       });
       return;
     }
@@ -281,7 +283,7 @@ export class SubjectAccumulator {
   }
 
   /** The episode-level observations of `o`, read after (continues) or beside ours. */
-  absorbEpisode(o: SubjectAccumulator, continues: boolean): void {
+  absorbEpisode(o: SubjectAccumulator, continues: boolean, replay = false): void {
     for (const s of o.sides) this.sides.add(s);
     this.records.cloud += o.records.cloud;
     this.records.peer += o.records.peer;
@@ -293,7 +295,7 @@ export class SubjectAccumulator {
     this.firstLine ??= o.firstLine;
     if (o.firstMs !== undefined && (this.firstMs === undefined || o.firstMs < this.firstMs)) this.firstMs = o.firstMs;
     if (o.lastMs !== undefined && (this.lastMs === undefined || o.lastMs > this.lastMs)) this.lastMs = o.lastMs;
-    this.progress.merge(o.progress, continues);
+    this.progress.merge(o.progress, continues, replay);
     this.life.cloud.merge(o.life.cloud, continues);
     this.life.peer.merge(o.life.peer, continues);
     this.store.merge(o.store);

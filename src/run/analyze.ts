@@ -6,12 +6,13 @@ import { readInputs, type AnalyzeInput } from '../sources/files/read-inputs.js';
 import { readHeads } from '../sources/files/heads.js';
 import { createDialects } from '../parse/registry.js';
 import { RuleEvaluator } from '../rules/engine.js';
-import type { AnalyzeOptions } from './options.js';
+import type { AnalyzeOptions, SubjectSink } from './options.js';
 import { resolveSettings, type RunSettings } from './settings.js';
 import { ReadPolicy } from './read-policy.js';
 import { Ingest } from './ingest.js';
 import { Scheduler } from './schedule.js';
-import { judge, type Judge } from './judge.js';
+import { judge, sealJudge, type Judge } from './judge.js';
+import { SpillFile } from '../sources/files/spill-file.js';
 import { loadRules, withoutDisabled } from './load-rules.js';
 import type { Problem } from '../types.js';
 import { formatZone } from '../parse/timezone.js';
@@ -24,6 +25,7 @@ export interface RunExtras {
   onWorkerThreads?(threads: number): void;
   onDocument?(source: string, bytes: number): void;
   onProgress?(progress: { bytes: number; lines: number }): void;
+  subjectSink?: SubjectSink;
 }
 
 /** Reads and judges `inputs` with settings and rules already decided (tests inject an evaluator here). */
@@ -33,12 +35,34 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
   // Decided before any input is read in full: the same for every order of the inputs and every thread count.
   const { heads, inputs: toRead } = await readHeads(inputs);
   const policy = ReadPolicy.fromHeads(settings, heads, dialects.find((d) => d.side === 'cloud')!);
-  const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) });
+  const store = new LazyStore();
+  const seals = { open: settings.openSubjects, openStore: () => store.open(), judge: sealJudge(judgeWith, settings) };
+  const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) }, seals);
+  try {
+    return await readAndJudge(inputs, toRead, ingest, settings, judgeWith, extras, started);
+  } finally {
+    store.close();
+  }
+}
+
+/** The temporary file of sealed subjects, opened when the first subject is sealed. */
+class LazyStore {
+  private file: SpillFile | undefined;
+  open(): SpillFile | undefined {
+    this.file ??= SpillFile.open();
+    return this.file;
+  }
+  close(): void {
+    this.file?.close();
+  }
+}
+
+async function readAndJudge(inputs: readonly AnalyzeInput[], toRead: Parameters<typeof readInputs>[0], ingest: Ingest, settings: RunSettings, judgeWith: Judge, extras: RunExtras, started: number): Promise<Report> {
   for (const p of extras.problems ?? []) ingest.problems.add(p);
   const scheduler = new Scheduler(ingest, settings, extras.onWorkerThreads);
   for await (const doc of readInputs(toRead)) await scheduler.take(doc);
   await scheduler.flush();
-  const report = await judge(ingest, judgeWith, settings, () => performance.now() - started);
+  const report = await judge(ingest, judgeWith, settings, () => performance.now() - started, extras.subjectSink);
   // The device log lined up with the gateway's only once shifted, and nobody said its zone: the
   // shift is the error of the zone assumed. Read it again in the zone that lines it up (inputs that
   // can be read twice only: a stream is gone), so times, episodes and the timeline agree.
@@ -68,5 +92,6 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
     ...(options.onWorkerThreads ? { onWorkerThreads: options.onWorkerThreads } : {}),
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.subjectSink ? { subjectSink: options.subjectSink } : {}),
   });
 }

@@ -10,7 +10,8 @@ import { LogParser, type LineStats } from '../parse/log-parser.js';
 import { readApiDocument } from '../parse/api-documents.js';
 import type { ConfigFile } from '../check/device-model.js';
 import { parseDeviceConfig } from '../../grammars/config/index.js';
-import { SubjectIndex, type SourceLogTarget } from '../facts/correlate.js';
+import { SubjectIndex, type ObservedSubject, type SourceLogTarget } from '../facts/correlate.js';
+import type { SealStore } from '../facts/seal-store.js';
 import { ProblemList } from '../problem-list.js';
 import { collectSecretValues } from '../secrets.js';
 import { locate } from '../errors.js';
@@ -29,6 +30,14 @@ export function inputKind(seen: ReadonlySet<string>): InputKind {
 export interface IngestHooks {
   onDocument?(source: string, bytes: number): void;
   onProgress?(progress: { bytes: number; lines: number }): void;
+}
+
+/** How a run keeps few subjects open (facts/seal-store.ts): the budget, the store, the judge. */
+export interface SealPolicy {
+  open: number;
+  openStore(): SealStore | undefined;
+  /** A sealed subject judged into the bytes read back at the end. */
+  judge(subject: ObservedSubject): Promise<Uint8Array>;
 }
 
 interface PendingSourceLog {
@@ -54,7 +63,16 @@ export class Ingest {
     readonly policy: ReadPolicy,
     readonly dialects: readonly Dialect[],
     private readonly hooks: IngestHooks = {},
-  ) {}
+    private readonly seals?: SealPolicy,
+  ) {
+    if (seals) this.index.sealBeyond(seals.open, () => seals.openStore());
+  }
+
+  /** Judges the subjects sealed since the last call (between batches: judging is asynchronous). */
+  async judgeSeals(): Promise<void> {
+    if (!this.seals) return;
+    for (const [key, subject] of this.index.takeSealsToJudge()) this.index.sealedJudged(key, await this.seals.judge(subject));
+  }
 
   private parser(source: string, onRecord: (r: LogRecord) => void, opts: { pointerFor?: (line: number) => string; mtimeMs?: number; onProblem?: (p: Problem) => void } = {}): LogParser {
     return new LogParser({
@@ -119,6 +137,7 @@ export class Ingest {
     let gaveUp = false;
     for await (const batch of doc.batches) {
       p.push(batch);
+      await this.judgeSeals();
       // Held until a line in a known format shows it is a log, or until so many are held that it is
       // no README: then listed as for a file the user named.
       if (held && (p.dialectsSeen.size > 0 || held.length > HOLD_PROBLEMS)) {

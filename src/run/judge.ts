@@ -6,17 +6,18 @@ import { computeFacts, type SubjectFacts } from '../facts/facts.js';
 import { foldEpisodes, hasEarlierEpisodes } from '../facts/episode-fold.js';
 import { summarizeSubject, type SubjectSummary } from '../facts/summary.js';
 import { deviceClockShift } from '../facts/clock-skew.js';
-import type { ObservedSubject } from '../facts/correlate.js';
+import { subjectIdOf, type ObservedSubject } from '../facts/correlate.js';
 import type { RuleEvaluator } from '../rules/engine.js';
 import type { LoadedRule } from '../rules/load.js';
 import { buildFinding } from '../report/finding.js';
 import { mergeSameCause, rankFindings } from '../report/rank.js';
 import type { Lang } from '../report/template.js';
-import { scrubReport } from '../report/scrub.js';
+import { scrubReport, scrubSubject, secretList } from '../report/scrub.js';
 import { compareText } from '../compare.js';
 import { locate } from '../errors.js';
 import type { Ingest } from './ingest.js';
 import type { RunSettings } from './settings.js';
+import type { SubjectSink } from './options.js';
 
 /** The rules a run judges with, and the evaluator that runs them (gated, memoised: rules/engine.ts). */
 export interface Judge {
@@ -71,50 +72,89 @@ async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: La
   return { episodes: out.episodes.map((e) => ({ from: e.from, to: e.to, status: e.result.status, findings: e.result.findings })), timeline: out.timeline, folded: out.folded };
 }
 
-export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number): Promise<Report> {
+/** One subject judged: its earlier episodes, then what it shows now. */
+async function judgeSubject(observed: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<Subject> {
+  const earlier = hasEarlierEpisodes(observed) ? await judgeEarlier(observed, judgeWith, lang, explain) : undefined;
+  const facts = computeFacts(observed);
+  const { findings, status } = await judgeFacts(facts, judgeWith, lang, explain);
+  const summary = summarizeSubject(facts);
+  const ids = facts.subject;
+  const timeline = earlier && earlier.episodes.length > 0 ? [...earlier.timeline, ...summary.timeline] : summary.timeline;
+  const subject: Subject = { id: ids.id, vpnConnectionId: ids.vpnConnectionId, tunnelId: ids.tunnelId, vpnGatewayId: ids.vpnGatewayId, status, findings, timeline };
+  const folded = summary.timelineFolded + (earlier?.folded ?? 0);
+  if (folded > 0) subject.timelineFolded = folded;
+  if (summary.endpoints) subject.endpoints = summary.endpoints;
+  if (earlier && earlier.episodes.length > 0) subject.episodes = earlier.episodes;
+  return subject;
+}
+
+/** How a sealed subject is judged while the run reads on (run/ingest.ts): the same judgement, kept as JSON. */
+export function sealJudge(judgeWith: Judge, settings: RunSettings): (subject: ObservedSubject) => Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  return async (observed) => encoder.encode(JSON.stringify(await judgeSubject(observed, judgeWith, settings.lang, settings.explain)));
+}
+
+/**
+ * Judges every subject into the report. With a sink that takes them, each subject goes to it
+ * scrubbed, in the report's order, as soon as it is judged, and the report returned holds none.
+ */
+export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number, sink?: SubjectSink): Promise<Report> {
+  await ingest.judgeSeals();
   ingest.flushSourceLogs();
   ingest.flushDeviceConfigs();
   const { lang, explain } = settings;
+  // Device lines may show the device clock off, and the run then reads the inputs again: such
+  // runs collect their subjects. Known before the index joins device sessions to subjects.
+  const deviceLines = ingest.index.hasDeviceLines;
+  // The open subjects, then those sealed while reading (judged then, read back here).
+  const open = ingest.index.finish();
+  const sealed = ingest.index.takeSealed();
+  const items: ({ id: string; observed: ObservedSubject | undefined } | { id: string; read(): Uint8Array })[] = [...open.map((o) => ({ id: subjectIdOf(o), observed: o as ObservedSubject | undefined })), ...sealed];
+  open.length = 0;
+  const head = { schemaVersion: 1 as const, tool: { name: 'ipsec-doctor' as const, version: settings.version }, generatedAt: settings.now.toISOString().replace(/\.\d{3}Z$/, 'Z'), inputs: ingest.inputs };
+  const streamed = sink !== undefined && !deviceLines && items.length > 0 && (await sink.begin({ ...head, subjects: items.length, problems: ingest.problems.list() }));
+  // Streamed subjects go out in the report's order; collected ones are sorted at the end (the same
+  // order: the sort is stable and ids are compared the same way).
+  const order = items.map((_, i) => i);
+  if (streamed) order.sort((a, b) => compareText(items[a]!.id, items[b]!.id));
+  const secrets = secretList(ingest.secretValues);
   const subjects: Subject[] = [];
-  const observed: (ObservedSubject | undefined)[] = ingest.index.finish();
-  for (let i = 0; i < observed.length; i++) {
-    const observedSubject = observed[i]!;
-    const earlier = hasEarlierEpisodes(observedSubject) ? await judgeEarlier(observedSubject, judgeWith, lang, explain) : undefined;
-    const facts = computeFacts(observedSubject);
-    // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
-    observed[i] = undefined;
-    const { findings, status } = await judgeFacts(facts, judgeWith, lang, explain);
-    const summary = summarizeSubject(facts);
-    const ids = facts.subject;
-    const timeline = earlier && earlier.episodes.length > 0 ? [...earlier.timeline, ...summary.timeline] : summary.timeline;
-    const subject: Subject = { id: ids.id, vpnConnectionId: ids.vpnConnectionId, tunnelId: ids.tunnelId, vpnGatewayId: ids.vpnGatewayId, status, findings, timeline };
-    const folded = summary.timelineFolded + (earlier?.folded ?? 0);
-    if (folded > 0) subject.timelineFolded = folded;
-    if (summary.endpoints) subject.endpoints = summary.endpoints;
-    if (earlier && earlier.episodes.length > 0) subject.episodes = earlier.episodes;
-    subjects.push(subject);
+  let clockNoted = false;
+  const decoder = new TextDecoder();
+  for (const i of order) {
+    const item = items[i]!;
+    let subject: Subject;
+    if ('read' in item) subject = JSON.parse(decoder.decode(item.read())) as Subject;
+    else {
+      // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
+      const observedSubject = item.observed!;
+      item.observed = undefined;
+      subject = await judgeSubject(observedSubject, judgeWith, lang, explain);
+    }
+    // Device events that line up with the gateway's only once shifted by whole quarter hours: the
+    // device log was read in the wrong zone. Said once, with the zone that lines them up.
+    if (!clockNoted && deviceLines) {
+      const skew = deviceClockShift(subject.timeline);
+      if (skew) {
+        ingest.policy.noteDeviceClock(skew.minutes, skew.matched, subject.id);
+        clockNoted = true;
+      }
+    }
+    if (streamed) {
+      scrubSubject(subject, secrets);
+      await sink.subject(subject);
+    } else subjects.push(subject);
   }
   for (const [id, why] of judgeWith.evaluator.failed) {
     const file = judgeWith.rules.find((r) => r.rule.id === id)?.file ?? id;
     ingest.problems.add({ source: file, code: 'E_RULE_RUNTIME', message: locate(file, 1, `rule "${id}" could not run (${why}) and was left out`, 'Check it with `ipsec-doctor rules test`.') });
   }
-  // Device events that line up with the gateway's only once shifted by whole quarter hours: the
-  // device log was read in the wrong zone. Said once, with the zone that lines them up.
-  for (const s of subjects) {
-    const skew = deviceClockShift(s.timeline);
-    if (!skew) continue;
-    ingest.policy.noteDeviceClock(skew.minutes, skew.matched, s.id);
-    break;
-  }
   subjects.sort((a, b) => compareText(a.id, b.id));
   const report: Report = {
-    schemaVersion: 1,
-    tool: { name: 'ipsec-doctor', version: settings.version },
-    generatedAt: settings.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    inputs: ingest.inputs,
+    ...head,
     subjects,
     problems: ingest.problems.list(),
-    stats: { lines: ingest.stats.lines, parsed: ingest.stats.parsed, unparsed: ingest.stats.unparsed, subjects: subjects.length, durationMs: Math.round(durationMs()) },
+    stats: { lines: ingest.stats.lines, parsed: ingest.stats.parsed, unparsed: ingest.stats.unparsed, subjects: items.length, durationMs: Math.round(durationMs()) },
   };
   const assumptions = ingest.policy.assumptions();
   if (assumptions.length > 0) report.assumptions = assumptions;

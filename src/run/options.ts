@@ -1,7 +1,7 @@
 // What a caller of `analyze` may set (the library's options, which the CLI's flags map to in
 // cli/report-options.ts), and the error a bad option raises. Resolved once into RunSettings
 // (settings.ts): nothing below the run reads these raw values.
-import type { Problem } from '../types.js';
+import type { InputSummary, Problem, Report, Subject } from '../types.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { Lang } from '../report/template.js';
 
@@ -34,6 +34,14 @@ export interface AnalyzeOptions {
    * while doubling peak RSS (docs/performance.md). Default 1: no worker threads.
    */
   jobs?: number | 'auto';
+  /**
+   * Gateway subjects kept open while reading (default 512). Beyond them the least recently fed is
+   * sealed: written to a temporary file as it is, judged at once, and reopened exactly as it was if
+   * its connection logs again. Memory then stays flat however many connections an export holds,
+   * with the same report. Runs with device logs, API documents or configurations keep every subject
+   * open (they join subjects across the run).
+   */
+  openSubjects?: number;
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
   now?: Date;
   onDocument?(source: string, bytes: number): void;
@@ -44,6 +52,32 @@ export interface AnalyzeOptions {
    * included). The CLI lifts its process-wide young-generation cap then (cli/heap-policy.ts).
    */
   onWorkerThreads?(threads: number): void;
+  /**
+   * Takes the subjects one at a time, in the report's order, as they are judged, instead of
+   * collecting them in `report.subjects` (which is then empty; `stats.subjects` counts them): a
+   * fleet's report is never whole in memory. Inputs with device logs are collected all the same (a
+   * device clock found off may have the run read them again), and so is a run with no subject.
+   */
+  subjectSink?: SubjectSink;
+}
+
+/** What is known of the report when judging starts. */
+export interface ReportHead {
+  schemaVersion: Report['schemaVersion'];
+  tool: Report['tool'];
+  generatedAt: string;
+  inputs: InputSummary[];
+  /** How many subjects will follow. */
+  subjects: number;
+  /** Problems found so far (reading the inputs, loading the rules). */
+  problems: readonly Problem[];
+}
+
+export interface SubjectSink {
+  /** Before the first subject; false has them collected in the report instead. */
+  begin(head: ReportHead): boolean | Promise<boolean>;
+  /** Each subject, scrubbed of secrets, in the report's order (by id). */
+  subject(subject: Subject): void | Promise<void>;
 }
 
 /**

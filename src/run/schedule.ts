@@ -20,6 +20,11 @@ export const AUTO_PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /** Ranges of about this size keep both cores busy to the end of a file. */
 const RANGE_TARGET_BYTES = 16 * 1024 * 1024;
 
+/** The connection or tunnel id a gateway header line names after its stamp (`2026-… 10:00:00 vco-…`). */
+function gatewaySubjectOf(line: string): string | undefined {
+  return /^\S+ \S+ ((?:vco|tun)-[A-Za-z0-9]+)/.exec(line)?.[1];
+}
+
 type ThreadDoc = Extract<InputDocument, { type: 'lines' }> & { path: string };
 
 /** Moves a range-relative problem to its absolute line (its message starts `source:line:`). */
@@ -83,7 +88,7 @@ export class Scheduler {
     for (const [k, doc] of docs.entries()) {
       const parts = cut ? Math.max(1, Math.min(jobs * 2, Math.ceil(doc.bytes / RANGE_TARGET_BYTES))) : 1;
       const contexts = { cloud: ingest.policy.side('cloud', doc.mtimeMs), peer: ingest.policy.side('peer', doc.mtimeMs) };
-      for (const range of await planRanges(doc.path, doc.bytes, parts, (l) => racoon2.sniff(l))) {
+      for (const range of await planRanges(doc.path, doc.bytes, parts, (l) => racoon2.sniff(l), gatewaySubjectOf)) {
         owner.push(k);
         tasks.push({ id: tasks.length, path: doc.path, source: doc.source, range, contexts });
       }
@@ -113,6 +118,7 @@ export class Scheduler {
         }
       });
       ingest.inputs.push({ source: doc.source, kind: inputKind(seen), records, problems: ingest.problems.total - before });
+      await ingest.judgeSeals();
       ingest.documentRead(doc.source, doc.bytes);
       ingest.bytesRead += doc.bytes;
     }

@@ -27,9 +27,17 @@ export interface RunSettings {
   /** Threads for big gateway logs (this one included); `jobsAuto`: sized to the machine, files whole. */
   jobs: number;
   jobsAuto: boolean;
+  /** Gateway subjects kept open while reading; beyond them the least recently fed are sealed (facts/seal-store.ts). */
+  openSubjects: number;
   now: Date;
   version: string;
 }
+
+/**
+ * Gateway subjects kept open by default. A subject of a region's export holds ~20 KB while open:
+ * 512 of them are ~10 MB, and a run with fewer subjects never seals one (nor opens a store).
+ */
+export const OPEN_SUBJECTS = 512;
 
 /** Years a syslog stamp may be read in: anything else is a typo. */
 export const PEER_YEARS = [1990, 2100] as const;
@@ -44,6 +52,7 @@ function zoneOption(name: 'logTz' | 'peerTz', v: string | undefined, now: Date):
 function checkOptions(o: AnalyzeOptions): void {
   if (o.lang !== undefined && o.lang !== 'en' && o.lang !== 'zh') throw new AnalyzeOptionError('lang', `"${String(o.lang)}" is not a language of the reports. Use en or zh.`);
   if (o.jobs !== undefined && o.jobs !== 'auto' && !(Number.isInteger(o.jobs) && o.jobs >= 1)) throw new AnalyzeOptionError('jobs', `${String(o.jobs)} is not a thread count. Use a whole number ≥ 1, or 'auto'.`);
+  if (o.openSubjects !== undefined && !(Number.isInteger(o.openSubjects) && o.openSubjects >= 1)) throw new AnalyzeOptionError('openSubjects', `${String(o.openSubjects)} is not a subject count. Use a whole number ≥ 1.`);
   if (o.peerYear !== undefined && !(Number.isInteger(o.peerYear) && o.peerYear >= PEER_YEARS[0] && o.peerYear <= PEER_YEARS[1])) {
     throw new AnalyzeOptionError('peerYear', `${String(o.peerYear)} is not a year between ${PEER_YEARS[0]} and ${PEER_YEARS[1]}.`);
   }
@@ -67,6 +76,7 @@ export function resolveSettings(o: AnalyzeOptions): RunSettings {
     explain: o.explain ?? false,
     jobs: jobsAuto ? availableParallelism() : Math.max(1, Math.floor(Number(o.jobs ?? 1)) || 1),
     jobsAuto,
+    openSubjects: o.openSubjects ?? OPEN_SUBJECTS,
     now,
     version: VERSION,
   };

@@ -1,37 +1,72 @@
 // The JSON report exactly per spec/report.md (schema/report.schema.json). Also as a sequence of
 // chunks — one per subject — so a report of hundreds of subjects is written without first
 // building one string of tens of megabytes (two bytes per character once any text holds a `…`).
-import type { Report } from '../../types.js';
+import type { Report, Subject } from '../../types.js';
 
 /** Indents every line after the first of a JSON text by `pad`; string values hold no raw newline. */
 function indented(json: string, pad: string): string {
   return json.includes('\n') ? json.replaceAll('\n', `\n${pad}`) : json;
 }
 
+/** One member of the report object, as `JSON.stringify(report, null, 2)` writes it; arrays an item a chunk. */
+function* memberChunks(key: string, value: unknown, last: boolean): Generator<string> {
+  const end = last ? '\n' : ',\n';
+  if (Array.isArray(value) && value.length > 0) {
+    yield `  ${JSON.stringify(key)}: [\n`;
+    for (const [j, item] of value.entries()) yield itemChunk(item, j === value.length - 1);
+    yield `  ]${end}`;
+  } else {
+    yield `  ${JSON.stringify(key)}: ${indented(JSON.stringify(value, null, 2), '  ')}${end}`;
+  }
+}
+
+function itemChunk(item: unknown, last: boolean): string {
+  const json = item === undefined || typeof item === 'function' ? 'null' : JSON.stringify(item, null, 2);
+  return `    ${indented(json, '    ')}${last ? '' : ','}\n`;
+}
+
+const present = (report: Partial<Report>): [string, unknown][] => Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
+
 /** The report as `JSON.stringify(report, null, 2)` plus a final newline, in chunks. */
 export function* renderJsonChunks(report: Report): Generator<string> {
-  const entries = Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  const entries = present(report);
   if (entries.length === 0) {
     yield '{}\n';
     return;
   }
   yield '{\n';
-  for (const [i, [key, value]] of entries.entries()) {
-    const end = i < entries.length - 1 ? ',\n' : '\n';
-    if (Array.isArray(value) && value.length > 0) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [j, item] of value.entries()) {
-        const json = item === undefined || typeof item === 'function' ? 'null' : JSON.stringify(item, null, 2);
-        yield `    ${indented(json, '    ')}${j < value.length - 1 ? ',' : ''}\n`;
-      }
-      yield `  ]${end}`;
-    } else {
-      yield `  ${JSON.stringify(key)}: ${indented(JSON.stringify(value, null, 2), '  ')}${end}`;
-    }
-  }
+  for (const [i, [key, value]] of entries.entries()) yield* memberChunks(key, value, i === entries.length - 1);
   yield '}\n';
 }
 
 export function renderJson(report: Report): string {
   return [...renderJsonChunks(report)].join('');
+}
+
+/**
+ * The same text written while the subjects are judged (a fleet's report is never whole in
+ * memory): the members before `subjects`, each subject as it comes (`count` of them, at least
+ * one), then the rest once the run is over. Byte for byte what renderJsonChunks writes for the
+ * report they make up.
+ */
+export class JsonReportStream {
+  private written = 0;
+
+  constructor(private readonly count: number) {}
+
+  /** The opening brace, the members before `subjects` (in the report's order), and the array's opening. */
+  head(before: Partial<Report>): string {
+    return ['{\n', ...present(before).flatMap(([k, v]) => [...memberChunks(k, v, false)]), `  "subjects": [\n`].join('');
+  }
+
+  subject(s: Subject): string {
+    this.written++;
+    return itemChunk(s, this.written === this.count);
+  }
+
+  /** Closes the array and writes the members after it (`subjects` itself is left out of `after`). */
+  tail(after: Partial<Report>): string {
+    const entries = present(after);
+    return [`  ]${entries.length > 0 ? ',' : ''}\n`, ...entries.flatMap(([k, v], i) => [...memberChunks(k, v, i === entries.length - 1)]), '}\n'].join('');
+  }
 }

@@ -14,9 +14,12 @@ const WINDOW = 256 * 1024;
 
 /**
  * Up to `parts` ranges of about equal size. Each cut is moved forward to the start of the next
- * line that `isHeader` accepts (a racoon2 header), so continuation lines stay with their record.
+ * line that `isHeader` accepts (a racoon2 header), so continuation lines stay with their record;
+ * with `subjectOf`, to the first header of another subject than the one under way, when one comes
+ * within a window: an export of many connections is then cut between connections, and no
+ * connection's exchange is read in two halves that each begin blind.
  */
-export async function planRanges(path: string, size: number, parts: number, isHeader: (line: string) => boolean): Promise<ByteRange[]> {
+export async function planRanges(path: string, size: number, parts: number, isHeader: (line: string) => boolean, subjectOf?: (line: string) => string | undefined): Promise<ByteRange[]> {
   if (parts <= 1 || size < 2 * WINDOW) return [{ start: 0, end: size }];
   const fh = await open(path, 'r');
   const cuts: number[] = [0];
@@ -27,16 +30,29 @@ export async function planRanges(path: string, size: number, parts: number, isHe
       if (target <= cuts.at(-1)!) continue;
       const { bytesRead } = await fh.read(buf, 0, WINDOW, target);
       let pos = buf.indexOf(10, 0);
-      let cut = -1;
+      // The first header after the target, and the first of another subject than that one's.
+      let firstCut = -1;
+      let otherCut = -1;
+      let first: string | undefined;
       while (pos >= 0 && pos + 1 < bytesRead) {
         const next = buf.indexOf(10, pos + 1);
         const lineEnd = next < 0 ? bytesRead : next;
-        if (isHeader(buf.toString('utf8', pos + 1, Math.min(lineEnd, pos + 1 + 200)))) {
-          cut = target + pos + 1;
-          break;
+        const head = buf.toString('utf8', pos + 1, Math.min(lineEnd, pos + 1 + 200));
+        if (isHeader(head)) {
+          const subject = subjectOf?.(head);
+          if (firstCut < 0) {
+            firstCut = target + pos + 1;
+            first = subject;
+            if (first === undefined) break;
+          } else if (subject !== undefined && subject !== first) {
+            otherCut = target + pos + 1;
+            break;
+          }
         }
+        if (next < 0) break;
         pos = next;
       }
+      const cut = otherCut >= 0 ? otherCut : firstCut;
       if (cut > cuts.at(-1)! && cut < size) cuts.push(cut);
     }
   } finally {

@@ -1,0 +1,132 @@
+// Sealed subjects: how a run with more connections than it keeps in memory stays small. The
+// subjects of gateway logs are independent of each other, so the least recently fed one is
+// sealed when too many are open: its observations are written to a store as they are, it is
+// judged at once (the run's own judge), and only the judged subject is read back at the end. A
+// sealed subject fed again is reopened from its observations, exactly as it was, and stays open.
+// Anything that joins subjects across the index (a device log, an API document, a configuration,
+// dual-tunnel ids) reopens every sealed subject first and stops sealing: such runs are read as
+// before. Lives in facts/ because it owns accumulators; the store itself (I/O) comes from sources/.
+import { deserialize, serialize } from 'node:v8';
+import { SubjectAccumulator } from './subject.js';
+
+/** Where sealed subjects are written: pieces of bytes, each read back by the handle `put` gave. */
+export interface SealStore {
+  put(bytes: Uint8Array): number;
+  get(handle: number): Uint8Array;
+}
+
+interface Sealed {
+  /** The observations as they were when sealed. */
+  observations: number;
+  /** The judged subject, once judged. */
+  judged: number | undefined;
+}
+
+/** A judged sealed subject, read back on demand. */
+export interface SealedSubject {
+  id: string;
+  read(): Uint8Array;
+}
+
+export class Sealing {
+  /** Open subjects that may be sealed, least recently fed first. */
+  private readonly recent = new Map<string, SubjectAccumulator>();
+  private readonly sealed = new Map<string, Sealed>();
+  /** Sealed, not judged yet: the accumulators themselves until the run takes them. */
+  private readonly pending = new Map<string, SubjectAccumulator>();
+  /** Reopened subjects: never sealed again (an interleaved export would reopen them on every line). */
+  private readonly pinned = new Set<string>();
+  private store: SealStore | undefined;
+  private active = true;
+
+  constructor(
+    /** The index's open gateway subjects by key: sealing removes from it, reopening puts back. */
+    private readonly open: Map<string, SubjectAccumulator>,
+    private readonly budget: number,
+    private readonly openStore: () => SealStore | undefined,
+  ) {}
+
+  get sealedCount(): number {
+    return this.sealed.size;
+  }
+
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** `key` was fed (or opened): it becomes the most recent, and the least recent beyond the budget are sealed. */
+  fed(key: string, acc: SubjectAccumulator): void {
+    if (!this.active || this.pinned.has(key)) return;
+    if (this.recent.has(key)) this.recent.delete(key);
+    this.recent.set(key, acc);
+    while (this.active && this.recent.size > this.budget) {
+      const [oldest, subject] = this.recent.entries().next().value as [string, SubjectAccumulator];
+      this.recent.delete(oldest);
+      this.seal(oldest, subject);
+    }
+  }
+
+  private seal(key: string, acc: SubjectAccumulator): void {
+    this.store ??= this.openStore();
+    if (!this.store) {
+      // No place to write: the run keeps every subject open, as it always did.
+      this.active = false;
+      this.recent.clear();
+      return;
+    }
+    this.sealed.set(key, { observations: this.store.put(serialize(acc)), judged: undefined });
+    this.pending.set(key, acc);
+    this.open.delete(key);
+  }
+
+  /** The sealed subject `key` open again (and kept open), or undefined when it is not sealed. */
+  reopen(key: string): SubjectAccumulator | undefined {
+    const s = this.sealed.get(key);
+    if (!s) return undefined;
+    this.sealed.delete(key);
+    const acc = this.pending.get(key) ?? SubjectAccumulator.revive(deserialize(this.store!.get(s.observations)) as SubjectAccumulator);
+    this.pending.delete(key);
+    this.open.set(key, acc);
+    this.pinned.add(key);
+    return acc;
+  }
+
+  /** Every sealed subject open again, and no more sealing. */
+  stop(): void {
+    if (!this.active && this.sealed.size === 0) return;
+    this.active = false;
+    for (const key of [...this.sealed.keys()]) this.reopen(key);
+    this.recent.clear();
+  }
+
+  /** Sealed subjects waiting to be judged, handed to the run (which gives back what it judged). */
+  takePending(): [string, SubjectAccumulator][] {
+    const out = [...this.pending];
+    this.pending.clear();
+    return out;
+  }
+
+  /** The judged subject of a sealed key (a subject reopened meanwhile keeps none). */
+  judged(key: string, bytes: Uint8Array): void {
+    const s = this.sealed.get(key);
+    if (s && this.store) s.judged = this.store.put(bytes);
+  }
+
+  /** Keys of the sealed subjects, in the order they were sealed. */
+  keys(): IterableIterator<string> {
+    return this.sealed.keys();
+  }
+
+  /** The judged sealed subjects, to be read back one at a time; the index lets go of them. */
+  take(): SealedSubject[] {
+    const store = this.store;
+    const out: SealedSubject[] = [];
+    for (const [id, s] of this.sealed) {
+      const handle = s.judged;
+      if (handle === undefined || !store) throw new Error(`sealed subject ${id} was never judged`);
+      out.push({ id, read: () => store.get(handle) });
+    }
+    this.sealed.clear();
+    return out;
+  }
+}
