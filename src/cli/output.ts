@@ -10,6 +10,8 @@ import type { ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
 
 const RANK: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+/** Bytes of a streamed report gathered before a write. */
+const WRITE_BLOCK = 256 * 1024;
 
 export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
   if (opts.color === false || env['NO_COLOR'] !== undefined) return false;
@@ -84,9 +86,27 @@ export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => v
   let stream: JsonReportStream | undefined;
   let file: FileHandle | undefined;
   let failed = false;
-  const write = async (chunk: string): Promise<void> => {
+  // Subjects are a few kilobytes each: written in blocks, not one system call (or pipe wait) each.
+  // One block, reused: each write copies into it, and a full block is written before it is reused.
+  let block = Buffer.allocUnsafe(WRITE_BLOCK);
+  let used = 0;
+  const flush = async (): Promise<void> => {
+    if (used === 0) return;
+    const chunk = block.subarray(0, used);
+    used = 0;
     if (file) await file.write(chunk);
-    else if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    else {
+      // stdout may keep the buffer until the pipe takes it: it gets a copy.
+      if (!process.stdout.write(Buffer.from(chunk))) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    }
+  };
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
+    const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (used + length > block.length) await flush();
+    if (length > block.length) block = Buffer.allocUnsafe(length);
+    if (typeof chunk === 'string') block.write(chunk, used);
+    else block.set(chunk, used);
+    used += length;
   };
   const sink: SubjectSink = {
     async begin(head) {
@@ -108,6 +128,12 @@ export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => v
       if (opts.failOn && reachesFailOn(s, opts.failOn)) failed = true;
       await write(stream!.subject(s));
     },
+    async subjectJson(item) {
+      // Only --fail-on reads a sealed subject's findings.
+      if (opts.failOn && !failed && reachesFailOn(JSON.parse(Buffer.from(item).toString('utf8')) as Subject, opts.failOn)) failed = true;
+      await write(item);
+      await write(stream!.afterItem());
+    },
   };
   return {
     sink,
@@ -115,6 +141,7 @@ export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => v
       if (!stream) return undefined;
       try {
         await write(stream.tail({ problems: report.problems, stats: report.stats, assumptions: report.assumptions }));
+        await flush();
       } finally {
         await file?.close();
       }

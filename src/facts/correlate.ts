@@ -47,6 +47,11 @@ export class SubjectIndex {
     this.sealing = new Sealing(this.cloud, Math.max(1, open), openStore);
   }
 
+  /** Every sealed subject open again, and no more sealing (a secret value turned up: they must be judged again). */
+  stopSealing(): void {
+    this.unseal();
+  }
+
   /** What joins subjects across the index is coming: every sealed subject open again, no more sealing. */
   private unseal(): void {
     if (!this.sealing) return;

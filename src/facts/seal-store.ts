@@ -9,7 +9,10 @@
 import { deserialize, serialize } from 'node:v8';
 import { SubjectAccumulator } from './subject.js';
 
-/** Where sealed subjects are written: pieces of bytes, each read back by the handle `put` gave. */
+/**
+ * Where sealed subjects are written: pieces of bytes, each read back by the handle `put` gave. What
+ * `get` returns may be overwritten by the next call: read it (or copy it) first.
+ */
 export interface SealStore {
   put(bytes: Uint8Array): number;
   get(handle: number): Uint8Array;
@@ -22,7 +25,7 @@ interface Sealed {
   judged: number | undefined;
 }
 
-/** A judged sealed subject, read back on demand. */
+/** A judged sealed subject, read back on demand (the bytes valid until the next read). */
 export interface SealedSubject {
   id: string;
   read(): Uint8Array;

@@ -57,8 +57,13 @@ export function scrubSubject(s: Subject, values: readonly string[]): void {
 
 export function scrubReport(report: Report, secretValues: ReadonlySet<string>): Report {
   const values = secretList(secretValues);
-  const literal = (t: string): string => (values.length > 0 ? removeSecretValues(t, values) : t);
   for (const s of report.subjects) scrubSubject(s, values);
+  return scrubReportRest(report, values);
+}
+
+/** What scrubReport does besides the subjects (the run scrubs each subject as it is judged). */
+export function scrubReportRest(report: Report, values: readonly string[]): Report {
+  const literal = (t: string): string => (values.length > 0 ? removeSecretValues(t, values) : t);
   for (const p of report.problems) p.message = quoted(p.message, values);
   if (report.assumptions) report.assumptions = report.assumptions.map(literal);
   return report;

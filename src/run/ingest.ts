@@ -183,7 +183,10 @@ export class Ingest {
   private readJson(doc: Extract<InputDocument, { type: 'json' }>): void {
     const before = this.problems.total;
     for (const p of doc.problems ?? []) this.problems.add(p);
+    const secretsBefore = this.secretValues.size;
     collectSecretValues(doc.value, this.secretValues);
+    // Sealed subjects were scrubbed of the secrets known then: a new one reopens them.
+    if (this.secretValues.size > secretsBefore) this.index.stopSealing();
     const api = readApiDocument(doc.value, doc.source);
     for (const p of api.problems) this.problems.add(p);
     for (const c of api.configs) this.index.addConfig(c);
@@ -217,7 +220,9 @@ export class Ingest {
   flushDeviceConfigs(): void {
     if (this.configFiles.length === 0) return;
     const parsed = parseDeviceConfig(this.configFiles);
+    const secretsBefore = this.secretValues.size;
     for (const s of parsed.secrets) this.secretValues.add(s);
+    if (this.secretValues.size > secretsBefore) this.index.stopSealing();
     for (const f of this.configFiles) {
       const before = this.problems.total;
       for (const p of parsed.problems) if (p.source === f.name) this.problems.add(p);

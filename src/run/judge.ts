@@ -12,7 +12,8 @@ import type { LoadedRule } from '../rules/load.js';
 import { buildFinding } from '../report/finding.js';
 import { mergeSameCause, rankFindings } from '../report/rank.js';
 import type { Lang } from '../report/template.js';
-import { scrubReport, scrubSubject, secretList } from '../report/scrub.js';
+import { scrubReportRest, scrubSubject, secretList } from '../report/scrub.js';
+import { subjectItemJson } from '../report/render/json.js';
 import { compareText } from '../compare.js';
 import { locate } from '../errors.js';
 import type { Ingest } from './ingest.js';
@@ -88,10 +89,18 @@ async function judgeSubject(observed: ObservedSubject, judgeWith: Judge, lang: L
   return subject;
 }
 
-/** How a sealed subject is judged while the run reads on (run/ingest.ts): the same judgement, kept as JSON. */
+/**
+ * How a sealed subject is judged while the run reads on (run/ingest.ts): the same judgement,
+ * scrubbed, kept as the JSON text the report writes for it. Scrubbed with no secret values: a run
+ * seals only while no input has carried any (an input that does reopens every sealed subject).
+ */
 export function sealJudge(judgeWith: Judge, settings: RunSettings): (subject: ObservedSubject) => Promise<Uint8Array> {
   const encoder = new TextEncoder();
-  return async (observed) => encoder.encode(JSON.stringify(await judgeSubject(observed, judgeWith, settings.lang, settings.explain)));
+  return async (observed) => {
+    const subject = await judgeSubject(observed, judgeWith, settings.lang, settings.explain);
+    scrubSubject(subject, []);
+    return encoder.encode(subjectItemJson(subject));
+  };
 }
 
 /**
@@ -123,14 +132,18 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   const decoder = new TextDecoder();
   for (const i of order) {
     const item = items[i]!;
-    let subject: Subject;
-    if ('read' in item) subject = JSON.parse(decoder.decode(item.read())) as Subject;
-    else {
-      // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
-      const observedSubject = item.observed!;
-      item.observed = undefined;
-      subject = await judgeSubject(observedSubject, judgeWith, lang, explain);
+    if ('read' in item) {
+      // Judged and scrubbed when it was sealed: its JSON text goes out as it is.
+      const bytes = item.read();
+      if (streamed && sink.subjectJson) await sink.subjectJson(bytes);
+      else if (streamed) await sink.subject(JSON.parse(decoder.decode(bytes)) as Subject);
+      else subjects.push(JSON.parse(decoder.decode(bytes)) as Subject);
+      continue;
     }
+    // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
+    const observedSubject = item.observed!;
+    item.observed = undefined;
+    const subject = await judgeSubject(observedSubject, judgeWith, lang, explain);
     // Device events that line up with the gateway's only once shifted by whole quarter hours: the
     // device log was read in the wrong zone. Said once, with the zone that lines them up.
     if (!clockNoted && deviceLines) {
@@ -140,10 +153,9 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
         clockNoted = true;
       }
     }
-    if (streamed) {
-      scrubSubject(subject, secrets);
-      await sink.subject(subject);
-    } else subjects.push(subject);
+    scrubSubject(subject, secrets);
+    if (streamed) await sink.subject(subject);
+    else subjects.push(subject);
   }
   for (const [id, why] of judgeWith.evaluator.failed) {
     const file = judgeWith.rules.find((r) => r.rule.id === id)?.file ?? id;
@@ -158,5 +170,6 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   };
   const assumptions = ingest.policy.assumptions();
   if (assumptions.length > 0) report.assumptions = assumptions;
-  return scrubReport(report, ingest.secretValues);
+  // Every subject is scrubbed by now (above, or when it was sealed): the rest of the report.
+  return scrubReportRest(report, secrets);
 }

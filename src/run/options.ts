@@ -78,6 +78,13 @@ export interface SubjectSink {
   begin(head: ReportHead): boolean | Promise<boolean>;
   /** Each subject, scrubbed of secrets, in the report's order (by id). */
   subject(subject: Subject): void | Promise<void>;
+  /**
+   * A subject judged earlier (sealed), as the JSON report's `subjects` array holds it: UTF-8, every
+   * line indented by four spaces, without the comma or line end after it (renderJsonChunks' text).
+   * The bytes are valid until the call returns (or its promise settles): copy what is kept. Without
+   * this method it is parsed and handed to `subject`.
+   */
+  subjectJson?(item: Uint8Array): void | Promise<void>;
 }
 
 /**

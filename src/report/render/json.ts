@@ -21,8 +21,13 @@ function* memberChunks(key: string, value: unknown, last: boolean): Generator<st
 }
 
 function itemChunk(item: unknown, last: boolean): string {
+  return `${subjectItemJson(item)}${last ? '' : ','}\n`;
+}
+
+/** An item of a top-level array (a subject) as the report writes it: indented, without its comma and line end. */
+export function subjectItemJson(item: unknown): string {
   const json = item === undefined || typeof item === 'function' ? 'null' : JSON.stringify(item, null, 2);
-  return `    ${indented(json, '    ')}${last ? '' : ','}\n`;
+  return `    ${indented(json, '    ')}`;
 }
 
 const present = (report: Partial<Report>): [string, unknown][] => Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
@@ -62,6 +67,12 @@ export class JsonReportStream {
   subject(s: Subject): string {
     this.written++;
     return itemChunk(s, this.written === this.count);
+  }
+
+  /** What follows a subject given as subjectItemJson's text (written as it is, bytes and all). */
+  afterItem(): string {
+    this.written++;
+    return this.written === this.count ? '\n' : ',\n';
   }
 
   /** Closes the array and writes the members after it (`subjects` itself is left out of `after`). */

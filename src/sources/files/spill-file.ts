@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SealStore } from '../../facts/seal-store.js';
 
+/** Bytes gathered before a write. */
+const BLOCK = 1 << 20;
+
 export class SpillFile implements SealStore {
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
@@ -31,9 +34,29 @@ export class SpillFile implements SealStore {
     }
   }
 
-  put(bytes: Uint8Array): number {
+  /** Pieces not written yet: gathered into blocks, one system call per block instead of per piece. */
+  private tail = Buffer.allocUnsafe(BLOCK);
+  private tailUsed = 0;
+  /** Where the unwritten tail begins in the file. */
+  private tailAt = 0;
+
+  private flushTail(): void {
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.end + done);
+    while (done < this.tailUsed) done += writeSync(this.fd, this.tail, done, this.tailUsed - done, this.tailAt + done);
+    this.tailAt += this.tailUsed;
+    this.tailUsed = 0;
+  }
+
+  put(bytes: Uint8Array): number {
+    if (this.tailUsed + bytes.length > BLOCK) this.flushTail();
+    if (bytes.length > BLOCK) {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.tailAt + done);
+      this.tailAt += bytes.length;
+    } else {
+      this.tail.set(bytes, this.tailUsed);
+      this.tailUsed += bytes.length;
+    }
     if (this.count === this.offsets.length) {
       const offsets = new Float64Array(this.count * 2);
       offsets.set(this.offsets);
@@ -47,16 +70,23 @@ export class SpillFile implements SealStore {
     return this.count++;
   }
 
+  /** Where pieces are read back: one buffer, reused (a buffer per piece is memory the allocator keeps). */
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+
+  /** The piece's bytes, valid until the next call: the caller copies what it keeps. */
   get(handle: number): Uint8Array {
     const length = this.lengths[handle]!;
-    const out = Buffer.allocUnsafe(length);
+    const at = this.offsets[handle]!;
+    if (at >= this.tailAt) return this.tail.subarray(at - this.tailAt, at - this.tailAt + length);
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    const out = this.scratch;
     let done = 0;
     while (done < length) {
-      const n = readSync(this.fd, out, done, length - done, this.offsets[handle]! + done);
+      const n = readSync(this.fd, out, done, length - done, at + done);
       if (n === 0) throw new Error('the subject store ended early');
       done += n;
     }
-    return out;
+    return out.subarray(0, length);
   }
 
   /** Bytes written so far. */
