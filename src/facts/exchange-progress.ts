@@ -171,13 +171,20 @@ export class ExchangeProgress {
       if (this.preStart.length === 0) this.preStart = undefined;
     }
     if (o.prefixState === 0) return;
-    // From its first start on, the other piece's own values are the serial read's.
+    // From its first start on, the other piece's own values are the serial read's, but for the
+    // IKEv2 message number, which no start resets: a step the other piece noted is at least the
+    // one this piece had reached. (An IKEv1 exchange after an IKEv2 one in the same subject is
+    // still counted as the other piece saw it.)
+    const carried = this.furthestV2;
     this.furthest = Math.max(this.furthest, o.furthest);
     this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
     this.sawPackets ||= o.sawPackets;
     this.step = o.step;
     this.role = o.role ?? this.role;
-    for (const [k, v] of Object.entries(o.stepAt)) if (!o.preStart?.includes(k)) this.stepAt[k] = v;
+    for (const [k, v] of Object.entries(o.stepAt)) {
+      if (o.preStart?.includes(k)) continue;
+      this.stepAt[k] = carried === 0 ? v : o.furthestV2 > 0 ? Math.max(carried, v) : carried;
+    }
   }
 }
 

@@ -1,0 +1,96 @@
+// Sealed subjects (facts/seal-store.ts) must be invisible: a run that keeps one, three or every
+// gateway subject open gives the same report in every format, with and without --explain, on an
+// export whose connections come one after another (sealed once) or interleave (sealed and
+// reopened again and again), and when an API document or a device log makes the run reopen them.
+import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/run/analyze.js';
+import type { AnalyzeInput } from '../../src/sources/files/read-inputs.js';
+import { renderJson } from '../../src/report/render/json.js';
+import { renderText } from '../../src/report/render/text.js';
+import { renderMarkdown } from '../../src/report/render/markdown.js';
+import { renderHtml } from '../../src/report/render/html.js';
+import { SpillFile } from '../../src/sources/files/spill-file.js';
+import type { Subject } from '../../src/types.js';
+import { fleetLog } from '../helpers/fleet-log.js';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+
+async function views(inputs: AnalyzeInput[], openSubjects: number | undefined, explain: boolean): Promise<string> {
+  const r = await analyze(inputs, { now: NOW, explain, ...(openSubjects ? { openSubjects } : {}) });
+  r.stats.durationMs = 0;
+  return [renderJson(r), renderText(r, { color: false, width: 100, explain }), renderMarkdown(r), renderHtml(r)].join('\n\u0000\n');
+}
+
+describe('sealed subjects', () => {
+  const grouped = fleetLog(40);
+  const interleaved = fleetLog(24, { interleave: true });
+
+  for (const [name, file] of [
+    ['one connection after another', grouped],
+    ['connections interleaved by time', interleaved],
+  ] as const) {
+    for (const explain of [false, true]) {
+      it(`${name}${explain ? ', --explain' : ''}: the same report with 1, 3 or all subjects open`, async () => {
+        const open = vi.spyOn(SpillFile, 'open');
+        const all = await views([file], undefined, explain);
+        expect(open).not.toHaveBeenCalled();
+        for (const n of [1, 3]) expect(await views([file], n, explain)).toBe(all);
+        // The small budgets did seal: the store was opened.
+        expect(open).toHaveBeenCalled();
+        open.mockRestore();
+      });
+    }
+  }
+
+  it('an API export or a device log read after the sealed subjects reopens them: the same report', async () => {
+    for (const extra of ['examples/psk-mismatch/diagnose-vpn-connections.json', 'examples/psk-mismatch/peer.log']) {
+      const inputs = [grouped, extra];
+      expect(await views(inputs, 2, false)).toBe(await views(inputs, undefined, false));
+    }
+  });
+
+  it('a sink gets every subject once, in id order, scrubbed, and the report keeps none', async () => {
+    const got: Subject[] = [];
+    const json: string[] = [];
+    const report = await analyze([grouped], {
+      now: NOW,
+      openSubjects: 2,
+      subjectSink: {
+        begin: (head) => {
+          expect(head.subjects).toBe(40);
+          return true;
+        },
+        subject: (s) => void got.push(s),
+        subjectJson: (item) => void json.push(Buffer.from(item).toString('utf8')),
+      },
+    });
+    expect(report.subjects).toEqual([]);
+    expect(report.stats.subjects).toBe(40);
+    const whole = await analyze([grouped], { now: NOW });
+    const ids = [...got.map((s) => s.id), ...json.map((j) => (JSON.parse(j) as Subject).id)].sort();
+    expect(ids).toEqual(whole.subjects.map((s) => s.id));
+    // Sealed subjects come as the JSON report's own text.
+    for (const j of json) expect(renderJson(whole)).toContain(j);
+  });
+
+  it('a sink that declines has the subjects collected', async () => {
+    const report = await analyze([grouped], { now: NOW, openSubjects: 2, subjectSink: { begin: () => false, subject: () => undefined } });
+    expect(report.subjects).toHaveLength(40);
+  });
+
+  it('with no temporary directory to write to, keeps every subject open: the same report', async () => {
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = '/nonexistent-ipsec-doctor-tmp';
+    try {
+      expect(SpillFile.open()).toBeUndefined();
+      expect(await views([grouped], 1, false)).toBe(await views([grouped], undefined, false));
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+  });
+
+  it('refuses a budget that is no count', async () => {
+    await expect(analyze([grouped], { openSubjects: 0 })).rejects.toThrow(/openSubjects/);
+  });
+});
