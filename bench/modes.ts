@@ -4,7 +4,7 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { devNull } from 'node:os';
-import { renderJsonChunks } from '../src/report/render/json.js';
+import { JsonReportStream, renderJsonChunks } from '../src/report/render/json.js';
 import { availableParallelism } from 'node:os';
 import { blockLine, isLineBlock, readLines, type LineBatch } from '../src/sources/files/line-reader.js';
 import { LogParser } from '../src/parse/log-parser.js';
@@ -124,19 +124,39 @@ async function analyzeAuto(file: string): Promise<ModeResult> {
 
 /**
  * What `ipsec-doctor analyze FILE --format json -o FILE` does in-process (the run starts it with
- * the Node flags the CLI would use for the input's size, none under 128 MB): the report written a
- * subject at a time.
+ * the Node flags the CLI would use for the input's size, none under 128 MB): the report written
+ * while the subjects are judged, sealed subjects as the JSON text they were kept as.
  */
 async function analyzeCli(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: 'auto', ...CLI_HOOKS });
   const fd = openSync(devNull, 'w');
   let bytes = 0;
+  let stream: JsonReportStream | undefined;
+  const write = (chunk: string | Uint8Array): void => {
+    bytes += typeof chunk === 'string' ? writeSync(fd, chunk) : writeSync(fd, chunk);
+  };
   try {
-    for (const chunk of renderJsonChunks(report)) bytes += writeSync(fd, chunk);
+    const report = await analyze([file], {
+      jobs: 'auto',
+      ...CLI_HOOKS,
+      subjectSink: {
+        begin(head) {
+          stream = new JsonReportStream(head.subjects);
+          write(stream.head({ schemaVersion: head.schemaVersion, tool: head.tool, generatedAt: head.generatedAt, inputs: head.inputs }));
+          return true;
+        },
+        subject: (s) => write(stream!.subject(s)),
+        subjectJson(item) {
+          write(item);
+          write(stream!.afterItem());
+        },
+      },
+    });
+    if (stream) write(stream.tail({ problems: report.problems, stats: report.stats, assumptions: report.assumptions }));
+    else for (const chunk of renderJsonChunks(report)) write(chunk);
+    return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: bytes };
   } finally {
     closeSync(fd);
   }
-  return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: bytes };
 }
 
 export const MODES: Record<Mode, (file: string) => Promise<ModeResult>> = { split, 'regexp-readline': regexpReadline, regexp, grammar, 'grammar-full': (file) => grammar(file, false), analyze: analyzeSerial, 'analyze-jobs': analyzeJobs, 'analyze-auto': analyzeAuto, 'analyze-cli': analyzeCli };

@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExport } from './generate.js';
-import { runFleet } from './fleet.js';
+import { runFleet, runFleetGb } from './fleet.js';
 import { MODES, type Mode } from './modes.js';
 import { applyHeapPolicy, capYoungGeneration } from '../src/cli/heap-policy.js';
 import { bigInputNodeFlags } from '../src/cli/relaunch.js';
@@ -83,7 +83,9 @@ async function main(): Promise<void> {
   const reps = repsArg >= 0 ? Number(argv[repsArg + 1]) : 3;
   if (argv.includes('--fleet-only')) {
     const few = measure('analyze', file);
-    return runFleet(dir, lines, join(ROOT, 'test', 'fixtures'), reps, measure, { analyze: few, connections: 200 });
+    await runFleet(dir, lines, join(ROOT, 'corpus', 'runs'), reps, measure, { analyze: few, connections: 200 });
+    if (argv.includes('--gb')) await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), (mode, f) => measure(mode, f, bigInputNodeFlags(statSync(f).size)));
+    return;
   }
   const modes: Mode[] = ['split', 'regexp-readline', 'regexp', 'grammar', 'grammar-full', 'analyze', 'analyze-jobs'];
   const best = new Map<Mode, Measured>();
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
   const cliRuns = Array.from({ length: reps }, () => measure('analyze-cli', file, cliFlags));
   const cli = { ...cliRuns.reduce((x, y) => (y.ms < x.ms ? y : x)), maxRssMB: Math.max(...cliRuns.map((x) => x.maxRssMB)) };
   console.log(`as the CLI runs it (${cliFlags.length > 0 ? cliFlags.join(' ') : 'in-process, young generation capped'}): ${Math.round(rate(cli))} lines/s, peak RSS ${cli.maxRssMB.toFixed(0)} MB (target ≤ 150 MB); d/b ${ratio(cli, b)}`);
-  await runFleet(dir, lines, join(ROOT, 'test', 'fixtures'), reps, measure, { analyze: by.analyze, connections: 200 });
+  await runFleet(dir, lines, join(ROOT, 'corpus', 'runs'), reps, measure, { analyze: by.analyze, connections: 200 });
   // Multi-file input: four days of the same connections, one thread
   // against several — the CLI's default (--jobs auto: a file per thread) and an explicit --jobs N.
   const multi = join(dir, `days-4x${lines}`);
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
     const line = (m: Measured): string => `${(m.ms / 1000).toFixed(1)} s, ${Math.round(rate(m))} lines/s, peak RSS ${m.maxRssMB.toFixed(0)} MB`;
     console.log(`1 GB export (${(statSync(gb).size / 1e9).toFixed(2)} GB, ${x.lines} lines), as the CLI runs it (${flags.join(' ')}): ${line(x)}  (target ≤ 150 MB)`);
     console.log(`  the same in-process (young generation capped, no relaunch): ${line(y)}`);
+    await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), (mode, f) => measure(mode, f, bigInputNodeFlags(statSync(f).size)));
   }
   const main = join(ROOT, 'dist', 'bundle', 'cli.mjs');
   console.log(`startup: --version ${timeCommand([main, '--version']).toFixed(0)} ms; one-file analyze ${timeCommand([main, 'analyze', 'examples/p1-hash-mismatch/gateway.log', '--quiet']).toFixed(0)} ms (target ≤ 300 ms each)`);
