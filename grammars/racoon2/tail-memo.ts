@@ -124,6 +124,15 @@ function ownEndpoint(key: string, e: Endpoint | undefined): Endpoint | undefined
 }
 
 /**
+ * A string of its own holding `text` from `at`: a slice of a joined string, which V8 makes by
+ * flattening the join into one new string of the tail (the slice then pins only that, never the
+ * line). Cheaper than a JSON round trip, which allocated the tail three times.
+ */
+function flatCopy(text: string, at: number): string {
+  return ` ${text.slice(at)}`.slice(1);
+}
+
+/**
  * Remembers the structure of a freshly parsed record under its tail, when that is safe: a plain
  * prefix, a short tail, and no key material in it. A line that only announces key material
  * (`with key:`, the dump on the next lines) is kept, marked, and redacted like any other.
@@ -133,10 +142,10 @@ export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, tailA
   if (tailAt < 0 || text.length - tailAt > TAIL_MAX) return;
   const label = secretLabel(rec.message);
   if (label && HEX_RUN.test(rec.message.slice(label.index + label[0].length))) return;
-  // A round trip through JSON gives a flat copy (compared on every predicted hit), and every text
-  // the entry keeps is cut from it: the entry pins no line of the input (misses are 5 % of lines,
-  // and what they keep alive is what the old generation has to collect).
-  const key = JSON.parse(JSON.stringify(text.slice(tailAt))) as string;
+  // A copy of its own (compared on every predicted hit), and every text the entry keeps is cut
+  // from it: the entry pins no line of the input (misses are 5 % of lines, and what they keep
+  // alive is what the old generation has to collect).
+  const key = flatCopy(text, tailAt);
   const own = (s: string): string => ownedBy(key, s);
   const e: TailEntry = {
     key,

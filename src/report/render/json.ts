@@ -26,9 +26,15 @@ function itemChunk(item: unknown, last: boolean): string {
 
 /** An item of a top-level array (a subject) as the report writes it: indented, without its comma and line end. */
 export function subjectItemJson(item: unknown): string {
-  const json = item === undefined || typeof item === 'function' ? 'null' : JSON.stringify(item, null, 2);
-  return `    ${indented(json, '    ')}`;
+  // Stringified two arrays deep, the item comes out indented as it stands in the report: no pass
+  // over a subject's text to indent it (a copy of every subject of a fleet's report).
+  const wrapped = JSON.stringify([[item]], null, 2);
+  return wrapped.slice(WRAP_OPEN.length, -WRAP_CLOSE.length);
 }
+
+/** What `JSON.stringify([[x]], null, 2)` writes around x. */
+const WRAP_OPEN = '[\n  [\n';
+const WRAP_CLOSE = '\n  ]\n]';
 
 const present = (report: Partial<Report>): [string, unknown][] => Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
 
