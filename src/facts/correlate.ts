@@ -5,7 +5,7 @@ import type { LogRecord } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { SubjectAccumulator } from './subject.js';
 import type { DeviceConnection } from '../check/device-model.js';
-import { Sealing, type SealStore, type SealedSubject } from './seal-store.js';
+import { Sealing, type SealStore, type SealedSubjects } from './seal-store.js';
 
 /** An index's subjects by key, as exported for another thread and imported back (structured clone). */
 export interface SubjectState {
@@ -75,8 +75,8 @@ export class SubjectIndex {
   }
 
   /** The judged sealed subjects (after `finish`), read back one at a time. */
-  takeSealed(): SealedSubject[] {
-    return this.sealing?.take() ?? [];
+  takeSealed(): SealedSubjects {
+    return this.sealing?.take() ?? { ids: [], read: () => new Uint8Array(0) };
   }
 
   /** Whether any device (peer) line was read: such subjects may be joined and re-timed. */

@@ -18,11 +18,6 @@ export interface SealStore {
   get(handle: number): Uint8Array;
 }
 
-/** A sealed subject's store handles: its observations as they were when sealed, and its judgement (-1 until judged). */
-interface Sealed {
-  observations: number;
-  judged: number;
-}
 
 /**
  * A key of its own: an id cut from a log line by the parser is a slice that would keep the whole
@@ -30,16 +25,19 @@ interface Sealed {
  */
 const ownKey = (key: string): string => JSON.parse(JSON.stringify(key)) as string;
 
-/** A judged sealed subject, read back on demand (the bytes valid until the next read). */
-export interface SealedSubject {
-  id: string;
-  read(): Uint8Array;
+/** The judged sealed subjects: their ids, and each one's bytes read back on demand (valid until the next read). */
+export interface SealedSubjects {
+  ids: string[];
+  read(i: number): Uint8Array;
 }
 
 export class Sealing {
   /** Open subjects that may be sealed, least recently fed first. */
   private readonly recent = new Map<string, SubjectAccumulator>();
-  private readonly sealed = new Map<string, Sealed>();
+  /** Sealed key → the store handle of its observations (a number, not an object: 53 000 on a 1 GB export). */
+  private readonly sealed = new Map<string, number>();
+  /** Observations handle → the handle of the judged subject (-1 until judged). */
+  private judgedOf = new Int32Array(1024).fill(-1);
   /** Sealed, not judged yet: the accumulators themselves until the run takes them. */
   private readonly pending = new Map<string, SubjectAccumulator>();
   /** Reopened subjects: never sealed again (an interleaved export would reopen them on every line). */
@@ -82,17 +80,17 @@ export class Sealing {
       this.recent.clear();
       return;
     }
-    this.sealed.set(ownKey(key), { observations: this.store.put(serialize(acc)), judged: -1 });
+    this.sealed.set(ownKey(key), this.store.put(serialize(acc)));
     this.pending.set(key, acc);
     this.open.delete(key);
   }
 
   /** The sealed subject `key` open again (and kept open), or undefined when it is not sealed. */
   reopen(key: string): SubjectAccumulator | undefined {
-    const s = this.sealed.get(key);
-    if (!s) return undefined;
+    const observations = this.sealed.get(key);
+    if (observations === undefined) return undefined;
     this.sealed.delete(key);
-    const acc = this.pending.get(key) ?? SubjectAccumulator.revive(deserialize(this.store!.get(s.observations)) as SubjectAccumulator);
+    const acc = this.pending.get(key) ?? SubjectAccumulator.revive(deserialize(this.store!.get(observations)) as SubjectAccumulator);
     this.pending.delete(key);
     this.open.set(key, acc);
     this.pinned.add(key);
@@ -116,8 +114,14 @@ export class Sealing {
 
   /** The judged subject of a sealed key (a subject reopened meanwhile keeps none). */
   judged(key: string, bytes: Uint8Array): void {
-    const s = this.sealed.get(key);
-    if (s && this.store) s.judged = this.store.put(bytes);
+    const observations = this.sealed.get(key);
+    if (observations === undefined || !this.store) return;
+    if (observations >= this.judgedOf.length) {
+      const grown = new Int32Array(Math.max(observations + 1, 2 * this.judgedOf.length)).fill(-1);
+      grown.set(this.judgedOf);
+      this.judgedOf = grown;
+    }
+    this.judgedOf[observations] = this.store.put(bytes);
   }
 
   /** Keys of the sealed subjects, in the order they were sealed. */
@@ -126,15 +130,18 @@ export class Sealing {
   }
 
   /** The judged sealed subjects, to be read back one at a time; the index lets go of them. */
-  take(): SealedSubject[] {
+  take(): SealedSubjects {
     const store = this.store;
-    const out: SealedSubject[] = [];
-    for (const [id, s] of this.sealed) {
-      const handle = s.judged;
-      if (handle < 0 || !store) throw new Error(`sealed subject ${id} was never judged`);
-      out.push({ id, read: () => store.get(handle) });
+    const ids: string[] = [];
+    const handles = new Int32Array(this.sealed.size);
+    for (const [id, observations] of this.sealed) {
+      const judged = this.judgedOf[observations] ?? -1;
+      if (judged < 0 || !store) throw new Error(`sealed subject ${id} was never judged`);
+      handles[ids.length] = judged;
+      ids.push(id);
     }
     this.sealed.clear();
-    return out;
+    this.judgedOf = new Int32Array(0);
+    return { ids, read: (i) => store!.get(handles[i]!) };
   }
 }

@@ -116,33 +116,33 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   // runs collect their subjects. Known before the index joins device sessions to subjects.
   const deviceLines = ingest.index.hasDeviceLines;
   // The open subjects, then those sealed while reading (judged then, read back here).
-  const open = ingest.index.finish();
+  // Subject i < open.length is open[i]; the others are sealed.ids[i - open.length].
+  const open: (ObservedSubject | undefined)[] = ingest.index.finish();
   const sealed = ingest.index.takeSealed();
-  const items: ({ id: string; observed: ObservedSubject | undefined } | { id: string; read(): Uint8Array })[] = [...open.map((o) => ({ id: subjectIdOf(o), observed: o as ObservedSubject | undefined })), ...sealed];
-  open.length = 0;
+  const count = open.length + sealed.ids.length;
+  const ids = [...open.map((o) => subjectIdOf(o!)), ...sealed.ids];
   const head = { schemaVersion: 1 as const, tool: { name: 'ipsec-doctor' as const, version: settings.version }, generatedAt: settings.now.toISOString().replace(/\.\d{3}Z$/, 'Z'), inputs: ingest.inputs };
-  const streamed = sink !== undefined && !deviceLines && items.length > 0 && (await sink.begin({ ...head, subjects: items.length, problems: ingest.problems.list() }));
+  const streamed = sink !== undefined && !deviceLines && count > 0 && (await sink.begin({ ...head, subjects: count, problems: ingest.problems.list() }));
   // Streamed subjects go out in the report's order; collected ones are sorted at the end (the same
   // order: the sort is stable and ids are compared the same way).
-  const order = items.map((_, i) => i);
-  if (streamed) order.sort((a, b) => compareText(items[a]!.id, items[b]!.id));
+  const order = Array.from({ length: count }, (_, i) => i);
+  if (streamed) order.sort((a, b) => compareText(ids[a]!, ids[b]!));
   const secrets = secretList(ingest.secretValues);
   const subjects: Subject[] = [];
   let clockNoted = false;
   const decoder = new TextDecoder();
   for (const i of order) {
-    const item = items[i]!;
-    if ('read' in item) {
+    if (i >= open.length) {
       // Judged and scrubbed when it was sealed: its JSON text goes out as it is.
-      const bytes = item.read();
+      const bytes = sealed.read(i - open.length);
       if (streamed && sink.subjectJson) await sink.subjectJson(bytes);
       else if (streamed) await sink.subject(JSON.parse(decoder.decode(bytes)) as Subject);
       else subjects.push(JSON.parse(decoder.decode(bytes)) as Subject);
       continue;
     }
     // Dropped as soon as its subject is built: the evidence it holds is quoted by now.
-    const observedSubject = item.observed!;
-    item.observed = undefined;
+    const observedSubject = open[i]!;
+    open[i] = undefined;
     const subject = await judgeSubject(observedSubject, judgeWith, lang, explain);
     // Device events that line up with the gateway's only once shifted by whole quarter hours: the
     // device log was read in the wrong zone. Said once, with the zone that lines them up.
@@ -166,7 +166,7 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
     ...head,
     subjects,
     problems: ingest.problems.list(),
-    stats: { lines: ingest.stats.lines, parsed: ingest.stats.parsed, unparsed: ingest.stats.unparsed, subjects: items.length, durationMs: Math.round(durationMs()) },
+    stats: { lines: ingest.stats.lines, parsed: ingest.stats.parsed, unparsed: ingest.stats.unparsed, subjects: count, durationMs: Math.round(durationMs()) },
   };
   const assumptions = ingest.policy.assumptions();
   if (assumptions.length > 0) report.assumptions = assumptions;
