@@ -24,7 +24,7 @@ export async function foldEpisodes<R>(
   judge: (facts: SubjectFacts) => Promise<R>,
   keyOf: (r: R) => string,
   says: (r: R) => boolean,
-): Promise<{ episodes: JudgedEpisode<R>[]; timeline: TimelineEntry[]; folded: number }> {
+): Promise<{ episodes: JudgedEpisode<R>[]; timeline: TimelineEntry[]; folded: number; current?: { facts: SubjectFacts; result: R } }> {
   const judged: { part: SubjectAccumulator; key: string; result: R }[] = [];
   const judgeOne = async (part: SubjectAccumulator) => {
     const result = await judge(computeFacts(subject.episodeView(part)));
@@ -39,12 +39,20 @@ export async function foldEpisodes<R>(
     } else judged.push(j);
   }
   subject.earlier = [];
-  const current = keyOf(await judge(computeFacts(subject)));
-  while (judged.length > 0 && (judged.at(-1)!.key === current || !says(judged.at(-1)!.result))) subject.prependEpisode(judged.pop()!.part);
+  const facts = computeFacts(subject);
+  const result = await judge(facts);
+  const current = keyOf(result);
+  let prepended = false;
+  while (judged.length > 0 && (judged.at(-1)!.key === current || !says(judged.at(-1)!.result))) {
+    subject.prependEpisode(judged.pop()!.part);
+    prepended = true;
+  }
   return {
     episodes: judged.map((j) => ({ from: isoOf(j.part.firstMs), to: isoOf(j.part.lastMs), result: j.result })),
     timeline: judged.flatMap((j) => j.part.timeline.entries()),
     folded: judged.reduce((n, j) => n + j.part.timeline.folded, 0),
+    // The latest episode as judged here, when nothing was folded into it since: not judged twice.
+    ...(prepended ? {} : { current: { facts, result } }),
   };
 }
 

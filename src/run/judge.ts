@@ -63,21 +63,21 @@ const outcomeKey = (j: { findings: Finding[]; status: SubjectStatus }): string =
   `${j.status}:${j.findings.filter((f) => f.severity !== 'info').map((f) => f.cause).join(',')}`;
 
 /** Judges a subject's earlier episodes (facts/episode-fold.ts) with the same judge as the subject. */
-async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number }> {
+async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number; current?: { facts: SubjectFacts; result: { findings: Finding[]; status: SubjectStatus } } }> {
   const out = await foldEpisodes(
     subject,
     (facts) => judgeFacts(facts, judgeWith, lang, explain),
     outcomeKey,
     (r) => r.findings.some((f) => f.severity !== 'info'),
   );
-  return { episodes: out.episodes.map((e) => ({ from: e.from, to: e.to, status: e.result.status, findings: e.result.findings })), timeline: out.timeline, folded: out.folded };
+  return { episodes: out.episodes.map((e) => ({ from: e.from, to: e.to, status: e.result.status, findings: e.result.findings })), timeline: out.timeline, folded: out.folded, ...(out.current ? { current: out.current } : {}) };
 }
 
 /** One subject judged: its earlier episodes, then what it shows now. */
 async function judgeSubject(observed: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<Subject> {
   const earlier = hasEarlierEpisodes(observed) ? await judgeEarlier(observed, judgeWith, lang, explain) : undefined;
-  const facts = computeFacts(observed);
-  const { findings, status } = await judgeFacts(facts, judgeWith, lang, explain);
+  const facts = earlier?.current?.facts ?? computeFacts(observed);
+  const { findings, status } = earlier?.current?.result ?? (await judgeFacts(facts, judgeWith, lang, explain));
   const summary = summarizeSubject(facts);
   const ids = facts.subject;
   const timeline = earlier && earlier.episodes.length > 0 ? [...earlier.timeline, ...summary.timeline] : summary.timeline;
