@@ -80,9 +80,23 @@ export class Sealing {
       this.recent.clear();
       return;
     }
-    this.sealed.set(ownKey(key), this.store.put(serialize(acc)));
+    let observations: number;
+    try {
+      observations = this.store.put(serialize(acc));
+    } catch {
+      // The store is full or broken (a disk out of space): this subject and the rest stay open.
+      this.halt();
+      return;
+    }
+    this.sealed.set(ownKey(key), observations);
     this.pending.set(key, acc);
     this.open.delete(key);
+  }
+
+  /** No more sealing; what is sealed stays sealed. */
+  private halt(): void {
+    this.active = false;
+    this.recent.clear();
   }
 
   /** The sealed subject `key` open again (and kept open), or undefined when it is not sealed. */
@@ -121,7 +135,14 @@ export class Sealing {
       grown.set(this.judgedOf);
       this.judgedOf = grown;
     }
-    this.judgedOf[observations] = this.store.put(bytes);
+    try {
+      this.judgedOf[observations] = this.store.put(bytes);
+    } catch {
+      // Its judgement could not be written: the subject opens again from its observations, and
+      // is judged with the open ones.
+      this.halt();
+      this.reopen(key);
+    }
   }
 
   /** Keys of the sealed subjects, in the order they were sealed. */

@@ -90,6 +90,21 @@ describe('sealed subjects', () => {
     }
   });
 
+  it('a store that fills up (no space left) stops sealing and keeps the rest open: the same report', async () => {
+    const all = await views([interleaved], undefined, false);
+    const put = SpillFile.prototype.put;
+    for (const room of [0, 5, 17]) {
+      let calls = 0;
+      const spy = vi.spyOn(SpillFile.prototype, 'put').mockImplementation(function (this: SpillFile, bytes: Uint8Array) {
+        if (++calls > room) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return put.call(this, bytes);
+      });
+      expect(await views([interleaved], 1, false)).toBe(all);
+      expect(calls).toBeGreaterThan(room);
+      spy.mockRestore();
+    }
+  });
+
   it('refuses a budget that is no count', async () => {
     await expect(analyze([grouped], { openSubjects: 0 })).rejects.toThrow(/openSubjects/);
   });

@@ -40,6 +40,10 @@ export class SpillFile implements SealStore {
   /** Where the unwritten tail begins in the file. */
   private tailAt = 0;
 
+  /**
+   * Writes the gathered pieces. When the write fails (no space left), it throws and they stay
+   * where they are, readable: `put` then throws for every new piece, and what was put is kept.
+   */
   private flushTail(): void {
     let done = 0;
     while (done < this.tailUsed) done += writeSync(this.fd, this.tail, done, this.tailUsed - done, this.tailAt + done);
