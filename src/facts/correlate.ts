@@ -69,11 +69,6 @@ export class SubjectIndex {
     this.sealing?.judged(key, bytes);
   }
 
-  /** How many subjects are sealed now. */
-  get sealedCount(): number {
-    return this.sealing?.sealedCount ?? 0;
-  }
-
   /** The judged sealed subjects (after `finish`), read back one at a time. */
   takeSealed(): SealedSubjects {
     return this.sealing?.take() ?? { ids: [], read: () => new Uint8Array(0) };

@@ -52,10 +52,6 @@ export class Sealing {
     private readonly openStore: () => SealStore | undefined,
   ) {}
 
-  get sealedCount(): number {
-    return this.sealed.size;
-  }
-
   get hasPending(): boolean {
     return this.pending.size > 0;
   }
