@@ -25,7 +25,12 @@ export function registerAnalyzeCommand(program: Command): void {
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1, or auto');
       return n;
     })
-    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto'; stdinName?: string }, command: Command) => {
+    .option('--open-subjects <n>', 'connections kept in memory while reading; beyond them the least recently logging one is judged and kept in a temporary file (default 512; see docs/scaling.md)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
+      return n;
+    })
+    .action(async (paths: string[], opts: ReportCliOptions & { jobs?: number | 'auto'; stdinName?: string; openSubjects?: number }, command: Command) => {
     if (paths.filter((p) => p === '-').length > 1) return fail(2, 'standard input (-) can be named only once');
     const badConfig = await withTeamConfig(command, opts);
     if (badConfig) return fail(2, badConfig);
@@ -54,6 +59,7 @@ export function registerAnalyzeCommand(program: Command): void {
       report = await analyze(inputs, {
         ...analyzeOptionsFrom(opts),
         jobs: opts.jobs ?? 'auto',
+        ...(opts.openSubjects ? { openSubjects: opts.openSubjects } : {}),
         onProgress: (p) => progress.update(p),
         onWorkerThreads: liftYoungGenerationCap,
         ...(streamed ? { subjectSink: streamed.sink } : {}),

@@ -44,6 +44,17 @@ describe('analyze --format json, streamed', () => {
     expect(stable(readFileSync(out, 'utf8'))).toBe(stable(cli('analyze', file, '--format', 'json').out));
   });
 
+  it('--open-subjects sets how many stay open: the same report with 1 or all of them', () => {
+    const few = fleetLog(20, { maxLines: 80, interleave: true });
+    const all = cli('analyze', few, '--format', 'json', '--open-subjects', '100000');
+    const one = cli('analyze', few, '--format', 'json', '--open-subjects', '1');
+    expect(one.code).toBe(all.code);
+    expect(stable(one.out)).toBe(stable(all.out));
+    const bad = cli('analyze', few, '--open-subjects', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--open-subjects/);
+  });
+
   it('an output file that cannot be written is still one line and exit 2', () => {
     const r = cli('analyze', file, '--format', 'json', '-o', '/nonexistent-dir/report.json');
     expect(r.code).toBe(2);
