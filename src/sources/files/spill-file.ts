@@ -21,15 +21,21 @@ export class SpillFile implements SealStore {
   /** A fresh store in `dir` (the system's temporary directory), or undefined when none can be made there. */
   static open(dir: string = tmpdir()): SpillFile | undefined {
     let made: string | undefined;
+    let fd: number | undefined;
     try {
       made = mkdtempSync(join(dir, 'ipsec-doctor-'));
-      const path = join(made, 'subjects.bin');
-      const fd = openSync(path, 'w+', 0o600);
+      fd = openSync(join(made, 'subjects.bin'), 'w+', 0o600);
       // Unlinked while open: the data lives until the descriptor closes, even if the process dies.
       rmSync(made, { recursive: true, force: true });
       return new SpillFile(fd);
     } catch {
-      if (made) rmSync(made, { recursive: true, force: true });
+      // A system that cannot remove an open file (or no directory at all): no store, nothing left.
+      try {
+        if (fd !== undefined) closeSync(fd);
+        if (made) rmSync(made, { recursive: true, force: true });
+      } catch {
+        // Best effort: the system's temporary directory is its own to clean.
+      }
       return undefined;
     }
   }
