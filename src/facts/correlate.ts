@@ -25,10 +25,17 @@ export class SubjectIndex {
   private readonly cloud = new Map<string, SubjectAccumulator>();
   private readonly peer = new Map<string, SubjectAccumulator>();
 
+  /**
+   * `rangePiece`: this index reads a byte range of a file apart from the rest (parallel/), so its
+   * gateway subjects may continue subjects of the range before: they keep what the merge replays.
+   */
+  constructor(private readonly opts: { rangePiece?: boolean } = {}) {}
+
   private cloudSubject(id: string): SubjectAccumulator {
     let s = this.cloud.get(id) ?? this.sealing?.reopen(id);
     if (!s) {
       s = new SubjectAccumulator(id);
+      if (this.opts.rangePiece) s.progress.keepPrefix();
       if (id.startsWith('tun-')) s.tunnelId = id;
       else if (id.startsWith('vco-')) s.vpnConnectionId = id;
       this.cloud.set(id, s);

@@ -44,13 +44,19 @@ export class ExchangeProgress {
    * A piece of a log read apart (a range of a file on another thread) starts where the piece
    * before it left the exchange, which it cannot know until a phase-1 start resets the step. What
    * moved the step before that start is kept, to be replayed onto the earlier piece when the two
-   * are merged, so the merge is the serial read. 0: no start seen yet; 1: a start seen; 2: too
-   * much before any start to keep (merged approximately).
+   * are merged, so the merge is the serial read. 0: no start seen yet; 1: a start seen; 2: not
+   * kept — a serial read, which nothing continues (`keepPrefix` turns it on for a range's pieces),
+   * or too much before any start to keep (merged approximately).
    */
-  private prefixState: 0 | 1 | 2 = 0;
+  private prefixState: 0 | 1 | 2 = 2;
   private prefix: StepInput[] | undefined;
   /** Event types whose step was last set before the first start (their replayed value is the serial one). */
   private preStart: string[] | undefined;
+
+  /** Keeps what moves the step until the first phase-1 start: this piece may continue another (a range read apart). */
+  keepPrefix(): void {
+    this.prefixState = 0;
+  }
 
   static revive(plain: ExchangeProgress): ExchangeProgress {
     return Object.assign(new ExchangeProgress(), plain);

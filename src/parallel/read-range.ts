@@ -13,7 +13,7 @@ const PROGRESS_EVERY_BYTES = 1 << 20;
 
 /** `memoScope`: tasks read by one thread share their grammars' memory of parsed tails. */
 export async function readRange(task: RangeTask, onProgress?: (p: RangeProgress) => void, memoScope?: object): Promise<RangeResult> {
-  const index = new SubjectIndex();
+  const index = new SubjectIndex({ rangePiece: true });
   const problems: Problem[] = [];
   const dialects = createDialects();
   let records = 0;

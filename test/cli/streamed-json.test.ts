@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/run/analyze.js';
 import { renderJson } from '../../src/report/render/json.js';
 import { fleetLog } from '../helpers/fleet-log.js';
+import { reportSchemaErrors } from '../helpers/report-schema.js';
 
 const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 
@@ -30,7 +31,11 @@ describe('analyze --format json, streamed', () => {
     const r = cli('analyze', file, '--format', 'json');
     expect(r.code).toBe(0);
     expect(stable(r.out)).toBe(stable(expected));
-    expect(JSON.parse(r.out).subjects).toHaveLength(600);
+    const report = JSON.parse(r.out) as { subjects: unknown[]; stats: { lines: number; parsed: number; unparsed: number } };
+    expect(report.subjects).toHaveLength(600);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    // Every line accounted for.
+    expect(report.stats.parsed + report.stats.unparsed).toBe(report.stats.lines);
   });
 
   it('writes the same to a file, and --fail-on sees sealed subjects', () => {

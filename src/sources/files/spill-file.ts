@@ -83,7 +83,7 @@ export class SpillFile implements SealStore {
   /** Where pieces are read back: one buffer, reused (a buffer per piece is memory the allocator keeps). */
   private scratch = Buffer.allocUnsafe(64 * 1024);
 
-  /** The piece's bytes, valid until the next call: the caller copies what it keeps. */
+  /** The piece's bytes, valid until the next `get` or `put`: the caller copies what it keeps. */
   get(handle: number): Uint8Array {
     const length = this.lengths[handle]!;
     const at = this.offsets[handle]!;
@@ -97,11 +97,6 @@ export class SpillFile implements SealStore {
       done += n;
     }
     return out.subarray(0, length);
-  }
-
-  /** Bytes written so far. */
-  get size(): number {
-    return this.end;
   }
 
   close(): void {
