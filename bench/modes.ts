@@ -4,7 +4,7 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { devNull } from 'node:os';
-import { JsonReportStream, renderJsonChunks } from '../src/report/render/json.js';
+import { JsonReportStream, renderJsonChunks, subjectItemBytes } from '../src/report/render/json.js';
 import { availableParallelism } from 'node:os';
 import { blockLine, isLineBlock, readLines, type LineBatch } from '../src/sources/files/line-reader.js';
 import { LogParser } from '../src/parse/log-parser.js';
@@ -144,7 +144,10 @@ async function analyzeCli(file: string): Promise<ModeResult> {
           write(stream.head({ schemaVersion: head.schemaVersion, tool: head.tool, generatedAt: head.generatedAt, inputs: head.inputs }));
           return true;
         },
-        subject: (s) => write(stream!.subject(s)),
+        subject(s) {
+          write(subjectItemBytes(s));
+          write(stream!.afterItem());
+        },
         subjectJson(item) {
           write(item);
           write(stream!.afterItem());

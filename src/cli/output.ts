@@ -4,7 +4,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Report, Severity, Subject } from '../types.js';
 import type { SubjectSink } from '../run/options.js';
-import type { JsonReportStream } from '../report/render/json.js';
+import type { JsonReportStream, subjectItemBytes } from '../report/render/json.js';
 import { badRulesPath } from './rules.js';
 import type { ReportCliOptions } from './report-options.js';
 import { fail } from './exit.js';
@@ -84,6 +84,7 @@ async function toStdout(chunks: Iterable<string>): Promise<void> {
 export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => void): { sink: SubjectSink; finish(report: Report): Promise<number | undefined> } | undefined {
   if (opts.format !== 'json' || opts.redact) return undefined;
   let stream: JsonReportStream | undefined;
+  let itemBytes: typeof subjectItemBytes | undefined;
   let file: FileHandle | undefined;
   let failed = false;
   // Subjects are a few kilobytes each: written in blocks, not one system call (or pipe wait) each.
@@ -119,14 +120,17 @@ export function streamedJsonReport(opts: ReportCliOptions, onFirstWrite: () => v
         }
       }
       onFirstWrite();
-      const { JsonReportStream } = await import('../report/render/json.js');
-      stream = new JsonReportStream(head.subjects);
+      const json = await import('../report/render/json.js');
+      stream = new json.JsonReportStream(head.subjects);
+      itemBytes = json.subjectItemBytes;
       await write(stream.head({ schemaVersion: head.schemaVersion, tool: head.tool, generatedAt: head.generatedAt, inputs: head.inputs }));
       return true;
     },
     async subject(s) {
       if (opts.failOn && reachesFailOn(s, opts.failOn)) failed = true;
-      await write(stream!.subject(s));
+      // As bytes: a subject's text encoded once (render/json.ts says why).
+      await write(itemBytes!(s));
+      await write(stream!.afterItem());
     },
     async subjectJson(item) {
       // Only --fail-on reads a sealed subject's findings.

@@ -13,7 +13,7 @@ import { buildFinding } from '../report/finding.js';
 import { mergeSameCause, rankFindings } from '../report/rank.js';
 import type { Lang } from '../report/template.js';
 import { scrubReportRest, scrubSubject, secretList } from '../report/scrub.js';
-import { subjectItemJson } from '../report/render/json.js';
+import { subjectItemBytes } from '../report/render/json.js';
 import { compareText } from '../compare.js';
 import { locate } from '../errors.js';
 import type { Ingest } from './ingest.js';
@@ -95,11 +95,10 @@ async function judgeSubject(observed: ObservedSubject, judgeWith: Judge, lang: L
  * seals only while no input has carried any (an input that does reopens every sealed subject).
  */
 export function sealJudge(judgeWith: Judge, settings: RunSettings): (subject: ObservedSubject) => Promise<Uint8Array> {
-  const encoder = new TextEncoder();
   return async (observed) => {
     const subject = await judgeSubject(observed, judgeWith, settings.lang, settings.explain);
     scrubSubject(subject, []);
-    return encoder.encode(subjectItemJson(subject));
+    return subjectItemBytes(subject);
   };
 }
 

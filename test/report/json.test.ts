@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
-import { renderJson, renderJsonChunks } from '../../src/report/render/json.js';
+import { renderJson, renderJsonChunks, subjectItemBytes, subjectItemJson } from '../../src/report/render/json.js';
 import type { Report } from '../../src/types.js';
 
 const ROOTS = ['test/fixtures/lab', 'test/fixtures/gateway-diagnosis'];
@@ -24,4 +24,16 @@ describe('renderJson', () => {
     expect(renderJson(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
     expect(renderJson({} as Report)).toBe('{}\n');
   });
+
+  it.each([
+    ['ASCII', { id: 'vco-1', text: 'plain' }],
+    ['two bytes a character', { id: 'vco-2', findings: [{ text: 'cut here…', zh: '阿里云诊断' }] }],
+    ['four bytes a character', { id: 'vco-3', note: 'emoji \u{1F512} and \u2026' }],
+    ['multi-line text and empties', { a: [], b: {}, c: 'two\nlines', d: undefined }],
+  ])('subjectItemBytes is subjectItemJson as UTF-8 (%s)', (_name, item) => {
+    const bytes = subjectItemBytes(item);
+    expect(new TextDecoder().decode(bytes)).toBe(subjectItemJson(item));
+    expect(bytes.length).toBe(Buffer.byteLength(subjectItemJson(item)));
+  });
 });
+

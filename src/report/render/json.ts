@@ -32,9 +32,21 @@ export function subjectItemJson(item: unknown): string {
   return wrapped.slice(WRAP_OPEN.length, -WRAP_CLOSE.length);
 }
 
-/** What `JSON.stringify([[x]], null, 2)` writes around x. */
+/** What `JSON.stringify([[x]], null, 2)` writes around x (ASCII: as many bytes as characters). */
 const WRAP_OPEN = '[\n  [\n';
 const WRAP_CLOSE = '\n  ]\n]';
+const utf8 = new TextEncoder();
+
+/**
+ * subjectItemJson's text as UTF-8, encoded from the wrapped text and cut as bytes. A text holding
+ * a `…` is two bytes a character, and V8 hands such a stringified text over in pieces: every new
+ * string made from it (the slice, the slice plus its comma) copied all of it again — ~10 ns a
+ * character, a tenth of a 1 M-line export's analysis. Here it is copied once, into the bytes.
+ */
+export function subjectItemBytes(item: unknown): Uint8Array {
+  const bytes = utf8.encode(JSON.stringify([[item]], null, 2));
+  return bytes.subarray(WRAP_OPEN.length, bytes.length - WRAP_CLOSE.length);
+}
 
 const present = (report: Partial<Report>): [string, unknown][] => Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
 
