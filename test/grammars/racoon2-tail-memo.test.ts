@@ -25,10 +25,13 @@ const gatewayLogs = readdirSync('test/fixtures', { recursive: true, encoding: 'u
   .map((f) => join('test/fixtures', f))
   .filter((f) => readFileSync(f, 'utf8').includes('[DEBUG]:'));
 
-/** The same negotiation twice, an hour and a connection apart: every tail repeats. */
-function twice(lines: string[]): string {
-  const again = lines.map((l) => l.replace('2026-11-22 06:', '2026-11-22 07:').replace('vco-aaa', 'vco-bbb'));
-  return [...lines, ...again].join('\n');
+/**
+ * The same negotiation three times, an hour and a connection apart: every tail repeats. A tail is
+ * remembered on its second parse, so the third copy is read from the memo.
+ */
+function thrice(lines: string[]): string {
+  const again = (hour: string, id: string): string[] => lines.map((l) => l.replace('2026-11-22 06:', `2026-11-22 ${hour}:`).replace('vco-aaa', id));
+  return [...lines, ...again('07', 'vco-bbb'), ...again('08', 'vco-ccc')].join('\n');
 }
 
 const TRICKY = [
@@ -60,28 +63,31 @@ describe('racoon2 tail memo', () => {
   });
 
   it('copies repeated tails, and the copies equal full parses', () => {
-    const { on, off } = both(twice(TRICKY));
+    const { on, off } = both(thrice(TRICKY));
     expect(on.records.map(visible)).toEqual(off.records.map(visible));
     expect(on.problems).toEqual(off.problems);
-    const second = on.records.slice(on.records.length / 2);
-    expect(second.filter((r) => r.parseMemo !== undefined).length).toBeGreaterThanOrEqual(5);
+    const n = on.records.length / 3;
+    // First sight: parsed, not remembered. Second: parsed and remembered. Third: copied.
+    expect(on.records.slice(0, n).filter((r) => r.parseMemo !== undefined)).toHaveLength(0);
+    const third = on.records.slice(2 * n);
+    expect(third.filter((r) => r.parseMemo !== undefined).length).toBeGreaterThanOrEqual(5);
     // The peer's NO_PROPOSAL_CHOSEN names the failure (refine.ts); the notify type stays in the event.
-    expect(second.find((r) => r.event?.type === 'no-proposal')?.event?.vars['type']).toBe('NO_PROPOSAL_CHOSEN');
-    expect(second.find((r) => r.message.includes('add ipsec policy'))?.resourceId).toBe('iss-2zei2n5q5zhirfh73****');
-    expect(second.find((r) => r.tag === 'PROTO_ERR')).toMatchObject({ resourceId: 'vco-bbb', localTime: '2026-11-22 07:18:34', phase: 1, remote: { ip: '192.168.0.206', port: 500 } });
+    expect(third.find((r) => r.event?.type === 'no-proposal')?.event?.vars['type']).toBe('NO_PROPOSAL_CHOSEN');
+    expect(third.find((r) => r.message.includes('add ipsec policy'))?.resourceId).toBe('iss-2zei2n5q5zhirfh73****');
+    expect(third.find((r) => r.tag === 'PROTO_ERR')).toMatchObject({ resourceId: 'vco-ccc', localTime: '2026-11-22 08:18:34', phase: 1, remote: { ip: '192.168.0.206', port: 500 } });
   });
 
   it('never keeps key material, and redacts every occurrence of a line that announces it', () => {
-    const { on } = both(twice(TRICKY));
+    const { on } = both(thrice(TRICKY));
     const secrets = on.records.filter((r) => r.secret);
-    expect(secrets).toHaveLength(4);
+    expect(secrets).toHaveLength(6);
     for (const r of secrets) {
       expect(r.text).not.toContain('0a1b2c3d');
       expect(r.continuation).toBeUndefined();
     }
     // The key on the line itself: never a memo key. The label alone: kept, and still redacted.
     expect(secrets.filter((r) => r.message.startsWith('psk:')).every((r) => r.parseMemo === undefined)).toBe(true);
-    expect(secrets.filter((r) => r.message === 'with key:').map((r) => r.parseMemo !== undefined)).toEqual([true, true]);
+    expect(secrets.filter((r) => r.message === 'with key:').map((r) => r.parseMemo !== undefined)).toEqual([false, true, true]);
   });
 
   it('reads each ID payload dump, though the header repeats', () => {
