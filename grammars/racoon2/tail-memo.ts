@@ -174,9 +174,9 @@ function flatCopy(text: string, at: number): string {
  */
 export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, tailAt: number, prefixResourceId: string | undefined): void {
   if (tailAt < 0 || text.length - tailAt > TAIL_MAX) return;
+  if (!memo.seenBefore(text, tailAt)) return;
   const label = secretLabel(rec.message);
   if (label && HEX_RUN.test(rec.message.slice(label.index + label[0].length))) return;
-  if (!memo.seenBefore(text, tailAt)) return;
   // A flat copy of its own (compared on every predicted hit), and every text the entry keeps is
   // cut from it: the entry pins no line of the input (misses are 5 % of lines, and what they keep
   // alive is what the old generation has to collect).
