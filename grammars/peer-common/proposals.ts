@@ -6,7 +6,8 @@
 //               `[AES_CBC (256), HMAC_SHA2_256, MODP2048]` (IKEv1 Oakley transform)
 //               `{cipher=AES_CBC_256 integ=… prf=… group=MODP2048}`, `xfrm=AES_CBC_256-HMAC_SHA1_96`
 //   config      `aes256-sha1;modp2048,aes128-sha1-modp1024`, `aes256-sha256-modp2048!`
-// Unknown algorithm names keep their spelling in the value and are listed in `unknown`.
+// Algorithms with no Alibaba value are listed in `unknown`; the value is the table's name for
+// them (`aes256gcm16`) or, failing that, their spelling.
 import { classifyAlg, type AlgKind } from '../../src/vocabulary/algorithms.js';
 import { ALGORITHM_PARAMETERS } from '../../src/vocabulary/parameters.js';
 
@@ -16,7 +17,7 @@ export const PROPOSAL_PARAMS = ALGORITHM_PARAMETERS as readonly ProposalParam[];
 
 /** One concrete alternative of a proposal list, in Alibaba terms. */
 export type NormalizedProposal = { [K in ProposalParam]?: string } & {
-  /** Tokens with no Alibaba value, passed through as written. */
+  /** Tokens with no Alibaba value, as written (the alternative's values name them as the table does). */
   unknown?: string[];
 };
 
@@ -62,7 +63,9 @@ function add(slots: Slots, raw: string, forced?: AlgKind): void {
     case 'prf':
     case 'dh': {
       const known = info.value !== undefined && (info.kind === kind || forced !== undefined);
-      slots[kind].push({ value: known ? info.value! : token, known });
+      // With no Alibaba value, an algorithm the table names (AES-GCM) is given that name, so two
+      // spellings of it compare equal and a diff reads the same whichever daemon wrote it.
+      slots[kind].push({ value: known ? info.value! : (info.kind === kind ? (info.name ?? token) : token), known });
       if (!known) slots.unknown.push(token);
       return;
     }

@@ -20,7 +20,7 @@ function normEnc(raw: string, keyLength?: string | number): string | undefined {
   const m = /^(aes|3des|des|sm4)(?:-cbc)?(?:-?(128|192|256))?$/.exec(v);
   if (m) return classifyAlg(m[1] === 'aes' ? `AES${m[2] ?? keyLength ?? '128'}` : m[1]!).value;
   const info = classifyAlg(raw);
-  return info.kind === 'enc' ? info.value : undefined;
+  return info.kind === 'enc' ? (info.value ?? info.name) : undefined;
 }
 
 /** racoon2's `2048-bit MODP group` / `256-bit random ECP group`, the API's `14`, and every table spelling. */

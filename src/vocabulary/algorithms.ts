@@ -12,6 +12,11 @@ export interface AlgInfo {
   kind: AlgKind;
   /** Alibaba value (`aes256`, `sha1`, `group14`, `disabled`); absent when Alibaba has none. */
   value?: string;
+  /**
+   * The one spelling of an algorithm Alibaba does not offer, whatever the daemon wrote
+   * (`AES_GCM_16_256`, `aes_gcm256`, `aes256gcm` → `aes256gcm16`): what a diff shows for the device.
+   */
+  name?: string;
 }
 
 /** Upper-case alphanumerics only, `OAKLEY_` dropped: `AES_CBC (256)` → `AESCBC256`. */
@@ -76,6 +81,23 @@ const AES_MAC = /^(AESXCBC|AES128XCBC|AESCMAC|AESGMAC)/;
 const INTEG_LIKE = /^(HMAC|INTEG|SHA|MD5|SM3)/;
 const DH_LIKE = /^(MODP|ECP|CURVE|X25519|X448|DH|GROUP|BRAINPOOL|MLKEM|KE\d|NTRU|NEWHOPE|FRODO|KYBER)/;
 
+/** ICV lengths in bits (strongSwan's `aes256gcm128`) → bytes. */
+const ICV_BYTES: Readonly<Record<string, string>> = { '64': '8', '96': '12', '128': '16' };
+
+/**
+ * AEAD ciphers: AES-GCM as strongSwan (`AES_GCM_16_256`, `aes256gcm16`), Libreswan (`aes_gcm256`),
+ * FortiGate (`aes256gcm`) and Cisco (`AES_GCM-256`) write it, named strongSwan's way (key bits,
+ * ICV bytes; 128 and 16 when unsaid); ChaCha20-Poly1305.
+ */
+function aead(key: string): AlgInfo | undefined {
+  let m = /^AESGCM(8|12|16)?(128|192|256)?$/.exec(key);
+  if (m) return { kind: 'enc', name: `aes${m[2] ?? '128'}gcm${m[1] ?? '16'}` };
+  m = /^AES(128|192|256)GCM(8|12|16|64|96|128)?$/.exec(key);
+  if (m) return { kind: 'enc', name: `aes${m[1]!}gcm${ICV_BYTES[m[2] ?? ''] ?? m[2] ?? '16'}` };
+  if (key === 'CHACHA20POLY1305') return { kind: 'enc', name: 'chacha20poly1305' };
+  return undefined;
+}
+
 function auth(rest: string, prefixed: 'HMAC' | 'PRF' | ''): AlgInfo | undefined {
   const m = AUTH_FAMILY.exec(rest);
   if (!m) return undefined;
@@ -108,6 +130,8 @@ export function classifyAlg(token: string): AlgInfo {
   if (key === '') return { kind: 'unknown' };
   const enc = ENC[key];
   if (enc) return { kind: 'enc', value: enc };
+  const sealed = aead(key);
+  if (sealed) return sealed;
   if (NONE.has(key)) return { kind: 'none' };
   if (ESN.has(key)) return { kind: 'esn' };
   if (key.startsWith('PRF')) {

@@ -42,9 +42,11 @@ describe('parseProposalList', () => {
     expect(parseProposalList('aes256-sha1-modp1024', 'ESP')).toEqual([{ IpsecEncAlg: 'aes256', IpsecAuthAlg: 'sha1', IpsecPfs: 'group2' }]);
   });
 
-  it('passes unknown algorithms through untouched and flags them', () => {
+  it('flags algorithms Alibaba has no value for: named by the table when it knows them, else as written', () => {
     const [p] = parseProposalList('IKE:AES_GCM_16_256/PRF_HMAC_SHA2_384/ECP_256');
-    expect(p).toEqual({ IkeEncAlg: 'AES_GCM_16_256', IkeAuthAlg: 'sha384', IkePfs: 'group19', unknown: ['AES_GCM_16_256'] });
+    expect(p).toEqual({ IkeEncAlg: 'aes256gcm16', IkeAuthAlg: 'sha384', IkePfs: 'group19', unknown: ['AES_GCM_16_256'] });
+    // Libreswan's spelling of the same cipher reads the same.
+    expect(parseProposalList('ESP:AES_GCM_16_256/NO_EXT_SEQ')[0]!.IpsecEncAlg).toBe(parseProposalList('aes_gcm256', 'ESP')[0]!.IpsecEncAlg);
     const [q] = parseProposalList('IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_3072/FOO_BAR');
     expect(q!.IkePfs).toBe('group15');
     expect(q!.unknown).toEqual(['FOO_BAR']);
@@ -91,6 +93,28 @@ describe('classifyAlg', () => {
     const info = classifyAlg(token);
     expect(info.kind).toBe(kind);
     expect(info.value).toBe(value);
+  });
+
+  // Alibaba offers no AEAD cipher: no value (never a setting to propose), one name for a diff.
+  const aead: [string, string][] = [
+    ['AES_GCM_16_256', 'aes256gcm16'],
+    ['AES_GCM_8_128', 'aes128gcm8'],
+    ['AES_GCM_12_192', 'aes192gcm12'],
+    ['aes256gcm16', 'aes256gcm16'],
+    ['aes256gcm128', 'aes256gcm16'],
+    ['aes128gcm64', 'aes128gcm8'],
+    ['aes_gcm256', 'aes256gcm16'],
+    ['aes_gcm', 'aes128gcm16'],
+    ['aes256gcm', 'aes256gcm16'],
+    ['AES_GCM-256', 'aes256gcm16'],
+    ['CHACHA20_POLY1305', 'chacha20poly1305'],
+  ];
+  it.each(aead)('%s is AEAD %s', (token, name) => {
+    expect(classifyAlg(token)).toEqual({ kind: 'enc', name });
+  });
+  it('leaves AES-GMAC (an integrity transform) and unknown GCM spellings alone', () => {
+    expect(classifyAlg('AES_GMAC_256')).toEqual({ kind: 'integ' });
+    expect(classifyAlg('AES_GCM_20_256').name).toBeUndefined();
   });
 });
 
