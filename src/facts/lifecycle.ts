@@ -46,6 +46,11 @@ export class Lifecycle {
   private childRefused = false;
   /** IKEv1 phase 1 of this attempt completed (not yet a tunnel). */
   private phase1Done = false;
+  /**
+   * The other end began phase 2 on this attempt's phase 1 (this side responds to its quick mode):
+   * it accepted phase 1, so what it repeats or deletes later is about phase 2.
+   */
+  private otherEndInPhase2 = false;
   /** DPD / liveness requests sent while the tunnel was up and not answered since (the log's end counts). */
   dpdUnanswered = 0;
   /**
@@ -82,15 +87,19 @@ export class Lifecycle {
       this.state = 'negotiating';
       this.childRefused = false;
       this.phase1Done = false;
+      this.otherEndInPhase2 = false;
       return;
     }
+    if (type === 'p2-start' && this.phase1Done && ev.vars['role'] === 'responder') this.otherEndInPhase2 = true;
     if (type === 'p1-established' && this.state !== 'up') {
       this.phase1Done = true;
       if (this.state === 'failed') this.state = 'negotiating';
       return;
     }
+    // A repeated message carries no phase of its own: once the other end began phase 2, it is a
+    // quick-mode request (lab wave 5: a device that could not install its SA repeated quick mode 1).
     const repeated = type === 'peer-retransmit' && rec.phase !== 2;
-    if (this.phase1Done && this.state !== 'up' && (repeated || ((type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)))) {
+    if (this.phase1Done && !this.otherEndInPhase2 && this.state !== 'up' && (repeated || ((type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted') && endsTunnel(rec)))) {
       this.deletedAfterPhase1 = true;
       // The other end may repeat its message several times; a delete ends this phase 1.
       if (!repeated) this.phase1Done = false;
