@@ -9,6 +9,7 @@ export { isErrorNotify };
 export const PEER_EVENT_TYPES = {
   'proposal-selected': EVENT_TYPES['proposal-selected'],
   'transform-unacceptable': EVENT_TYPES['transform-unacceptable'],
+  'proposal-matched': EVENT_TYPES['proposal-matched'],
   'peer-retransmit': EVENT_TYPES['peer-retransmit'],
   'message-invalid': EVENT_TYPES['message-invalid'],
   'version-unsupported': EVENT_TYPES['version-unsupported'],
@@ -24,7 +25,8 @@ export function isPeerEventType(type: string): type is PeerEventType {
 /**
  * Events that mean "something went wrong" on the device. `notify` counts only for error notify
  * types (see isFailureEvent); `retransmit` is a symptom and `delete-received` happens on
- * every rekey, so both are left out.
+ * every rekey, so both are left out, as is `transform-unacceptable`: strongSwan traces it for
+ * each proposal it skips, also when a later one matches.
  */
 export const PEER_FAILURE_EVENTS: ReadonlySet<string> = new Set<PeerEventType>([
   'p1-timeout',
@@ -32,7 +34,6 @@ export const PEER_FAILURE_EVENTS: ReadonlySet<string> = new Set<PeerEventType>([
   'p2-failed',
   'p2-timeout',
   'no-proposal',
-  'transform-unacceptable',
   'auth-failed',
   'decrypt-failed',
   'payload-invalid',

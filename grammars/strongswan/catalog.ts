@@ -95,6 +95,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
     parsing: [T('message-invalid', /^parsing IKE (header|message) from (\S+) failed/, ['what', 'from'])],
     traffic: [T('ts-unacceptable', /^traffic selectors (.+?) === (.+?) unacceptable/, ['localTs', 'remoteTs'], { ...V2, phase: 2, then: H.tsVars })],
     TS: [T('ts-unacceptable', /^TS payloads missing in message/, undefined, { ...V2, phase: 2 })],
+    proposal: [T('proposal-matched', /^proposal matches$/)],
     selected: [
       T('proposal-selected', /^selected proposal: (.+)$/, undefined, { then: H.proposals('selected') }),
       T('id-mismatch', /^selected peer config '([^']*)' unacceptable: (.*)$/, ['peerConfig', 'why'], { phase: 1 }),

@@ -5,7 +5,7 @@ import type { LogRecord, TimelineEntry } from '../types.js';
 import { compareText } from '../compare.js';
 
 /** Events too chatty or too internal to show a person. */
-const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured']);
+const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured', 'proposal-matched']);
 const CAP = 240;
 
 let lastMs = NaN;
