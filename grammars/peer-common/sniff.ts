@@ -38,7 +38,9 @@ export function stampEnd(s: string): number {
     else if ((z === 43 || z === 45) && digits(s, j + 1, 2)) j += s.charCodeAt(j + 3) === 58 ? 6 : 5;
     return j;
   }
-  if (c0 < 65 || c0 > 90 || s.charCodeAt(3) !== 32) return 0;
+  // The month in any case (time.ts): some journalctl builds write `feb 22 08:11:42`.
+  const letter = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
+  if (!letter || s.charCodeAt(3) !== 32) return 0;
   // Day `21`, ` 1` (padded) or `1`.
   let d = 4;
   if (s.charCodeAt(d) === 32) d++;

@@ -5,9 +5,16 @@
 import { enUS } from 'date-fns/locale/en-US';
 import { zoneOffsetAtWallTime, type Zone } from '../../src/parse/timezone.js';
 
-/** English month abbreviation → 0-based month; syslog and strftime(%b) in the C locale. */
+/**
+ * English month abbreviation → 0-based month; syslog and strftime(%b) in the C locale, and as some
+ * journalctl and busybox builds write it, in lower or upper case (`feb 22 08:11:42 host …`).
+ */
 const MONTHS: ReadonlyMap<string, number> = new Map(
-  Array.from({ length: 12 }, (_, i) => [String(enUS.localize.month(i as 0, { width: 'abbreviated' })), i] as const),
+  Array.from({ length: 12 }, (_, i) => String(enUS.localize.month(i as 0, { width: 'abbreviated' }))).flatMap((m, i) => [
+    [m, i] as const,
+    [m.toLowerCase(), i] as const,
+    [m.toUpperCase(), i] as const,
+  ]),
 );
 
 export function monthIndex(abbr: string): number | undefined {
@@ -150,6 +157,6 @@ export function scanIsoStamp(s: string, i = 0): ScannedStamp | undefined {
 export function scanStamp(s: string, i = 0): ScannedStamp | undefined {
   const c = s.charCodeAt(i);
   if (isDigit(c)) return scanIsoStamp(s, i);
-  if (c >= 65 && c <= 90) return scanBsdStamp(s, i);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return scanBsdStamp(s, i);
   return undefined;
 }

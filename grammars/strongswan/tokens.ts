@@ -135,7 +135,7 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   let i = 0;
   const c0 = s.charCodeAt(0);
   let stamp: ScannedStamp | undefined;
-  if (isDigit(c0) || isUpper(c0)) {
+  if (isDigit(c0) || isUpper(c0) || (c0 >= 97 && c0 <= 122)) {
     stamp = scanStamp(s, 0);
     if (stamp && s.charCodeAt(stamp.end) !== 32) stamp = undefined;
   }

@@ -7,7 +7,7 @@
 // gateway export passes here).
 
 /** Blanks before an ISO or syslog stamp. */
-const INDENTED_STAMP = /^[ \t]+(?=\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
+const INDENTED_STAMP = /^[ \t]+(?=\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
 
 /** `2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] …\t` (OPNsense/pfSense log view export). */
 const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t[A-Za-z]+\t([\w.-]+)(?:\[(\d+)\])?\t(.*?)\t?$/;
@@ -22,7 +22,7 @@ const FACILITY = /^(.{15,32}? \S+ )(?:kern|user|daemon|auth|authpriv|syslog|loca
 /** `[stamp host ]NetworkManager[44643]: 010 "conn" #2: …`: whack output relayed by the program that ran `ipsec whack`. */
 const WHACK_RELAY = /^(.{15,32}? \S+ )?(?:NetworkManager|nm-[\w-]+|ipsec|whack)\[(\d+)\]: (\d{3}) (.*)$/;
 /** `Aug 01 13:06:48.886 104 "Office" #1: …`: whack output with a stamp in front (Openswan L2TP applets). */
-const STAMPED_WHACK = /^((?:[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d(?:\.\d+)?) \d{3} (".*)$/;
+const STAMPED_WHACK = /^((?:[A-Za-z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d(?:\.\d+)?) \d{3} (".*)$/;
 /** `Wed, 2012-08-01 13:08:29 - [Office] msg` (router web-UI logs of an Openswan tunnel). */
 const ROUTER_TUNNEL = /^[A-Z][a-z]{2}, (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) - \[([^\]"]+)\] (.*?)\s*$/;
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */

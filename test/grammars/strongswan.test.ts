@@ -177,6 +177,18 @@ describe('strongSwan samples', () => {
     expect(p.records[0]!.remote).toEqual({ ip: '198.51.100.1' });
   });
 
+  it('reads a month in lower or upper case, as some journalctl builds write it', () => {
+    const sample = read(SAMPLES, 'journald.log');
+    const lower = sample.replace(/^([A-Z][a-z]{2})(?= )/gm, (m) => m.toLowerCase());
+    const upper = sample.replace(/^([A-Z][a-z]{2})(?= )/gm, (m) => m.toUpperCase());
+    expect(lower).not.toBe(sample);
+    const [p, pl, pu] = [parse(sample), parse(lower), parse(upper)];
+    expect(pl.failures).toEqual([]);
+    expect(pu.failures).toEqual([]);
+    expect(pl.records.map((r) => [r.timeMs, r.event?.type])).toEqual(p.records.map((r) => [r.timeMs, r.event?.type]));
+    expect(pu.records.map((r) => [r.timeMs, r.event?.type])).toEqual(p.records.map((r) => [r.timeMs, r.event?.type]));
+  });
+
   it('statusall and swanctl output are records of the dialect, not failures', () => {
     const p = parse(read(SAMPLES, 'status.txt'));
     expect(p.failures).toEqual([]);

@@ -178,4 +178,13 @@ describe('--redact is safe to share (issue 16, item 5)', () => {
     // Stable: generated at another time and speed, the same inputs give the same pseudonyms.
     expect({ ...b, generatedAt: '', stats: { ...b.stats, durationMs: 0 } }).toEqual({ ...a, generatedAt: '', stats: { ...a.stats, durationMs: 0 } });
   });
+
+  it('a syslog host after a lower-case month (some journalctl builds) is a pseudonym too', async () => {
+    const { analyze } = await import('../../src/index.js');
+    const content = 'nov 21 22:18:01 acme-branch-fw charon: 10[IKE] <acme-hq-tunnel|1> sending packet: from 198.51.100.2[500] to 198.51.100.1[500] (240 bytes)\n';
+    const r = redactReport(await analyze([{ source: 'peer.log', content }], { peerTz: 'UTC', peerYear: 2026 }));
+    expect(r.stats.parsed).toBe(1);
+    const quoted = redactReport({ ...r, problems: [{ source: 'peer.log', line: 9, code: 'E_UNPARSED_LINE', message: `peer.log:9: no grammar understands this line: "${content.trim()}".` }] });
+    for (const leak of ['acme-branch-fw', 'acme-hq-tunnel']) expect(JSON.stringify(quoted)).not.toContain(leak);
+  });
 });

@@ -19,7 +19,7 @@ const ID_CONTEXT = String.raw`(?:authentication of|peer ID is|with id|IDir|IDi|I
 const DN_CONTEXT = String.raw`(?:cert|certificate|subject:?|issuer:?)`;
 
 /** A syslog / RFC 3339 stamp (a line's start, also quoted inside a message), then the host name that sent it. */
-const SYSLOG_HOST = String.raw`(?<syst>(?<![\w:.-])(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) )(?<host>[A-Za-z][\w.-]{0,62})(?= [\w./-]+(?:\[\d+\])?: )`;
+const SYSLOG_HOST = String.raw`(?<syst>(?<![\w:.-])(?:[A-Za-z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) )(?<host>[A-Za-z][\w.-]{0,62})(?= [\w./-]+(?:\[\d+\])?: )`;
 /** Device connection names: strongSwan `<name|1>`, `IKE_SA name[1]`, `CHILD_SA name{1}`; Libreswan `"name" #1:`, `"name"[1]`. */
 const CONN = String.raw`(?<sscs><)(?<sscn>[\w.-]{1,64})(?<ssce>\|\d+>)|(?<sap>\b(?:IKE_SA|CHILD_SA) )(?<san>[\w.-]{1,64})(?=[[{]\d+[\]}])|(?<lsq>")(?<lsn>[\w.-]{1,64})(?<lse>"(?=\s*(?:#\d+|\[\d+\])))`;
 
