@@ -17,6 +17,12 @@ export const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
   'version-unsupported', 'mode-not-acceptable', 'exchange-mismatch', 'cert-error', 'info-ignored-no-sa', 'peer-retransmit',
 ]);
 
+/**
+ * How long after an IKE SA rekey the replaced SA's deletion is expected: both daemons delete it in
+ * the exchange that completes the rekey (the same second in the lab).
+ */
+const REKEY_DELETE_MS = 30_000;
+
 /** Events that end a tunnel that was up, when they come while it is up. */
 export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
 
@@ -60,6 +66,8 @@ export class Lifecycle {
   deletedAfterPhase1 = false;
   /** CHILD SAs the device logged up and the other end has not deleted since. */
   private peerChildren = 0;
+  /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
+  private rekeyMs: number | undefined;
 
   static revive(plain: Lifecycle): Lifecycle {
     return Object.assign(new Lifecycle(), plain);
@@ -70,6 +78,7 @@ export class Lifecycle {
     if (!ev) return;
     const t = rec.timeMs;
     const type = ev.type;
+    if (type === 'p1-established' && this.state === 'up') this.rekeyMs = t;
     const gatewayV2Up = type === 'p1-established' && rec.ikeVersion === 2 && rec.dialect === 'racoon2';
     if (gatewayV2Up && this.childRefused) {
       // The IKE SA came up without the CHILD_SA it was negotiated for: no tunnel.
@@ -115,6 +124,9 @@ export class Lifecycle {
       this.lostMs = t;
       return;
     }
+    // An IKE SA rekeyed (lab wave 6: strongSwan every 10 s): the new SA is up first, then the
+    // replaced one is deleted — by either end, logged as several lines — and that ends nothing.
+    if (this.state === 'up' && this.rekeyMs !== undefined && t !== undefined && t >= this.rekeyMs && t - this.rekeyMs <= REKEY_DELETE_MS && (type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted')) return;
     // A log that begins with the other end deleting the IKE SA: it was up before the log began.
     const upBeforeLog = this.state === 'idle' && type === 'delete-received' && endsTunnel(rec);
     if (upBeforeLog) this.everUp = true;
