@@ -14,6 +14,8 @@ const NOTIFY = /\b(?:v2N_)?(NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPT
 export const LIBRESWAN_CATALOG: Catalog = {
   byFirstWord: {
     Starting: [T('daemon-start', /^Starting Pluto \(Libreswan Version (\S+)/, ['version'], { then: H.restart })],
+    // Libreswan accepts only subnets as selectors: a range the other end proposes is refused (TS_UNACCEPTABLE follows).
+    'non-CIDR': [T('ts-unacceptable', /^non-CIDR Traffic Selector range (\S+) is not supported/, ['range'], { ...V2, phase: 2 })],
     responding: [
       T('p1-start', /^responding to (Main|Aggressive) Mode(?: from unknown peer (\S+))?/, ['mode', 'remote'], { ...V1, phase: 1, fixed: { role: 'responder' }, then: H.p1Start }),
       T('p2-start', /^responding to Quick Mode proposal/, undefined, { ...V1, phase: 2, fixed: { role: 'responder' } }),
