@@ -346,10 +346,12 @@ third('id', 'keyid-device', { devices: ['sw', 'lsw'] }, (v) => ({ a: v === 1 ? {
 // lifetimes against Libreswan, DPD on both sides with the device killed, the device's DPD when it
 // is stopped. Each variant runs in one or two chosen combinations [IKE version, initiator, device],
 // not in every one.
-const fourth = (fam, variant, combos, make) => {
+/** Variants of a held-out wave, each run only in its chosen combinations [IKE version, initiator, device]. */
+const chosenCombos = (wave, number) => (fam, variant, combos, make) => {
   for (const [v, init, dev] of combos)
-    family(fam, variant, { versions: [v], inits: [init], devices: [dev], wave: 'y' }, (...args) => ({ description: `wave 4: ${fam} ${variant}`, ...make(...args) }));
+    family(fam, variant, { versions: [v], inits: [init], devices: [dev], wave }, (...args) => ({ description: `wave ${number}: ${fam} ${variant}`, ...make(...args) }));
 };
+const fourth = chosenCombos('y', 4);
 const ikeT = (param, cloud, peer) => T('ike-proposal-mismatch', [param], { [param]: { cloud, peer } });
 const espT = (param, cloud, peer) => T('ipsec-proposal-mismatch', [param], { [param]: { cloud, peer } });
 const pfsT = (cloud, peer) => T('pfs-mismatch', ['IpsecPfs'], { IpsecPfs: { cloud, peer } });
@@ -406,10 +408,7 @@ fourth('healthy', 'cloud-second-proposal', [[2, 'B', 'sw']], () => ({ a: { ike: 
 // dead and deleted IKEv2 strongSwan, NAT-T blocked with strongSwan, healthy runs (Libreswan, DPD
 // on one side, child rekeys). Each variant runs in one or two chosen combinations [IKE version,
 // initiator, device], not in every one.
-const fifth = (fam, variant, combos, make) => {
-  for (const [v, init, dev] of combos)
-    family(fam, variant, { versions: [v], inits: [init], devices: [dev], wave: 'z' }, (...args) => ({ description: `wave 5: ${fam} ${variant}`, ...make(...args) }));
-};
+const fifth = chosenCombos('z', 5);
 const lifeT = (param, cloud, peer) => T('lifetime-mismatch', [param], { [param]: { cloud, peer } });
 const tsT = (param, cloud, peer) => T('traffic-selector-mismatch', [param], { [param]: { cloud, peer } });
 const verT = (cloud, peer) => T('ike-version-mismatch', ['IkeVersion'], { IkeVersion: { cloud, peer } });
@@ -474,10 +473,7 @@ fifth('id', 'plus-p2-sha1', [[1, 'B', 'sw']], () => ({ a: { verify_id: true }, b
 // several gateway phase-1 proposals with one matching, IKEv2 several subnets (healthy), two
 // mismatches at once. Each variant runs in one or two chosen combinations [IKE version,
 // initiator, device], not in every one.
-const sixth = (fam, variant, combos, make) => {
-  for (const [v, init, dev] of combos)
-    family(fam, variant, { versions: [v], inits: [init], devices: [dev], wave: 'q' }, (...args) => ({ description: `wave 6: ${fam} ${variant}`, ...make(...args) }));
-};
+const sixth = chosenCombos('q', 6);
 const idT = (param, cloud, peer) => T('identity-mismatch', [param], { [param]: { cloud, peer } });
 // IKEv2 PFS differing: shows only at the CHILD_SA rekey (the first CHILD_SA rides IKE_AUTH without KE)
 sixth('pfs', 'rekey-cloud-group15-dev-group14', [[2, 'A', 'sw'], [2, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp3072', esp: 'aes256-sha256-modp3072' }, b: { ike: 'aes256-sha256-modp3072', esp: 'aes256-sha256-modp2048', ...V2_REKEY.b }, flow: WAIT(25), truth: pfsT('group15', 'group14') }));
