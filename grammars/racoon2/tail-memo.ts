@@ -4,8 +4,8 @@
 // distinct tails in 667 k header lines. A prefix scan cuts each header line into stamp, id and
 // tail (`[TAG]: file.c:N:func(): message [{context}]`); the Chevrotain grammar runs on a tail's
 // first two lines (the second remembers it) and later lines copy its structure — and, once a
-// record of that tail was classified, the catalogue's answer. Bounded: two generations of tails; long tails and key
-// material never kept. test/grammars/racoon2-tail-memo.test.ts checks that it changes no record.
+// record of that tail was classified, the catalogue's answer. Bounded: two generations of tails;
+// long tails and key material never kept. test/grammars/racoon2-tail-memo.test.ts checks that it changes no record.
 import type { ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogEvent, LogRecord } from '../../src/types.js';
 import { secretLabel } from './secrets.js';
@@ -168,8 +168,9 @@ function flatCopy(text: string, at: number): string {
 
 /**
  * Remembers the structure of a freshly parsed record under its tail, when that is safe and the
- * tail was parsed once before: a plain prefix, a short tail, and no key material in it. A line that only announces key material
- * (`with key:`, the dump on the next lines) is kept, marked, and redacted like any other.
+ * tail was parsed once before: a plain prefix, a short tail, and no key material in it. A line
+ * that only announces key material (`with key:`, the dump on the next lines) is kept, marked, and
+ * redacted like any other.
  * `tailAt` and `prefixResourceId` are the line's prefix scan (prefix.ts; -1: not plain).
  */
 export function rememberTail(memo: TailMemo, rec: LogRecord, text: string, tailAt: number, prefixResourceId: string | undefined): void {
