@@ -40,7 +40,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
       // IKEv1 main mode 5: the ID the peer sent matches no connection (Openswan, Libreswan ≤ 4).
       T('id-mismatch', /^no suitable connection for peer '([^']*)'/, ['received'], { phase: 1 }),
       T('no-proposal', /^no acceptable Proposal in IPsec SA/, undefined, { ...V1, phase: 2 }),
-      T('cert-error', /^no (?:\S+ )?private key found/, undefined, { phase: 1 }),
+      T('cert-error', /^no (?:\S+ )?private key found/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } }),
     ],
     No: [
       T('ts-unacceptable', /^No IKEv2 connection found with compatible Traffic Selectors/, undefined, { ...V2, phase: 2 }),
@@ -129,8 +129,10 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('ts-unacceptable', /^Quick Mode request rejected,.*? (local|remote) selector (\S+) does not match connection (\S+?);?(?: |$)/, ['which', 'proposed', 'configured'], { ...V1, phase: 2 }),
     ],
     phase2: [T('p2-failed', /^phase2 initiation failed because parent ISAKMP #\d+ is gone/, undefined, { ...V1, phase: 2 })],
-    connection: [T('cert-error', /^connection \S+ private key not found/, undefined, { phase: 1 })],
-    unable: [T('cert-error', /^unable to locate my private key/, undefined, { phase: 1 })],
+    connection: [T('cert-error', /^connection \S+ private key not found/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } })],
+    unable: [T('cert-error', /^unable to locate my private key/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } })],
+    // NSS holds no key (or certificate) under the connection's `leftcert`/CKA_ID.
+    "Can't": [T('cert-error', /^Can't find the certificate or private key from the NSS/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } })],
     '#num': [T('proposal-configured', /^(\d+):(IKE|ESP|AH)=(\S+)/, undefined, { then: H.configuredLine })],
     added: [T(null, /^added IKEv([12]) connection/, ['version'], { then: H.connectionAdded })],
     failed: [T('config-error', /^failed to add connection: (.*)$/, ['why'], { then: H.configRefused })],

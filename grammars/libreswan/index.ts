@@ -45,7 +45,11 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   if (h.whack) context['whack'] = h.whack;
   if (h.debug) rec.tag = 'debug';
   if (h.connection) {
-    rec.connName = h.connection.name;
+    // `conn/1x2`: the instance a `leftsubnets=`/`rightsubnets=` connection makes for one pair of
+    // subnets. They share one ISAKMP/IKE SA and are one connection to the other end.
+    const pair = SUBNET_PAIR.exec(h.connection.name);
+    rec.connName = pair ? pair[1]! : h.connection.name;
+    if (pair) context['subnets'] = pair[2]!;
     if (h.connection.serial) rec.session = h.connection.serial;
     if (h.connection.instance) context['instance'] = h.connection.instance;
     const remote = parseColonEndpoint(h.connection.address);
@@ -66,6 +70,8 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   if (masked.secret) rec.secret = true;
   return rec;
 }
+
+const SUBNET_PAIR = /^(.+)\/(\d+x\d+)$/;
 
 const GRAMMAR: LineGrammar<RawHeader> = { label: 'Libreswan', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
 

@@ -9,7 +9,7 @@ import { stampEnd } from '../peer-common/sniff.js';
 import { stampToEpochMs, type ScannedStamp } from '../peer-common/time.js';
 import { classifyRacoon } from './catalog.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
-import { sniffLine, tokenizeLine } from './tokens.js';
+import { FOREGROUND, sniffLine, tokenizeLine } from './tokens.js';
 
 export const RACOON = 'racoon';
 
@@ -65,7 +65,8 @@ export const racoonDialect: Dialect = {
     const lead = line.charCodeAt(0) === 32 ? 1 : 0;
     const body = lead ? line.slice(1) : line;
     const clock = /^\d\d:\d\d:\d\d /.test(body) ? 9 : 0;
-    return sniffLine(body, clock || stampEnd(body));
+    // `racoon -F` writes a bare line to the terminal before its first stamped one.
+    return sniffLine(body, clock || stampEnd(body)) || body === FOREGROUND;
   },
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
     return parseHeaderBatch(GRAMMAR, lines, ctx);

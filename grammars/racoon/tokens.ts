@@ -55,6 +55,9 @@ function readTopics(s: string, i: number): { topics: string; end: number } | und
   return /^ipsec(?:,[a-z]+)*$/.test(topics) ? { topics, end: sp + 1 } : undefined;
 }
 
+/** The line `racoon -F` prints before its log. */
+export const FOREGROUND = 'Foreground mode.';
+
 /** Appends the tokens of one line to `out`. Returns why the line does not fit, or null. */
 export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   const start = out.length;
@@ -91,7 +94,8 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     out.push(newToken(Level, s.slice(i, level.end - 1), base + i, level.level));
     i = level.end;
   }
-  if (!prog && !topics && !level) return fail('no racoon program, level or RouterOS ipsec topic');
+  // `racoon -F`'s bare start-up line: a message of its own, without stamp, program or level.
+  if (!prog && !topics && !level && !(i === 0 && s === FOREGROUND)) return fail('no racoon program, level or RouterOS ipsec topic');
   const loc = readLocation(s, i);
   if (loc) {
     out.push(newToken(Location, s.slice(i, loc.end).trimEnd(), base + i, loc.payload));

@@ -76,7 +76,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('no-proposal', /^no matching proposal found/, undefined, { ...V1, phase: 2, fixed: { direction: 'received' }, then: H.noProposal }),
       T('ts-unacceptable', /^no acceptable traffic selectors found/, undefined, { phase: 2 }),
       T('auth-failed', /^no shared key found for '?([^'[]*)'?(?:\[[^\]]*\])? - '?([^'[]*)'?/, ['localId', 'remoteId'], { phase: 1, fixed: { reason: 'no-shared-key' } }),
-      T('cert-error', /^no (?:\S+ )?private key found for '([^']*)'/, ['id'], { phase: 1 }),
+      T('cert-error', /^no (?:\S+ )?private key found for '([^']*)'/, ['id'], { phase: 1, fixed: { reason: 'own-key-missing' } }),
       T('transform-unacceptable', /^no acceptable (ENCRYPTION_ALGORITHM|INTEGRITY_ALGORITHM|PSEUDO_RANDOM_FUNCTION|DIFFIE_HELLMAN_GROUP|KEY_EXCHANGE_METHOD|EXTENDED_SEQUENCE_NUMBERS|ADDITIONAL_KEY_EXCHANGE_\d) found/, ['transform'], { then: H.transform }),
       T('id-mismatch', /^no matching peer config found/, undefined, { ...V2, phase: 1, fixed: { reason: 'no-peer-config' }, then: H.lookupIds }),
       T('id-mismatch', /^no peer config found/, undefined, { ...V1, phase: 1, fixed: { reason: 'no-peer-config' }, then: H.lookupIds }),

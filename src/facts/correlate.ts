@@ -247,12 +247,15 @@ export class SubjectIndex {
   private joinPeers(): SubjectAccumulator[] {
     const own: SubjectAccumulator[] = [];
     // Records without a connection name (start-up chatter) join the file's only named session.
+    // Beside several, chatter without a single event (debug dumps) is no subject of its own: its
+    // lines stay counted as read, and a subject that says only "no problem found" would be noise.
     for (const [key, s] of this.peer) {
       if (!key.endsWith('#')) continue;
-      const src = key.slice(0, -1);
-      const named = [...this.peer.entries()].filter(([k]) => k.startsWith(src) && k !== key);
+      const named = [...this.peer.entries()].filter(([k]) => k.startsWith(key) && k !== key);
       if (named.length === 1) {
         named[0]![1].absorb(s);
+        this.peer.delete(key);
+      } else if (named.length > 1 && s.store.tallies.length === 0) {
         this.peer.delete(key);
       }
     }

@@ -1,5 +1,5 @@
 // What wraps a daemon's log line when people paste it: a web UI's tab-separated export, an RFC 5424
-// syslog record, Android logcat, a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
+// syslog record, Android logcat (brief, time, threadtime), a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
 // `Day, date - [tunnel]` log, blanks before the stamp.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
@@ -15,6 +15,12 @@ const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)
 const RFC5424 = /^<\d{1,3}>1 (\S+) (\S+) ([\w.-]+) (\S+) \S+ (?:-|(?:\[[^\]]*\])+) ?(.*)$/;
 /** `I/charon  (18819): msg`, `D/charon: msg` (Android logcat, brief and threadtime-less formats). */
 const LOGCAT = /^[VDIWEF]\/([\w.-]+)\s*(?:\(\s*\d+\))?: ?(.*)$/;
+/**
+ * `10-17 18:01:46.708 12637 12637 I racoon  : msg` (logcat `-v threadtime`, what `adb logcat` and bug
+ * reports print) and `10-17 18:01:46.708 I/racoon( 12637): msg` (`-v time`).
+ */
+const LOGCAT_STAMPED = /^(\d\d)-(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) +(?:(\d+) +\d+ [VDIWEF] ([\w.-]+?)|[VDIWEF]\/([\w.-]+?) *\( *(\d+)\)) *: ?(.*)$/;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** `svc_1  | msg` (docker compose), `host | msg` (a pipe-separated view). */
 const COMPOSE = /^[\w.-]+_\d+\s+\| (.*)$/;
 /** `stamp host authpriv.warn prog[pid]: msg` (OpenWrt logread: a facility.level between host and program). */
@@ -43,6 +49,11 @@ export function unframe(line: string): string {
     return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd());
   }
   if (line.charCodeAt(1) === 47 && (m = LOGCAT.exec(line))) return `${m[1]}: ${m[2]}`;
+  // A logcat stamp has no year and a numeric month: written as the syslog stamp the grammars read.
+  if (c0 >= 48 && c0 <= 49 && line.charCodeAt(2) === 45 && (m = LOGCAT_STAMPED.exec(line))) {
+    const month = MONTH_NAMES[Number(m[1]) - 1];
+    if (month) return `${month} ${m[2]} ${m[3]} ${m[5] ?? m[6]}[${m[4] ?? m[7]}]: ${m[8]}`;
+  }
   if ((m = COMPOSE.exec(line))) return m[1]!;
   if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
   if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 44 && (m = ROUTER_TUNNEL.exec(line))) return `${m[1]} pluto: "${m[2]}" ${m[3]}`;

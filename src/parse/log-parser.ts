@@ -13,7 +13,7 @@ import { scrubQuoted } from '../secrets.js';
 /** Continuation lines kept on a record for the catalogue (ID payload dumps need two). */
 const KEPT_CONTINUATION = 4;
 /** Starts like a log header (ISO or syslog time stamp): never a continuation line. */
-const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)/;
+const LOOKS_LIKE_HEADER = /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d\d-\d\d \d\d:\d\d:\d\d\.\d)/;
 /** Pass-1 kind of a continuation-only line, e.g. a hex dump (dialect kinds are ≥ 0, unclaimed -1). */
 const CONTINUATION_ONLY = -2;
 /** Lines parsed together: a block is cut into windows of this many. */
@@ -249,10 +249,10 @@ export class LogParser {
   }
 }
 
-/** Cheap guard before LOOKS_LIKE_HEADER: a digit (ISO stamp) or a letter (month name, any case) first. */
+/** Cheap guard before LOOKS_LIKE_HEADER: a digit (ISO or logcat stamp) or a letter (month name, any case) first. */
 function startsLikeHeader(t: string): boolean {
   const c = t.charCodeAt(0);
-  return (c >= 48 && c <= 57 && t.charCodeAt(4) === 45) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && t.charCodeAt(3) === 32);
+  return (c >= 48 && c <= 57 && (t.charCodeAt(4) === 45 || t.charCodeAt(2) === 45)) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && t.charCodeAt(3) === 32);
 }
 
 function safeParse(d: Dialect, lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {

@@ -64,6 +64,16 @@ describe('racoon dialect', () => {
     expect(at(12).context).toMatchObject({ topics: 'ipsec,error' });
   });
 
+  it("reads `racoon -F`'s bare start-up line, and only that one, without a stamp", () => {
+    const fg = parseText(['Foreground mode.', '2015-03-19 04:54:18: INFO: Reading configuration from "/etc/racoon/racoon.conf"'].join('\n'), [racoonDialect], { year: 2026 });
+    expect(fg.failures).toEqual([]);
+    expect(fg.records.map((r) => [r.line, r.message])).toEqual([
+      [1, 'Foreground mode.'],
+      [2, 'Reading configuration from "/etc/racoon/racoon.conf"'],
+    ]);
+    expect(racoonDialect.sniff('Foreground mode. now')).toBe(false);
+  });
+
   it('leaves strongSwan and Libreswan lines to their own dialects', () => {
     expect(racoonDialect.sniff('Dec  4 18:47:46 gw charon[77]: 06[IKE] <to-cloud|1> sending DPD request')).toBe(false);
     expect(racoonDialect.sniff('Dec  4 17:49:44 gw pluto[9]: "to-cloud" #1: initiating Main Mode')).toBe(false);

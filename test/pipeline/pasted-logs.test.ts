@@ -55,6 +55,44 @@ const SAMPLES: [string, string, string, string][] = [
     'peer-unreachable',
   ],
   [
+    'Android logcat -v threadtime (adb logcat, bug reports): the gateway never answers',
+    'logcat-threadtime.txt',
+    lines(
+      '10-17 18:01:46.708 18819 18830 I charon  : 09[IKE] initiating IKE_SA android[1] to 192.0.2.9',
+      '10-17 18:01:46.709 18819 18830 I charon  : 09[NET] sending packet: from 10.0.2.15[46523] to 192.0.2.9[500] (464 bytes)',
+      '10-17 18:01:50.709 18819 18831 I charon  : 11[IKE] retransmit 1 of request with message ID 0',
+      '10-17 18:01:57.910 18819 18832 I charon  : 12[IKE] retransmit 2 of request with message ID 0',
+      '10-17 18:02:10.870 18819 18833 I charon  : 14[IKE] giving up after 2 retransmits',
+      '10-17 18:02:10.871 18819 18833 I charon  : 14[IKE] establishing IKE_SA failed, peer not responding',
+    ),
+    'peer-unreachable',
+  ],
+  [
+    'Android logcat -v time: racoon finds no proposal',
+    'logcat-time.txt',
+    lines(
+      '10-17 18:01:46.708 I/racoon  (12637): 198.51.100.7[500] used as isakmp port (fd=6)',
+      '10-17 18:01:47.100 I/racoon  (12637): initiate new phase 1 negotiation: 198.51.100.7[500]<=>203.0.113.9[500]',
+      '10-17 18:01:47.300 E/racoon  (12637): no suitable proposal found.',
+      '10-17 18:01:47.301 E/racoon  (12637): failed to get valid proposal.',
+    ),
+    'ike-proposal-mismatch',
+  ],
+  [
+    'Libreswan with several subnets (conn/1x2 instances): quick modes refused, ISAKMP SA deleted',
+    'pluto-subnets.log',
+    lines(
+      'Jun 18 04:06:53.201: "site/1x1" #11: STATE_MAIN_I4: ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP1536}',
+      'Jun 18 04:06:53.202: "site/1x2" #12: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+IKEV1_ALLOW {using isakmp#11 msgid:da90015c proposal=defaults pfsgroup=MODP1536}',
+      'Jun 18 04:06:53.202: "site/2x1" #13: initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+IKEV1_ALLOW {using isakmp#11 msgid:50c431c9 proposal=defaults pfsgroup=MODP1536}',
+      'Jun 18 04:06:53.480: "site/1x1" #11: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=16',
+      'Jun 18 04:06:53.480: | ISAKMP Notification Payload',
+      'Jun 18 04:06:53.481: "site/1x1" #11: received and ignored informational message',
+      'Jun 18 04:06:53.482: "site/1x1" #11: received Delete SA payload: self-deleting ISAKMP State #11',
+    ),
+    'ipsec-proposal-mismatch',
+  ],
+  [
     'RouterOS /log print: no proposal matches',
     'mikrotik.txt',
     lines(
@@ -121,6 +159,8 @@ describe('pasted device logs', () => {
     expect(report.problems, 'every line parsed').toEqual([]);
     expect(report.stats.unparsed).toBe(0);
     expect(report.inputs[0]?.kind).toBe('peer-log');
+    // One connection, one subject: no subject for a file name or a connection's instance.
+    expect(report.subjects.map((s) => s.id)).toHaveLength(1);
     const findings = report.subjects.flatMap((s) => s.findings);
     expect(findings[0]?.cause, JSON.stringify(findings.map((f) => f.cause))).toBe(cause);
   });
