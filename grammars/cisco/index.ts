@@ -132,7 +132,8 @@ export function createCiscoDialect(): Dialect {
     },
     // IOS folds what a message lists under it (ID payload fields, proxies, policy attributes,
     // packet dumps) as indented lines: those continue the record; anything else is reported.
-    continues: (text: string) => /^[ \t]/.test(text) || /^\(key eng\. msg\.\)|^\{[^}]*\}\s*$/.test(text),
+    // IOS debug blocks go on in `name= value,` lines (`src_proxy= …`, `lifedur= 3600s and 4608000kb,`).
+    continues: (text: string) => /^[ \t]/.test(text) || /^\(key eng\. msg\.\)|^\{[^}]*\}\s*$|^[a-z][a-z_]*= \S/.test(text),
     redactSecrets(rec: LogRecord): void {
       if (rec.secret) {
         rec.continuation = undefined;

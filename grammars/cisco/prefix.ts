@@ -2,9 +2,10 @@
 // `Group = …, Username = …, IP = …, ` fields, the ASA console debug tag (`[IKEv1 DEBUG]`), the IOS
 // syslog tag (`%CRYPTO-4-IKMP_BAD_MESSAGE: `), and the IOS debug prefixes — `ISAKMP:(1001):`,
 // `ISAKMP (0:1): `, `ISAKMP-PAK: (1001):`, `IPSEC(validate_proposal_request): `,
-// `IKEv2:(SESSION ID = 1,SA ID = 1):`, `IKEv2-ERROR:(SA ID = 1):: `, `IKEv2-PROTO-4: `.
+// `IKEv2:(SESSION ID = 1,SA ID = 1):`, `IKEv2-ERROR:(SA ID = 1):: `, `IKEv2-PROTO-4: `, and the crypto
+// engine's (`CryptoEngine0: `, `CRYPTO_ENGINE: `: key generation steps, no negotiation event).
 
-export type PrefixKind = 'asa' | 'ios-syslog' | 'isakmp' | 'ipsec' | 'ikev2';
+export type PrefixKind = 'asa' | 'ios-syslog' | 'isakmp' | 'ipsec' | 'ikev2' | 'engine';
 
 export interface PrefixPayload {
   kind: PrefixKind;
@@ -27,6 +28,7 @@ export interface PrefixPayload {
 
 const ASA = /^%(?:ASA|PIX|FTD)-(\d)-(\d{6}): ?/;
 const IOS_SYSLOG = /^%(CRYPTO|IKEV2|IPSEC|ISAKMP|CRYPTO_ENGINE|CRYPTO_SL)-(\d)-([A-Z0-9_]+): ?/;
+const ENGINE = /^(?:CryptoEngine\d*|CRYPTO_ENGINE): ?/;
 const ASA_DEBUG = /^\[IKEv([12])(?: DEBUG)?\] ?/;
 const ISAKMP = /^ISAKMP(?:-(\w+))?(?: ?\((\d+)(?::(\d+))?\))?:?(?: ?\((\d+)\):?)? ?/;
 const IPSEC = /^IPSEC(?:-(\w+))?(?:\((\w+)\))?:?(?:\(SESSION ID = \d+\))? ?/;
@@ -78,6 +80,10 @@ export function readPrefix(s: string, i: number): { payload: PrefixPayload; end:
       end += f[0].length;
     }
     return { payload: p, end: i + end };
+  }
+  if (c === 67) {
+    const m = ENGINE.exec(rest);
+    return m ? { payload: { kind: 'engine' }, end: i + m[0].length } : undefined;
   }
   if (c !== 73) return undefined;
   if (rest.startsWith('ISAKMP')) {

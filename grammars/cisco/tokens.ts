@@ -45,7 +45,7 @@ function isIkev2Prefix(s: string, i: number): boolean {
 /** Where a debug or syslog message starts in the line, and its prefix; undefined when none. */
 function prefixAt(s: string, i: number): ReturnType<typeof readPrefix> {
   const c = s.charCodeAt(i);
-  if (c !== 37 && c !== 91 && c !== 73) return undefined;
+  if (c !== 37 && c !== 91 && c !== 73 && c !== 67) return undefined;
   if (c === 73 && s.startsWith('IKEv2', i) && !isIkev2Prefix(s, i)) return undefined;
   if (c === 73 && !s.startsWith('IKEv2', i) && !DEBUG_HEAD.test(s.slice(i, i + 24))) return undefined;
   return readPrefix(s, i);
@@ -56,7 +56,7 @@ export function sniffLine(s: string): boolean {
   const c0 = s.charCodeAt(0);
   // Fast exits: the shapes start with a stamp, `<`, `%`, `*`, `.`, `[`, `I`, a prompt or white space.
   if (c0 === 32 || c0 === 9) return DUMP.test(s) || SHOW.test(s);
-  if (c0 === 73 || c0 === 37 || c0 === 91) {
+  if (c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67) {
     if (prefixAt(s, 0)) return true;
   } else {
     const h = scanHead(s);

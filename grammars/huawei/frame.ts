@@ -46,7 +46,7 @@ function tagAt(s: string, at: number): { tag: FrameTag; end: number } | undefine
 
 /** Comware writes its own version (`%%10`), its buffer stamp with `%`, and mnemonics of words joined by `_`. */
 function vendorOf(s: string, stamp: ScannedStamp | undefined, tag: FrameTag): 'huawei' | 'h3c' {
-  if (tag.version === '10' || stamp?.text.startsWith('%')) return 'h3c';
+  if (tag.version === '10' || stamp?.text.startsWith('%') || stamp?.text.startsWith('*')) return 'h3c';
   if (tag.version === '01') return 'huawei';
   return /^(?:IKE|IKEV2|IPSEC)_(?:P[12]_)?SA_|^IPSEC_PACKET_|^IKEV2_/.test(tag.mnemonic) ? 'h3c' : 'huawei';
 }

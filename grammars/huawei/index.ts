@@ -21,7 +21,7 @@ export const HUAWEI = 'huawei';
 
 function stampRecord(rec: LogRecord, stamp: ScannedStamp | undefined, ctx: ParseContext): void {
   if (!stamp) return;
-  rec.localTime = stamp.text.replace(/^%/, '');
+  rec.localTime = stamp.text.replace(/^[%*]/, '');
   const ms = stampToEpochMs(stamp.parts, ctx);
   if (ms !== undefined) rec.timeMs = ms;
 }

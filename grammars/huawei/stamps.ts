@@ -6,7 +6,7 @@
 import { monthIndex, scanBsdStamp, scanIsoStamp, type ScannedStamp, type StampParts } from '../peer-common/time.js';
 
 const VRP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?(?:([+-])(\d\d):?(\d\d)| DST)?(?= |$)/;
-const COMWARE = /^%?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?::(\d{1,3}))? (\d{4})(?= |$)/;
+const COMWARE = /^[%*]?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?::(\d{1,3}))? (\d{4})(?= |$)/;
 const TABLE = /(\d{4})[-/](\d\d)[-/](\d\d)\s+(\d\d):(\d\d):(\d\d)\s*$/;
 
 const n = (s: string | undefined): number => (s === undefined ? 0 : Number(s));

@@ -130,6 +130,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
     rekeying: [T('retransmit-limit', /^rekeying IKE_SA failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'rekey' } })],
     proper: [T('retransmit-limit', /^proper IKE_SA delete failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'delete' } })],
     outbound: [T('p2-established', /^outbound CHILD_SA (\S+?)\{(\d+)\} established/, ['child', 'childId'], { phase: 2, fixed: { rekey: 'true' }, then: H.childUp })],
+    // After a failed decryption (`could not decrypt payloads`, which carries the event): quiet.
+    ignore: [T(null, /^ignore malformed (\S+) (request|response)/, ['exchange', 'kind'])],
     ignoring: [
       T('pfs-mismatch', /^ignoring KE exchange, agreed on a non-PFS proposal/, undefined, { phase: 2, fixed: { my: '0', peer: 'enabled' } }),
       T('info-ignored-no-sa', /^ignoring unprotected INFORMATIONAL from (\S+)/, ['from'], { ...V1 }),

@@ -163,6 +163,23 @@ describe('IOS debug crypto isakmp / ipsec', () => {
     expect(only(p, 'ts-unacceptable')[0]!.vars).toMatchObject({ localTs: '192.0.2.0/24', remoteTs: '203.0.113.0/25' });
   });
 
+  it('older IOS: the sa_request block in unindented `name= value,` lines, crypto engine steps quiet', () => {
+    const p = parse([
+      '00:27:07: IPSEC(sa_request): ,',
+      `(key eng. msg.) src= ${ME}, dest= ${GW},`,
+      'src_proxy= 192.0.2.0/255.255.255.0/0/0 (type=4),',
+      'protocol= ESP, transform= esp-des esp-md5-hmac ,',
+      'lifedur= 3600s and 4608000kb,',
+      '00:27:07: CryptoEngine0: generate alg parameter',
+      '00:27:07: CRYPTO_ENGINE: Dh phase 1 status: 0',
+      '00:27:07: ISAKMP (0:2): beginning Main Mode exchange',
+    ].join('\n'));
+    expect([p.failures, p.orphans]).toEqual([[], []]);
+    expect(p.records.map((r) => [r.line, r.continuationLines])).toEqual([[1, 4], [6, 0], [7, 0], [8, 0]]);
+    expect(p.records.slice(1, 3).map((r) => r.event)).toEqual([undefined, undefined]);
+    expect(p.records[1]!.context).toMatchObject({ family: 'engine' });
+  });
+
   it('a generic mode failure decides nothing', () => {
     const p = parse(`%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at ${GW}`);
     expect([eventsOf(p), p.records[0]!.level]).toEqual([[], 'error']);

@@ -155,6 +155,16 @@ describe('VRP messages', () => {
 });
 
 describe('H3C Comware messages', () => {
+  it('reads `debugging ike` output: `*` before the stamp, a quiet H3C record', () => {
+    const p = parse('*Nov  7 09:23:08:808 2014 ROUTER IKE/7/DEBUG: send message:\n*Nov  7 09:23:09:415 2014 ROUTER IKE/7/DEBUG: received message:\n');
+    expect(p.failures).toEqual([]);
+    expect(p.records.map((r) => [r.localTime, r.timeMs, r.event])).toEqual([
+      ['Nov  7 09:23:08:808 2014', Date.UTC(2014, 10, 7, 9, 23, 8, 808), undefined],
+      ['Nov  7 09:23:09:415 2014', Date.UTC(2014, 10, 7, 9, 23, 9, 415), undefined],
+    ]);
+    expect(p.records[0]!.context).toMatchObject({ vendor: 'h3c', module: 'IKE' });
+  });
+
   it('reads the stamp, the reason and the SA information block', () => {
     const r = parse(`${p1fail('Failed to get IKE proposal for negotiation')}\n`).records[0]!;
     expect([r.event?.type, r.phase, r.ikeVersion, r.remote, r.local, r.timeMs]).toEqual(['no-proposal', 1, 1, { ip: GW, port: 500 }, { ip: DEV, port: 500 }, Date.UTC(2026, 11, 4, 10, 0, 0, 123)]);

@@ -177,6 +177,14 @@ describe('strongSwan samples', () => {
     expect(p.records[0]!.remote).toEqual({ ip: '198.51.100.1' });
   });
 
+  it("NetworkManager's charon lines: a failed decryption and the quiet lines after it", () => {
+    const nm = (msg: string): string => `Apr 29 00:43:22 laptop NetworkManager[19586]: ${msg}`;
+    const p = parse([nm('invalid HASH_V1 payload length, decryption failed?'), nm('could not decrypt payloads'), nm('ignore malformed INFORMATIONAL request'), nm('Activation: starting connection')].join('\n'));
+    expect(p.records.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(p.records[2]!.event).toBeUndefined();
+    expect(types(p)).toEqual(['decrypt-failed', 'decrypt-failed']);
+  });
+
   it('reads a month in lower or upper case, as some journalctl builds write it', () => {
     const sample = read(SAMPLES, 'journald.log');
     const lower = sample.replace(/^([A-Z][a-z]{2})(?= )/gm, (m) => m.toLowerCase());
