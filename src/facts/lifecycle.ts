@@ -66,8 +66,38 @@ export class Lifecycle {
   deletedAfterPhase1 = false;
   /** CHILD SAs the device logged up and the other end has not deleted since. */
   private peerChildren = 0;
+  /**
+   * The CHILD SAs the device logged up with their SPIs (strongSwan names them: inbound, outbound):
+   * a rekey logs its new SA twice, and both ends delete the old one, each by its own SPI.
+   */
+  private peerChildSpis: [string, string][] = [];
+  /** The device brought a CHILD SA up while another was up: a rekey. */
+  private peerRekeyed = false;
   /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
   private rekeyMs: number | undefined;
+
+  private childUp(spi: string | undefined, spiOut: string | undefined): void {
+    if (this.peerChildren > 0) this.peerRekeyed = true;
+    if (spi === undefined) this.peerChildren++;
+    else if (!this.peerChildSpis.some(([i]) => i === spi)) {
+      this.peerChildSpis.push([spi, spiOut ?? '']);
+      this.peerChildren++;
+    }
+  }
+
+  /**
+   * Whether a delete ends one of the device's CHILD SAs. By SPI when it names one: a CHILD SA this
+   * log never saw come up (it began mid-life) or one already deleted counts for nothing. Without
+   * SPIs only the other end's delete counts, as a device deletes its side of every rekeyed SA.
+   */
+  private childDeleted(type: string, detail: string | undefined): boolean {
+    const spi = detail ? /\bSPIs? ([0-9a-f]+)/i.exec(detail)?.[1] : undefined;
+    if (spi === undefined || this.peerChildSpis.length === 0) return type === 'delete-received';
+    const at = this.peerChildSpis.findIndex(([i, o]) => i === spi || o === spi);
+    if (at < 0) return false;
+    this.peerChildSpis.splice(at, 1);
+    return true;
+  }
 
   static revive(plain: Lifecycle): Lifecycle {
     return Object.assign(new Lifecycle(), plain);
@@ -85,7 +115,7 @@ export class Lifecycle {
       this.childRefused = false;
       return;
     }
-    if (type === 'p2-established' && rec.side === 'peer') this.peerChildren++;
+    if (type === 'p2-established' && rec.side === 'peer') this.childUp(ev.vars['spi'], ev.vars['spiOut']);
     if (type === 'p2-established' || gatewayV2Up) {
       this.state = 'up';
       this.everUp = true;
@@ -118,7 +148,13 @@ export class Lifecycle {
     else if (type === 'dpd-ack' || type === 'packet-received') this.dpdUnanswered = 0;
     // The device's only CHILD SA deleted by the other end (no newer one replaced it, as a rekey's
     // would): the tunnel carries nothing any more, whatever the IKE SA does.
-    if (type === 'delete-received' && rec.side === 'peer' && !endsTunnel(rec) && this.peerChildren > 0 && --this.peerChildren === 0 && this.state === 'up') {
+    // So is the device's only CHILD SA it deletes itself (lab wave 6: an IKEv1 CHILD SA that
+    // expired with rekeying off): a rekey would have brought the next one up first. A delete of an
+    // SA this log never saw come up (it began mid-life) counts for nothing.
+    // A device that rekeyed before has rekeying on: its own delete of the last SA is the end of
+    // the log's window (lab: the last rekey not yet logged), not a setting to change.
+    const childGone = (type === 'delete-received' || (type === 'delete-sent' && !this.peerRekeyed)) && rec.side === 'peer' && !endsTunnel(rec) && this.childDeleted(type, ev.vars['detail']);
+    if (childGone && this.peerChildren > 0 && --this.peerChildren === 0 && this.state === 'up') {
       this.state = 'lost';
       this.lostBy = type;
       this.lostMs = t;
@@ -168,6 +204,8 @@ export class Lifecycle {
     this.deletedAfterPhase1 ||= o.deletedAfterPhase1;
     // Device logs are read in one piece; across pieces the later one's count stands when it saw any.
     this.peerChildren = continues ? o.peerChildren || this.peerChildren : Math.max(this.peerChildren, o.peerChildren);
+    this.peerRekeyed ||= o.peerRekeyed;
+    this.peerChildSpis = [...this.peerChildSpis, ...o.peerChildSpis.filter(([i]) => !this.peerChildSpis.some(([j]) => j === i))];
     this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }
 }
