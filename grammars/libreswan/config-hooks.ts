@@ -49,7 +49,7 @@ export const expiredPhase: Hook = (ev, _m, cx) => {
   cx.rec.phase = /^(IKE|ISAKMP)$/.test(ev.vars['what'] ?? '') ? 1 : 2;
 };
 
-const REFUSED_ALG = /^(IKE|ESP|AH) (DH|encryption|integrity|PRF) algorithm '([^']+)' is not supported/;
+const REFUSED_ALG = /^(IKE|ESP|AH) (DH|encryption|integrity|PRF) algorithm '([^']+)' is not (?:supported|recognized)/;
 
 /**
  * `failed to add connection: IKE DH algorithm 'modp1024' is not supported` (Libreswan 4 dropped

@@ -275,9 +275,11 @@ export class SubjectIndex {
         if (score > bestScore || (score === bestScore && score > 0 && gap < bestGap)) [best, bestScore, bestGap] = [c, score, gap];
       }
       // A device log that never named an endpoint (it received nothing) joins the only gateway
-      // subject whose time window it overlaps; otherwise it stands alone.
-      if (!best && !gw && !dev) {
-        const inWindow = [...this.cloud.values()].filter((c) => overlaps(c, p));
+      // subject whose time window it overlaps; so does one that names the gateway when the only
+      // such subject names no address at all (a gateway that received nothing: start-up lines,
+      // lab wave 7); otherwise it stands alone.
+      if (!best) {
+        const inWindow = [...this.cloud.values()].filter((c) => overlaps(c, p) && (!gw && !dev ? true : c.gatewayIps.size === 0 && c.deviceIps.size === 0 && !c.config));
         if (inWindow.length === 1) [best, bestScore] = [inWindow[0]!, 2];
       }
       if (best && bestScore >= 2) best.absorb(p);

@@ -7,6 +7,7 @@ import type { SubjectAccumulator } from './subject.js';
 import { refEvidence } from './evidence-store.js';
 import { inferMismatchParameter, normalizeParameter, normalizeValue } from './normalize.js';
 import { deviceValue } from '../check/device-values.js';
+import { espTransformName } from '../vocabulary/algorithms.js';
 
 export interface DerivedDiff {
   parameter: string;
@@ -114,7 +115,7 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
   for (const [type, parameter, family] of pairs) {
     const t = acc.store.get('cloud', type);
     if (!t) continue;
-    const v = t.lastVars;
+    const v = type === 'trns-mismatch' && /^ESP$/i.test(t.lastVars['proto'] ?? '') ? { ...t.lastVars, ...(t.lastVars['peer'] ? { peer: espTransformName(t.lastVars['peer']) } : {}) } : t.lastVars;
     let peer = family === 'enc' && bareAes(v['peer']) ? undefined : normalizeValue(family, v['peer']);
     if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
     const pfsOn = (x: string | undefined): boolean => family === 'pfs' && x === 'enabled';

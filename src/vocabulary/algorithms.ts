@@ -120,13 +120,28 @@ function dh(key: string): AlgInfo | undefined {
   return DH_LIKE.test(key) ? { kind: 'dh' } : undefined;
 }
 
+/**
+ * IKEv1 ESP transform ids (IANA "IPsec ESP Transform Identifiers", RFC 2407/4106/4309), for daemons
+ * that log the number (racoon2: `invalid transform-id=20 in ESP.`). Names as classifyAlg reads them.
+ */
+const ESP_TRANSFORM_IDS: Readonly<Record<string, string>> = {
+  '2': 'DES', '3': '3DES', '6': 'CAST', '7': 'BLOWFISH', '11': 'NULL', '12': 'AES_CBC', '13': 'AES_CTR',
+  '14': 'AES_CCM_8', '15': 'AES_CCM_12', '16': 'AES_CCM_16', '18': 'AES_GCM_8', '19': 'AES_GCM_12', '20': 'AES_GCM_16',
+  '21': 'NULL_AUTH_AES_GMAC', '22': 'CAMELLIA_CBC',
+};
+
+/** The name of an IKEv1 ESP transform id (`20` → `AES_GCM_16`), or the token itself. */
+export function espTransformName(token: string): string {
+  return ESP_TRANSFORM_IDS[token.trim()] ?? token;
+}
+
 /** Classifies one algorithm token. Unknown spellings keep a kind guessed from their prefix. */
 export function classifyAlg(token: string): AlgInfo {
   let key = canonicalAlg(token);
   // IANA transform names as FortiGate prints them: `AUTH_HMAC_SHA2_256_128` (IKEv2 integrity),
   // `ESP_AES_CBC` / `ESP_3DES` (IKEv1 ESP transform ids). The prefix only names the registry.
   if (key.startsWith('AUTHHMAC') || key.startsWith('AUTHAES')) key = key.slice(4);
-  else if (key.startsWith('ESP') && ENC[key.slice(3)]) key = key.slice(3);
+  else if (key.startsWith('ESP') && (ENC[key.slice(3)] || aead(key.slice(3)))) key = key.slice(3);
   if (key === '') return { kind: 'unknown' };
   const enc = ENC[key];
   if (enc) return { kind: 'enc', value: enc };

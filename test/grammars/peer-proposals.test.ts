@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAlg } from '../../src/vocabulary/algorithms.js';
+import { classifyAlg, espTransformName } from '../../src/vocabulary/algorithms.js';
 import { diffProposals, proposalVars, readProposalVar } from '../../grammars/peer-common/proposal-diff.js';
 import { MAX_ALTERNATIVES, parseProposalList, type NormalizedProposal } from '../../grammars/peer-common/proposals.js';
 
@@ -111,6 +111,16 @@ describe('classifyAlg', () => {
   ];
   it.each(aead)('%s is AEAD %s', (token, name) => {
     expect(classifyAlg(token)).toEqual({ kind: 'enc', name });
+  });
+  it('names IKEv1 ESP transform ids as racoon2 logs them, and the ESP_ registry prefix of AEAD names', () => {
+    expect(['20', '18', '12', '3', '99'].map((id) => classifyAlg(espTransformName(id)))).toEqual([
+      { kind: 'enc', name: 'aes128gcm16' },
+      { kind: 'enc', name: 'aes128gcm8' },
+      { kind: 'enc', value: 'aes' },
+      { kind: 'enc', value: '3des' },
+      { kind: 'unknown' },
+    ]);
+    expect(classifyAlg('ESP_AES_GCM_16')).toEqual({ kind: 'enc', name: 'aes128gcm16' });
   });
   it('leaves AES-GMAC (an integrity transform) and unknown GCM spellings alone', () => {
     expect(classifyAlg('AES_GMAC_256')).toEqual({ kind: 'integ' });
