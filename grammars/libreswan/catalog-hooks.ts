@@ -186,6 +186,14 @@ export const childTs: Hook = (ev) => {
   for (const k of ['localTs', 'remoteTs']) if (ev.vars[k]) ev.vars[k] = ev.vars[k]!.split(/[,\s]+/).map(rangeToCidr).join(',');
 };
 
+/** `no acceptable response to our first encrypted message` in IKEv2: the IKE_AUTH request went unanswered (not refused). */
+export const unansweredAuth: Hook = (ev, _m, cx) => {
+  if (cx.rec.ikeVersion !== 2) return;
+  ev.type = 'retransmit-limit';
+  const { reason: _refusal, ...counts } = ev.vars;
+  ev.vars = { ...counts, auth: 'true' };
+};
+
 /** Retransmission give-up: what it waited for decides the event. */
 export const gaveUp: Hook = (ev, m, cx) => {
   const text = m.input;
@@ -194,9 +202,13 @@ export const gaveUp: Hook = (ev, m, cx) => {
     ev.type = 'dpd-dead';
     cx.rec.phase = 1;
   } else if (/first encrypted message|Possible authentication failure/i.test(text)) {
+    cx.rec.phase = 1;
+    // IKEv2 answers an AUTH it cannot verify with AUTHENTICATION_FAILED: silence after IKE_AUTH
+    // is a path that drops it (UDP 4500 after NAT detection, lab wave 7), not a wrong key. In
+    // IKEv1 a responder with another key cannot decrypt main mode 5 and stays silent.
     ev.type = 'auth-failed';
     ev.vars['reason'] = 'no-response-to-encrypted';
-    cx.rec.phase = 1;
+    unansweredAuth(ev, m, cx);
   } else if (/Quick Mode/i.test(text)) {
     ev.type = 'p2-timeout';
     cx.rec.phase = 2;

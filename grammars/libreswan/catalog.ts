@@ -90,7 +90,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('notify', /^CREATE_CHILD_SA failed with error notification (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
     ],
     probable: [T('auth-failed', /^probable authentication failure \(mismatch of preshared secrets\?\)(?::\s*(.*))?/, ['detail'], { ...V1, phase: 1, fixed: { reason: 'psk' } })],
-    Possible: [T('auth-failed', /^Possible authentication failure: no acceptable response to our first encrypted message/, undefined, { phase: 1, fixed: { reason: 'no-response-to-encrypted' } })],
+    Possible: [T('auth-failed', /^Possible authentication failure: no acceptable response to our first encrypted message/, undefined, { phase: 1, fixed: { reason: 'no-response-to-encrypted' }, then: H.unansweredAuth })],
     received: [
       T('auth-failed', /^received Hash Payload does not match computed value/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' } }),
       T('notify', /^received (?:unauthenticated |encrypted |authenticated )?v2N_([A-Z_0-9]+)/, ['notify'], { ...V2, then: H.notifyMapped('received') }),

@@ -39,6 +39,21 @@ export class ExchangeProgress {
   sawPackets = false;
   /** Event type → the step reached when it last happened (IKEv1 or IKEv2 numbering). */
   stepAt: Record<string, number> = {};
+  /** IKEv2: the message number of the current IKE SA (a new attempt starts again). */
+  private stepV2 = 0;
+  /**
+   * IKEv2: a packet of the peer arrived while the current IKE SA waited for (or had sent) IKE_AUTH.
+   * 1: tentatively — as a responder it may be the device's next IKE_SA_INIT, which the state
+   * change right after tells (lab wave 7: UDP 4500 dropped, the device retrying); 2: an answer.
+   */
+  private v2Answer: 0 | 1 | 2 = 0;
+  /**
+   * IKEv1 after the NAT-T float (the gateway sends main mode 5 from port 4500): whether a packet
+   * of the peer after it was an answer. A peer that repeats its last message from port 500 never
+   * got the 4500 one (lab wave 7: UDP 4500 dropped): 1 tentatively, until racoon2 says the packet
+   * was a retransmission; 2 an answer. Undefined: no float in this attempt.
+   */
+  private floatAnswer: 0 | 1 | 2 | undefined;
 
   /**
    * A piece of a log read apart (a range of a file on another thread) starts where the piece
@@ -72,7 +87,7 @@ export class ExchangeProgress {
         const before = Object.keys(this.stepAt);
         if (before.length > 0) this.preStart = before;
       } else if (type !== undefined || isStepFunc(rec.func)) {
-        const x: StepInput = { func: rec.func, type, role: ev?.vars['role'], step: ev?.vars['step'], to: ev?.vars['to'], ikeVersion: rec.ikeVersion };
+        const x: StepInput = { func: rec.func, type, role: ev?.vars['role'], step: ev?.vars['step'], to: ev?.vars['to'], ikeVersion: rec.ikeVersion, on500: on500(rec) };
         if (!this.prefix) this.prefix = [x];
         else if (this.prefix.length < PREFIX_KEPT) this.prefix.push(x);
         else {
@@ -85,10 +100,10 @@ export class ExchangeProgress {
       if (at >= 0) this.preStart.splice(at, 1);
       if (this.preStart.length === 0) this.preStart = undefined;
     }
-    this.move(rec.func, type, ev?.vars['role'], ev?.vars['step'], ev?.vars['to'], rec.ikeVersion);
+    this.move(rec.func, type, ev?.vars['role'], ev?.vars['step'], ev?.vars['to'], rec.ikeVersion, on500(rec));
   }
 
-  private move(f: string | undefined, type: string | undefined, evRole: string | undefined, v2: string | undefined, to: string | undefined, ikeVersion: 1 | 2 | undefined): void {
+  private move(f: string | undefined, type: string | undefined, evRole: string | undefined, v2: string | undefined, to: string | undefined, ikeVersion: 1 | 2 | undefined, fromPort500 = false): void {
     const fc = f?.charCodeAt(0);
     // Only ident_*/agg_* functions mark an IKEv1 step: test the first letters before hashing.
     if (fc === 105 || fc === 97) {
@@ -105,6 +120,12 @@ export class ExchangeProgress {
       if (type === 'p1-start') {
         this.role = evRole === 'responder' ? 'responder' : 'initiator';
         this.step = evRole === 'responder' && ikeVersion !== 2 ? 1 : 0;
+        this.floatAnswer = undefined;
+        if (ikeVersion === 2) {
+          this.stepV2 = 0;
+          // The packet before a new IKE SA was its IKE_SA_INIT, not an answer on the old one.
+          if (this.v2Answer === 1) this.v2Answer = 0;
+        }
       } else if (type === 'packet-sent' && ikeVersion !== 2 && this.furthestV2 === 0) {
         // racoon2 logs no line of its own for sending main-mode messages 1, 3 and 5 (initiator) or
         // 2 and 4 (responder): the send itself is the step. A resend repeats the step.
@@ -113,7 +134,19 @@ export class ExchangeProgress {
       } else if (type === 'p1-established' && ikeVersion !== 2 && this.furthestV2 === 0) {
         this.step = 6;
       }
-      if (v2 !== undefined && to !== undefined && Number(v2) > this.furthestV2) this.furthestV2 = Number(v2);
+      if (v2 !== undefined && to !== undefined) {
+        if (Number(v2) > this.furthestV2) this.furthestV2 = Number(v2);
+        if (Number(v2) > this.stepV2) this.stepV2 = Number(v2);
+      }
+      if (ikeVersion !== 2 && this.furthestV2 === 0) {
+        if (type === 'nat-detected') this.floatAnswer ??= 0;
+        else if (this.floatAnswer !== undefined && type === 'packet-received' && this.step >= (this.role === 'responder' ? 4 : 5)) this.floatAnswer = this.floatAnswer === 0 ? 1 : 2;
+        else if (this.floatAnswer === 1 && type === 'peer-retransmit' && fromPort500) this.floatAnswer = 0;
+      }
+      if (this.furthestV2 > 0) {
+        if (type === 'packet-received' && this.stepV2 >= (this.role === 'responder' ? 2 : 3)) this.v2Answer = this.v2Answer === 0 && this.role === 'responder' ? 1 : 2;
+        else if (type !== 'p1-start' && type !== 'packet-sent' && this.v2Answer === 1) this.v2Answer = 2;
+      }
     }
     if (this.step > this.furthest) this.furthest = this.step;
     if (type !== undefined) this.stepAt[type] = this.furthestV2 > 0 ? this.furthestV2 : this.step;
@@ -132,7 +165,8 @@ export class ExchangeProgress {
     if (!this.sawPackets) return null;
     const at = this.stepAt['packet-received'];
     if (at === undefined) return false;
-    if (this.furthestV2 > 0) return at >= (this.role === 'responder' ? 2 : 3);
+    if (this.furthestV2 > 0) return this.v2Answer > 0;
+    if (this.floatAnswer !== undefined && this.furthest >= (this.role === 'responder' ? 4 : 5)) return this.floatAnswer > 0;
     return at >= (this.role === 'responder' ? 4 : 5);
   }
 
@@ -151,7 +185,12 @@ export class ExchangeProgress {
     this.furthest = Math.max(this.furthest, o.furthest);
     this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
     this.sawPackets ||= o.sawPackets;
+    // The later piece's attempt stands when it began one; another subject's float adds to ours.
+    if (o.floatAnswer !== undefined) this.floatAnswer = continues || this.floatAnswer === undefined ? o.floatAnswer : (Math.max(this.floatAnswer, o.floatAnswer) as 0 | 1 | 2);
+    else if (continues && o.stepAt['p1-start'] !== undefined) this.floatAnswer = undefined;
+    this.v2Answer = continues ? (o.v2Answer || (o.stepAt['p1-start'] === undefined ? this.v2Answer : 0)) : (Math.max(this.v2Answer, o.v2Answer) as 0 | 1 | 2);
     if (continues) {
+      this.stepV2 = o.stepV2;
       this.step = o.step;
       this.role = o.role ?? this.role;
     }
@@ -160,7 +199,7 @@ export class ExchangeProgress {
 
   /** `o` read right after this piece: its steps before its first start replayed here, its own state after it. */
   private continueWith(o: ExchangeProgress): void {
-    for (const x of o.prefix ?? []) this.move(x.func, x.type, x.role, x.step, x.to, x.ikeVersion);
+    for (const x of o.prefix ?? []) this.move(x.func, x.type, x.role, x.step, x.to, x.ikeVersion, x.on500);
     // What this piece keeps for a merge with the one before it: the prefix goes on until a start.
     if (this.prefixState === 0) {
       if (o.prefix) this.prefix = [...(this.prefix ?? []), ...o.prefix];
@@ -186,6 +225,10 @@ export class ExchangeProgress {
     this.furthestV2 = Math.max(this.furthestV2, o.furthestV2);
     this.sawPackets ||= o.sawPackets;
     this.step = o.step;
+    this.stepV2 = o.stepV2;
+    if (o.floatAnswer !== undefined || o.prefixState === 1) this.floatAnswer = o.floatAnswer;
+    // An answer either piece saw stands (a tentative one cut at the boundary stays tentative).
+    this.v2Answer = Math.max(this.v2Answer, o.v2Answer) as 0 | 1 | 2;
     this.role = o.role ?? this.role;
     for (const [k, v] of Object.entries(o.stepAt)) {
       if (o.preStart?.includes(k)) continue;
@@ -202,6 +245,12 @@ interface StepInput {
   step: string | undefined;
   to: string | undefined;
   ikeVersion: 1 | 2 | undefined;
+  on500: boolean;
+}
+
+/** racoon2's `the packet is retransmitted by <peer>[500]`: the peer repeating itself from port 500. */
+function on500(rec: LogRecord): boolean {
+  return rec.event?.type === 'peer-retransmit' && /\[500\]$/.test(rec.event.vars['from'] ?? '');
 }
 
 /** Step-moving records kept before a piece's first start; a piece with more merges approximately. */

@@ -74,3 +74,40 @@ describe('exchange progress across a cut', () => {
     }
   });
 });
+
+describe('answers after the encrypted phase-1 message', () => {
+  const at = (t: string, rest: string): string => `2026-12-06 15:27:${t} vco-bp1natt ${rest}`;
+  const v1 = (repeatFrom: string): string[] => [
+    at('36', '[INFO]: ikev1.c:895:isakmp_ph1begin_i(): initiate new phase 1 negotiation: 198.51.100.1[500]<=>198.51.100.2[500]'),
+    at('36', '[DEBUG]: sockmisc.c:505:sendfromto(): 1 times of 124 bytes message will be sent to 198.51.100.2[500]'),
+    at('36', '[DEBUG]: isakmp.c:768:isakmp_handler(): 144 bytes message received from 198.51.100.2[500]'),
+    at('36', '[INFO]: isakmp_ident.c:256:ident_i2recv(): Selected NAT-T version: RFC 3947'),
+    at('36', '[DEBUG]: sockmisc.c:505:sendfromto(): 1 times of 380 bytes message will be sent to 198.51.100.2[500]'),
+    at('36', '[DEBUG]: isakmp.c:768:isakmp_handler(): 396 bytes message received from 198.51.100.2[500]'),
+    at('36', '[INFO]: isakmp_ident.c:468:ident_i3recv(): NAT detected: ME PEER'),
+    at('36', '[DEBUG]: sockmisc.c:505:sendfromto(): 1 times of 96 bytes message will be sent to 198.51.100.2[4500]'),
+    at('37', `[DEBUG]: isakmp.c:768:isakmp_handler(): 396 bytes message received from ${repeatFrom}`),
+    at('37', `[INFO]: ikev1.c:232:ikev1_main(): the packet is retransmitted by ${repeatFrom}.`),
+    at('48', '[PROTO_ERR]: ikev1.c:1253:isakmp_ph1resend(): phase1 negotiation failed due to time up (index f71dd16a1f73ed20:7f522c55a8886ac2).'),
+  ];
+  const progress = (lines: string[]): ExchangeProgress => fed(parseText(lines.join('\n'), [racoon2Dialect]).records.filter((r) => r.side === 'cloud'));
+
+  it('IKEv1 after the NAT-T float: the peer repeating main mode 4 from port 500 never got message 5', () => {
+    const p = progress(v1('198.51.100.2[500]'));
+    expect([p.authReached(), p.answeredAfterAuth()]).toEqual([true, false]);
+  });
+
+  it('IKEv1 after the NAT-T float: a packet from port 4500 is an answer, whatever racoon2 calls it', () => {
+    expect(progress(v1('198.51.100.2[4500]')).answeredAfterAuth()).toBe(true);
+  });
+
+  it("IKEv2 responder: the device's next IKE_SA_INIT is no answer on the IKE SA that waited for IKE_AUTH", () => {
+    const state = (n: number, from: string, to: string): string => at('40', `[DEBUG]: ikev2.c:674:ikev2_set_state(): ${n}:198.51.100.1[500] - 198.51.100.2[500]:(nil):ike_sa 0x56${n} state ${from} -> ${to}`);
+    const packet = at('40', '[DEBUG]: isakmp.c:768:isakmp_handler(): 300 bytes message received from 198.51.100.2[500]');
+    const sent = at('40', '[DEBUG]: sockmisc.c:505:sendfromto(): 1 times of 300 bytes message will be sent to 198.51.100.2[500]');
+    const retry = progress([packet, state(1, 'IDLING', 'RES_IKE_SA_INIT_SENT'), sent, packet, state(2, 'IDLING', 'RES_IKE_SA_INIT_SENT'), sent]);
+    expect([retry.authReached(), retry.answeredAfterAuth()]).toEqual([true, false]);
+    const answered = progress([packet, state(1, 'IDLING', 'RES_IKE_SA_INIT_SENT'), sent, packet, state(1, 'RES_IKE_SA_INIT_SENT', 'RES_IKE_AUTH_RCVD')]);
+    expect(answered.answeredAfterAuth()).toBe(true);
+  });
+});

@@ -202,6 +202,14 @@ Mar  2 10:00:00 gw pluto[77]: "site" #1: received and ignored informational mess
     expect(only(p, 'no-proposal')).toEqual([expect.objectContaining({ phase: 2 })]);
   });
 
+  it('no answer to the first encrypted message: a refused key in IKEv1, an unanswered IKE_AUTH in IKEv2', () => {
+    const v1 = parse(`Mar  2 10:00:30.000000: "site" #1: STATE_MAIN_I3: 60 second timeout exceeded after 5 retransmits.  Possible authentication failure: no acceptable response to our first encrypted message`);
+    expect(only(v1, 'auth-failed')).toEqual([expect.objectContaining({ vars: expect.objectContaining({ reason: 'no-response-to-encrypted' }) })]);
+    const v2 = parse(`Mar  2 10:00:30.000000: "site" #1: STATE_V2_PARENT_I2: 15 second timeout exceeded after 5 retransmits.  Possible authentication failure: no acceptable response to our first encrypted message`);
+    expect(only(v2, 'auth-failed')).toEqual([]);
+    expect(only(v2, 'retransmit-limit')).toEqual([expect.objectContaining({ phase: 1, vars: expect.objectContaining({ auth: 'true', retransmits: '5' }) })]);
+  });
+
   it('before any quick mode the same notify refuses phase 1', () => {
     const p = parse(`Mar  2 10:00:00 gw pluto[77]: "site" #1: initiating IKEv1 Main Mode connection
 Mar  2 10:00:00 gw pluto[77]: "site" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12`);
