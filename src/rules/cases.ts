@@ -58,7 +58,7 @@ function checkReport(rule: LoadedRule, c: RuleCase, report: Report): string | un
 
 /**
  * Runs every case of the given rules. `context` is the full rule set used when a case asks for
- * ranking (`first`) — otherwise each rule is judged alone.
+ * ranking (`first`) or the rule is a fallback — otherwise each rule is judged alone.
  */
 export async function runRuleCases(rules: readonly LoadedRule[], analyze: Analyze, context: readonly LoadedRule[] = rules): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
@@ -71,7 +71,8 @@ export async function runRuleCases(rules: readonly LoadedRule[], analyze: Analyz
           const matched = await factsCase(r, c);
           message = matched === (c.expect === 'match') ? undefined : matched ? 'matched but should not' : 'did not match';
         } else {
-          const ruleSet = c.first ? [...context.filter((x) => x.rule.id !== r.rule.id), r] : [r];
+          // Ranking, and a fallback rule (it speaks only when no other rule does), need the others.
+          const ruleSet = c.first || r.rule.fallback ? [...context.filter((x) => x.rule.id !== r.rule.id), r] : [r];
           const report = await analyze(caseInputs(r.rule.id, i, c), { rules: ruleSet, now });
           message = checkReport(r, c, report);
         }

@@ -115,6 +115,11 @@ export const RuleFileSchema = z
      */
     candidates: z.array(z.string()).default([]),
     suppresses: z.array(z.string()).default([]),
+    /**
+     * A last resort: the rule's finding is kept only when no other rule found something above
+     * `info` for the subject (a failure the logs show that no specific rule explains).
+     */
+    fallback: z.boolean().default(false),
     alternatives: z.array(z.object({ cause: z.string().regex(CAUSE_ID), why: LocalizedText }).strict()).default([]),
     summary: LocalizedText,
     remediation: z.array(RemediationSchema).min(1),

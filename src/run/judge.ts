@@ -50,7 +50,10 @@ function noteOverruledCode(findings: Finding[], lang: Lang): void {
 
 /** One episode's (or a whole subject's) findings, ranked, and the status they give it. */
 async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ findings: Finding[]; status: SubjectStatus }> {
-  const matches = await judgeWith.evaluator.evaluate(facts);
+  const all = await judgeWith.evaluator.evaluate(facts);
+  // Fallback rules speak only when nothing more specific did.
+  const specific = all.filter((m) => !m.loaded.rule.fallback);
+  const matches = specific.some((m) => m.loaded.rule.severity !== 'info') ? specific : all;
   const built = matches.map((m) => ({ finding: buildFinding(m, facts, lang, explain), suppresses: m.loaded.rule.suppresses }));
   const findings = mergeSameCause(rankFindings(built));
   noteOverruledCode(findings, lang);
