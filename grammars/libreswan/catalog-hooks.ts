@@ -59,7 +59,15 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     if (type === 'AUTHENTICATION_FAILED') cx.rec.phase = 1;
     // A refusal once the IKE SA is up (an IKEv1 Informational, a CREATE_CHILD_SA) is phase 2's,
     // one before it phase 1's.
-    if (!cx.rec.phase) cx.rec.phase = cx.st.established || (cx.rec.connName !== undefined && cx.conn().phase2Started === true) ? 2 : 1;
+    if (!cx.rec.phase) {
+      cx.rec.phase = cx.st.established || (cx.rec.connName !== undefined && cx.conn().phase2Started === true) ? 2 : 1;
+      // An IKEv1 SA whose start is not in the log (a posted tail): the refusal may answer a quick
+      // mode on an ISAKMP SA that was up all along. Its deletion later says which (deletedState).
+      if (cx.rec.phase === 1 && !cx.st.begun && cx.rec.ikeVersion !== 2 && cx.st.ikeVersion !== 2) {
+        ev.vars['phaseGuessed'] = 'true';
+        cx.st.phaseGuessed = true;
+      }
+    }
     // INVALID_ID_INFORMATION refuses the identity in phase 1, the selectors in phase 2.
     if (type === 'INVALID_ID_INFORMATION' && !cx.st.established && cx.rec.phase !== 2) {
       ev.type = 'id-mismatch';
@@ -94,6 +102,10 @@ export const failedInState: Hook = (ev, _m, cx) => {
 export const deletedState: Hook = (ev, _m, cx) => {
   ev.vars['what'] = (ev.vars['what'] ?? '').trim();
   applyState(cx, ev.vars['state']);
+  // An ISAKMP SA deleted in an established state after a refusal taken as phase 1's: it was up when
+  // the refusal came, so the refusal answered a quick mode (phase 2).
+  const state = ev.vars['state'] ?? '';
+  if (cx.st.phaseGuessed && /MAIN_I4$|MAIN_R3$|AGGR_I2$|AGGR_R2$/.test(state)) ev.vars['refusedWhileUp'] = 'true';
 };
 
 export const deleteIn: Hook = (ev, _m, cx) => {

@@ -115,7 +115,10 @@ export function createLibreswanDialect(): Dialect {
         // The state prefix places the line (phase, version) before the hooks read it; a template's
         // own phase still wins.
         applyState(cx, state);
+        // This SA's phase 1 shows in the log (its start, or a phase-1 state named in the prefix).
+        if (state && /MAIN|AGGR|PARENT|IKE_SA_INIT|IKE_AUTH/.test(state)) st.begun = true;
         runCatalog(LIBRESWAN_CATALOG, msg, cx);
+        if (rec.event?.type === 'p1-start' || rec.event?.type === 'p1-established') st.begun = true;
         if (state && rec.event) rec.event.vars['state'] ??= state;
         // A retransmission in the first initiator state: the other end never answered at all.
         const at = state ?? rec.event?.vars['state'];

@@ -44,6 +44,13 @@ export interface SessionState {
   messages?: number;
   /** This end logged a refusal of its own since its last message line (so a notify it sends is that refusal's). */
   failedSinceMessage?: boolean;
+  /**
+   * Libreswan: a line of this SA's phase 1 (its start, a main/aggressive/IKE_SA_INIT state) was seen.
+   * A log that begins in the middle of an SA's life (a posted tail) shows none.
+   */
+  begun?: boolean;
+  /** Libreswan: a refusal arrived before anything of this SA showed its phase, and was taken as phase 1's. */
+  phaseGuessed?: boolean;
 }
 
 export interface ConnectionState {
