@@ -21,6 +21,7 @@ const zcat = (n, f) => {
   return existsSync(p) ? gunzipSync(readFileSync(p)).toString('utf8') : '';
 };
 const scenarioOf = (n) => JSON.parse(readFileSync(`${BASE}/scenarios/${n}.json`, 'utf8'));
+const metaOf = (n) => (existsSync(`${RUNS}/${n}/meta.json`) ? JSON.parse(readFileSync(`${RUNS}/${n}/meta.json`, 'utf8')) : {});
 
 /** Merges one correction into the run's entry (per-view alsoAccept lists are unioned). */
 function add(n, { alsoAccept, why, ...rest }) {
@@ -80,6 +81,15 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { exclude: true, why: "Libreswan negotiated, then could not install its SA in the lab kernel (no ESP): the outcome is the lab's, not the scenario's" });
     continue;
   }
+  // A healthy pair that never came up in the lab: the recorder's check never matched (outcome
+  // 'unexpected') or the gateway's phase 1 failed. What failed is the lab, not a configuration.
+  if (s.truth?.healthy && (metaOf(n).outcome === 'unexpected' || gw.includes('phase1 negotiation failed'))) {
+    const enc = /oakley_do_encrypt\(\): encryption (\d+) failed/.exec(gw);
+    add(n, { exclude: true, why: enc
+      ? `the healthy pair never came up: racoon2 could not encrypt with the negotiated cipher ('oakley_do_encrypt(): encryption ${enc[1]} failed', then 'phase1 negotiation failed'; the lab's OpenSSL 3 has no legacy ciphers such as 3DES): the outcome is the lab's, not the scenario's`
+      : "the healthy pair never came up in the lab (the recorder's check never matched, or the gateway logged 'phase1 negotiation failed'): the outcome is the lab's, not the scenario's" });
+    continue;
+  }
   // 2. Tolerated: both sides up at the end and no negotiation failure -> healthy.
   const bothUp = GW_UP.test(gw) && DEV_UP.test(dev);
   const tolerated = { ...TOLERATED };
@@ -122,8 +132,11 @@ for (const n of readdirSync(RUNS).sort()) {
   // device accepts the child SA, fails to install it and refuses it with TS_UNACCEPTABLE.
   if (dev.includes('unable to install IPsec policies (SPD) in kernel'))
     add(n, { skipViews: ['P'], why: "the device accepted (narrowed) the child SA, then its userspace ESP (the lab's kernel-libipsec) could not install the policy ('error installing route with policy') and it refused with TS_UNACCEPTABLE: the device log shows the lab's failure, not the scenario's" });
-  // 3. Libreswan does not fake NAT: IKE stays on UDP 500, a UDP 4500 block changes nothing.
-  if (fam === 'natt' && s.device === 'libreswan') {
+  // 3. Libreswan does not fake NAT: IKE stays on UDP 500, a UDP 4500 block changes nothing — unless
+  // IKE did float to UDP 4500 (Libreswan with encapsulation=yes): the device sends from or to port
+  // 4500 ('send on … :4500 …'), or the gateway, having detected NAT, sends to the device's [4500].
+  const floated = /(?:from|to) [\d.]+:4500\b/.test(dev) || /isakmp_send\(\): .* to [\d.]+\[4500\]/.test(gw);
+  if (fam === 'natt' && s.device === 'libreswan' && !floated) {
     add(n, { exclude: true, why: 'Libreswan sees no NAT in the lab and never floats to UDP 4500: the block has no effect' });
     continue;
   }
@@ -140,8 +153,10 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { skipViews: ['P'], why: 'no device daemon ran: there is no device log' });
   if (fam === 'ts' && gw.includes('does not match my selector') && DEV_UP.test(dev) && !/TS_UNACCEPT|deleting CHILD_SA|received DELETE/.test(dev))
     add(n, { skipViews: ['P'], why: 'the gateway drops the narrowed selectors without telling the device: the device log ends with the tunnel up' });
+  // With the device's log in view (B), its attempts into the block are there to read: only the
+  // gateway's own log (L, A) cannot tell this from no negotiation at all.
   if (fam === 'silent' && init === 'B')
-    add(n, { alsoAccept: { L: ['negotiation-not-started'], A: ['negotiation-not-started'], B: ['negotiation-not-started'] }, why: 'gateway log: the device initiates into the block, so the waiting gateway sees no negotiation at all' });
+    add(n, { alsoAccept: { L: ['negotiation-not-started'], A: ['negotiation-not-started'], ...(dev.trim() === '' ? { B: ['negotiation-not-started'] } : {}) }, why: 'gateway log: the device initiates into the block, so the waiting gateway sees no negotiation at all' });
   if (fam === 'silent' && s.device !== 'none')
     add(n, { alsoAccept: { P: ['negotiation-not-started'] }, why: 'device log: no IKE message arrived, which also happens when the gateway does not negotiate at all' });
   // racoon2 refuses to start with an FQDN/KEYID peer ID in IKEv1 main mode with PSK.
@@ -161,9 +176,14 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { alsoAccept: { P: ['ipsec-proposal-mismatch'] }, why: 'device log: the gateway refuses a PFS difference in quick mode like any phase-2 proposal (NO_PROPOSAL_CHOSEN)' });
   if (n === 'r2-dead-rekey-path_v1_binit_sw')
     add(n, { exclude: true, why: 'the device did not rekey before the SA expired on both ends: no failure was logged on either side' });
-  if (fam === 'mode' && init === 'B')
+  if (fam === 'mode' && init === 'B' && s.cloud === 'racoon2')
     add(n, { alsoAccept: { P: ['peer-unreachable'] }, why: 'device log: racoon2 drops an aggressive-mode first message without answering' });
-  if (fam === 'mode' && init === 'A' && s.device === 'strongswan')
+  // A strongSwan cloud in aggressive mode answers a main-mode request up to message 4 and refuses only
+  // main mode 5 ('none allows pre-shared key authentication using Main Mode', N(AUTH_FAILED)): the
+  // device sees an authentication failure, as for a wrong key or identity.
+  if (fam === 'mode' && init === 'B' && s.cloud === 'strongswan' && /AUTHENTICATION_FAILED|AUTH_FAILED|Possible authentication failure/.test(dev))
+    add(n, { alsoAccept: { P: ['psk-mismatch', 'identity-mismatch'] }, why: 'device log: the strongSwan cloud refuses the main mode only at message 5, with AUTHENTICATION_FAILED (strongSwan device) or a notify the device cannot read (Libreswan: \'malformed payload\', then \'Possible authentication failure\'), which reads as a wrong key or identity' });
+  if (fam === 'mode' && init === 'A' && s.device === 'strongswan' && s.cloud === 'racoon2')
     add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: 'gateway log: the device refuses the main-mode authentication with a notify the gateway cannot read, as for a wrong key' });
   if (s.device === 'libreswan' && dev.includes('failed to add connection'))
     add(n, { alsoAccept: { L: ['peer-unreachable', 'negotiation-not-started'], A: ['peer-unreachable', 'negotiation-not-started'] }, why: 'gateway log: the device loaded no connection, so it ignores the gateway (or never initiates)' });
@@ -173,8 +193,10 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { alsoAccept: { P: ['ike-proposal-mismatch'] }, why: 'device log: the gateway answers the first request with NO_PROPOSAL_CHOSEN, which reads the same whether the version or the algorithms differ' });
   if (fam === 'version')
     add(n, { alsoAccept: { P: ['peer-not-configured', 'peer-unreachable'], B: ['peer-not-configured'] }, why: "device log: strongSwan's 'no IKE config found' does not say the version is what differs" });
-  if (fam === 'mode' && s.device === 'libreswan' && init === 'A')
+  if (fam === 'mode' && s.device === 'libreswan' && init === 'A' && s.cloud === 'racoon2')
     add(n, { alsoAccept: { P: ['peer-not-configured'], B: ['peer-not-configured'], L: ['peer-unreachable'], A: ['peer-unreachable'] }, why: "Libreswan with an aggressive-mode connection drops a main-mode request as 'no connection authorized', and the gateway sees silence" });
+  if (fam === 'mode' && s.device === 'libreswan' && init === 'A' && s.cloud === 'strongswan' && /Aggressive Mode message .* but no \(wildcard\) connection has been configured/.test(dev))
+    add(n, { alsoAccept: { P: ['peer-not-configured'] }, why: "device log: Libreswan with a main-mode connection drops the cloud's aggressive-mode request ('initial Aggressive Mode message … but no (wildcard) connection has been configured with authby PSK'), as for a connection it lacks" });
   if (fam === 'life' && init === 'B')
     add(n, { alsoAccept: { P: ['peer-unreachable', 'ike-proposal-mismatch', 'ipsec-proposal-mismatch'] }, why: 'device log: the gateway refuses a longer lifetime like any other proposal (IKEv1 phase 1 silently, quick mode with NO_PROPOSAL_CHOSEN)' });
   if (fam === 'pfs' && init === 'A' && s.ike_version === 1 && !dev.includes('received proposals'))
@@ -182,7 +204,9 @@ for (const n of readdirSync(RUNS).sort()) {
   if (fam === 'pfs' && init === 'A' && s.ike_version === 1)
     add(n, { alsoAccept: { L: ['ipsec-proposal-mismatch'], A: ['ipsec-proposal-mismatch'] }, why: 'gateway log: the device refuses a PFS difference in quick mode like any phase-2 proposal (NO_PROPOSAL_CHOSEN)' });
   if (fam === 'id' && init === 'B')
-    add(n, { alsoAccept: { P: ['psk-mismatch'] }, why: 'device log: the gateway refuses a wrong identity exactly as a wrong key (IKEv1 silence, IKEv2 AUTHENTICATION_FAILED)' });
+    add(n, { alsoAccept: { P: ['psk-mismatch'] }, why: s.cloud === 'racoon2'
+      ? 'device log: the gateway refuses a wrong identity exactly as a wrong key (IKEv1 silence, IKEv2 AUTHENTICATION_FAILED)'
+      : 'device log: a wrong identity ends the authentication as a wrong key does (the strongSwan cloud answers AUTHENTICATION_FAILED, or the device refuses the ID it receives)' });
   if (fam === 'id' && init === 'B' && 'remote_id' in b && s.ike_version === 2)
     add(n, { alsoAccept: { L: ['peer-deleted-sa'], A: ['peer-deleted-sa'] }, why: "gateway log: a device that refuses the gateway's identity in IKE_AUTH deletes the SA it just got, as a device shutting down does" });
   if (fam === 'id' && init === 'A' && 'remote_id' in b)
