@@ -67,6 +67,8 @@ export class ExchangeProgress {
   private prefix: StepInput[] | undefined;
   /** Event types whose step was last set before the first start (their replayed value is the serial one). */
   private preStart: string[] | undefined;
+  /** Whether the first phase-1 start of this piece began an IKEv2 SA (it clears a tentative answer the piece before ended on). */
+  private firstStartV2: boolean | undefined;
 
   /** Keeps what moves the step until the first phase-1 start: this piece may continue another (a range read apart). */
   keepPrefix(): void {
@@ -84,6 +86,7 @@ export class ExchangeProgress {
     if (this.prefixState === 0) {
       if (type === 'p1-start') {
         this.prefixState = 1;
+        if (rec.ikeVersion === 2) this.firstStartV2 = true;
         const before = Object.keys(this.stepAt);
         if (before.length > 0) this.preStart = before;
       } else if (type !== undefined || isStepFunc(rec.func)) {
@@ -208,6 +211,7 @@ export class ExchangeProgress {
         this.prefix = undefined;
       } else if (o.prefixState === 1) {
         this.prefixState = 1;
+        this.firstStartV2 = o.firstStartV2;
         const before = Object.keys(this.stepAt).filter((k) => o.stepAt[k] === undefined || o.preStart?.includes(k));
         this.preStart = before.length > 0 ? before : undefined;
       }
@@ -227,6 +231,9 @@ export class ExchangeProgress {
     this.step = o.step;
     this.stepV2 = o.stepV2;
     if (o.floatAnswer !== undefined || o.prefixState === 1) this.floatAnswer = o.floatAnswer;
+    // A tentative answer this piece ended on was the next IKE SA's IKE_SA_INIT when the other
+    // piece's first record after its prefix starts that SA (as `move` reads a start).
+    if (o.prefixState === 1 && o.firstStartV2 && this.v2Answer === 1) this.v2Answer = 0;
     // An answer either piece saw stands (a tentative one cut at the boundary stays tentative).
     this.v2Answer = Math.max(this.v2Answer, o.v2Answer) as 0 | 1 | 2;
     this.role = o.role ?? this.role;
