@@ -577,6 +577,68 @@ seventh('healthy', 'sha384-pfs-group15', [[1, 'B', 'sw']], () => ({ a: { ike: 'a
 seventh('healthy', 'short-lifetimes-matching', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ a: { ike_lifetime: 7200, ipsec_lifetime: 1800 }, b: { ike_lifetime: 7200, ipsec_lifetime: 1800 }, check: UP, truth: { healthy: true } }));
 seventh('healthy', 'fqdn-ids-both', [[2, 'B', 'sw']], () => ({ a: { local_id: 'fqdn:vpn.example.com', remote_id: 'fqdn:cpe.example.com' }, b: { local_id: 'fqdn:cpe.example.com', remote_id: 'fqdn:vpn.example.com' }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- eighth wave (prefix v)
+// Held out and scored blind (98.5 % cause first; all right once the review was corrected for two
+// lab effects: a Libreswan device refusing the gateway's ID, one selector pair proposed): other DH groups (MODP1536/4096, ECP256) and ESP integrity
+// (SHA-384/512, MD5), a strongSwan cloud against Libreswan (p1, p2, psk, id, ts), the device
+// initiating in IKEv2, e-mail/FQDN identities on the gateway side, several cloud subnets,
+// proposal_check obey/claim/exact lifetimes, dead/deleted in thin combinations, healthy runs with
+// unusual matching settings.
+const eighth = chosenCombos('v', 8);
+// phase 1
+eighth('p1', 'dev-modp1536', [[2, 'B', 'lsw']], () => ({ b: { ike: 'aes256-sha256-modp1536' }, truth: ikeT('IkePfs', 'group14', 'group5') }));
+eighth('p1', 'cloud-modp4096-dev-ecp256', [[2, 'A', 'sw'], [2, 'B', 'lsw']], () => ({ a: { ike: 'aes256-sha256-modp4096' }, b: { ike: 'aes256-sha256-ecp256' }, truth: ikeT('IkePfs', 'group16', 'group19') }));
+eighth('p1', 'cloud-sha384-dev-md5', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha384-modp2048' }, b: { ike: 'aes256-md5-modp2048' }, truth: ikeT('IkeAuthAlg', 'sha384', 'md5') }));
+eighth('p1', 'dev-sha512', [[1, 'A', 'lsw']], () => ({ b: { ike: 'aes256-sha512-modp2048' }, truth: ikeT('IkeAuthAlg', 'sha256', 'sha512') }));
+eighth('p1', 'dev-ecp256', [[2, 'B', 'lsw']], () => ({ b: { ike: 'aes256-sha256-ecp256' }, truth: ikeT('IkePfs', 'group14', 'group19') }), sw);
+// phase 2
+eighth('p2', 'dev-sha384', [[2, 'B', 'sw'], [1, 'B', 'lsw']], () => ({ b: { esp: 'aes256-sha384' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha384') }));
+eighth('p2', 'cloud-sha512-dev-md5', [[1, 'A', 'sw']], () => ({ a: { esp: 'aes256-sha512' }, b: { esp: 'aes256-md5' }, truth: espT('IpsecAuthAlg', 'sha512', 'md5') }));
+eighth('p2', 'dev-md5', [[2, 'A', 'sw']], () => ({ b: { esp: 'aes256-md5' }, truth: espT('IpsecAuthAlg', 'sha256', 'md5') }));
+eighth('p2', 'dev-sha384', [[2, 'B', 'lsw']], () => ({ b: { esp: 'aes256-sha384' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha384') }), sw);
+// PFS (IKEv1: racoon2's PFS group is its first IKE group)
+eighth('pfs', 'cloud-group5-dev-group16', [[1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp4096' }, truth: pfsT('group5', 'group16') }));
+// keys
+eighth('psk', 'dev-key-short', [[2, 'A', 'lsw'], [2, 'B', 'sw']], () => ({ b: { psk: 'Vx7pQ2' }, truth: T('psk-mismatch', ['Psk']) }));
+eighth('psk', 'cloud-key-other', [[2, 'A', 'lsw']], () => ({ a: { psk: 'Qz3-other-lab-key' }, truth: T('psk-mismatch', ['Psk']) }), sw);
+// identities: e-mail / FQDN on the gateway side
+eighth('id', 'cloud-sends-email-dev-expects-ip', [[2, 'A', 'sw'], [2, 'B', 'lsw']], () => ({ a: { local_id: 'email:gw@example.com' }, truth: idT('LocalId', 'gw@example.com', '198.51.100.1') }));
+eighth('id', 'cloud-sends-fqdn-dev-expects-other-fqdn', [[2, 'B', 'sw']], () => ({ a: { local_id: 'fqdn:vpn.example.com' }, b: { remote_id: 'fqdn:gw.example.com' }, truth: idT('LocalId', 'vpn.example.com', 'gw.example.com') }));
+eighth('id', 'cloud-expects-email-dev-fqdn', [[2, 'B', 'sw'], [2, 'B', 'lsw']], () => ({ a: { remote_id: 'email:ops@example.com' }, b: { local_id: 'fqdn:cpe.example.com' }, truth: idT('RemoteId', 'ops@example.com', 'cpe.example.com') }));
+eighth('id', 'cloud-expects-fqdn-dev-ip', [[2, 'B', 'lsw']], () => ({ a: { remote_id: 'fqdn:cpe.example.com' }, truth: idT('RemoteId', 'cpe.example.com', '198.51.100.2') }), sw);
+// traffic selectors: several subnets on the cloud side
+eighth('ts', 'cloud-local-two-halves', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26' }, truth: tsT('LocalSubnet', '203.0.113.0/26,203.0.113.64/26', '203.0.113.0/25') }));
+eighth('ts', 'cloud-remote-several-disjoint', [[1, 'B', 'sw'], [2, 'A', 'sw']], () => ({ a: { remote_ts: '198.18.0.0/24,192.0.2.0/24' }, truth: tsT('RemoteSubnet', '198.18.0.0/24,192.0.2.0/24', '203.0.113.128/25') }));
+eighth('ts', 'cloud-local-several-dev-remote-disjoint', [[2, 'B', 'lsw'], [1, 'A', 'lsw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26' }, b: { remote_ts: '192.0.2.0/24' }, truth: tsT('LocalSubnet', '203.0.113.0/26,203.0.113.64/26', '192.0.2.0/24') }), sw);
+// lifetimes with proposal_check variants
+eighth('life', 'p1-dev-longer-obey', [[1, 'B', 'sw']], () => ({ a: { proposal_check: 'obey' }, b: { ike_lifetime: 86400 }, truth: lifeT('IkeLifetime', '28800', '86400') }));
+eighth('life', 'p1-dev-shorter-claim', [[1, 'A', 'sw']], () => ({ a: { proposal_check: 'claim' }, b: { ike_lifetime: 7200 }, truth: lifeT('IkeLifetime', '28800', '7200') }));
+eighth('life', 'p2-cloud-longer-exact', [[1, 'B', 'sw']], () => ({ a: { proposal_check: 'exact', ipsec_lifetime: 7200 }, truth: lifeT('IpsecLifetime', '7200', '3600') }));
+eighth('life', 'p2-dev-longer-exact-lsw', [[1, 'B', 'lsw']], () => ({ a: { proposal_check: 'exact' }, b: { ipsec_lifetime: 10800 }, truth: lifeT('IpsecLifetime', '3600', '10800') }));
+// IKE version, mode
+eighth('version', 'cloud-v1-device-v2-modp3072', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp3072' }, b: { ike_version: 2, ike: 'aes256-sha256-modp3072' }, truth: verT('ikev1', 'ikev2') }));
+eighth('mode', 'device-aggressive-sha1', [[1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha1-modp2048' }, b: { ike: 'aes256-sha1-modp2048', aggressive: true }, truth: modeT('main', 'aggressive') }));
+// NAT-T
+eighth('natt', 'udp4500-blocked-lsw-encaps', [[1, 'B', 'lsw']], () => ({ b: { ...LSW_ENCAPS }, flow: { block_b: 'natt' }, truth: nattT }));
+eighth('natt', 'cloud-natt-off-sha384', [[1, 'B', 'sw']], () => ({ a: { nat_traversal: false, ike: 'aes256-sha384-modp2048' }, b: { ike: 'aes256-sha384-modp2048' }, truth: nattOff }));
+// silence
+eighth('silent', 'path-device-init', [[1, 'B', 'sw']], () => ({ flow: { block_b: 'path' }, truth: T('peer-unreachable') }));
+eighth('silent', 'firewall-all-lsw', [[2, 'A', 'lsw']], () => ({ flow: { block_b: 'all' }, truth: T('peer-unreachable') }));
+// dead after the tunnel was up (strongSwan: Libreswan cannot install SAs here)
+eighth('dead', 'cloud-dpd8-kill', [[1, 'B', 'sw']], () => ({ a: { dpd: 8 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+eighth('dead', 'dpd-both-firewall', [[2, 'A', 'sw']], () => ({ a: { dpd: 5 }, b: { dpd: 5 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-all' }], until_side: 'any', until: `${DEAD_UNTIL}|giving up after|DPD check timed out`, max_s: 60, linger_s: 3 }, truth: deadT }));
+eighth('dead', 'cloud-dpd5-modp4096-path', [[1, 'A', 'sw']], () => ({ a: { dpd: 5, ike: 'aes256-sha256-modp4096' }, b: { ike: 'aes256-sha256-modp4096' }, flow: DEADFLOW, truth: deadT }));
+eighth('dead', 'device-dpd-path', [[2, 'B', 'sw']], () => ({ b: { dpd: 5 }, flow: { steps: [{ side: 'A', after: 'CHILD_SA .*established', max: 20, do: 'block-path' }], until_side: 'B', until: 'giving up after|DPD check timed out|restarting|closing', max_s: 60, linger_s: 3 }, truth: deadT }), sw);
+// deleted: the device stops its daemon
+eighth('deleted', 'device-stopped-sha512', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha512-modp2048', esp: 'aes256-sha512' }, b: { ike: 'aes256-sha512-modp2048', esp: 'aes256-sha512' }, flow: DEL, truth: T('peer-deleted-sa') }));
+eighth('deleted', 'device-stopped-cloud-dpd3', [[1, 'A', 'sw']], () => ({ a: { dpd: 3 }, flow: DEL, truth: T('peer-deleted-sa') }));
+// healthy with unusual, matching settings (strongSwan device)
+eighth('healthy', 'sha384-modp1536', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha384-modp1536', esp: 'aes256-sha384' }, b: { ike: 'aes256-sha384-modp1536', esp: 'aes256-sha384' }, check: UP, truth: { healthy: true } }));
+eighth('healthy', 'aes128-md5', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes128-md5-modp2048', esp: 'aes128-md5' }, b: { ike: 'aes128-md5-modp2048', esp: 'aes128-md5' }, check: UP, truth: { healthy: true } }));
+eighth('healthy', 'two-cloud-local-subnets', [[2, 'A', 'sw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26' }, b: { remote_ts: '203.0.113.0/26,203.0.113.64/26' }, check: UP, truth: { healthy: true } }));
+eighth('healthy', 'email-ids', [[2, 'A', 'sw']], () => ({ a: { local_id: 'email:gw@example.com', remote_id: 'email:ops@example.com' }, b: { local_id: 'email:ops@example.com', remote_id: 'email:gw@example.com' }, check: UP, truth: { healthy: true } }));
+eighth('healthy', 'sha512-modp4096-pfs', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha512-modp4096', esp: 'aes256-sha512-modp4096' }, b: { ike: 'aes256-sha512-modp4096', esp: 'aes256-sha512-modp4096' }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
