@@ -114,24 +114,14 @@ for (const n of readdirSync(RUNS).sort()) {
   // IKEv1 quick mode carries one selector pair: a device with several subnets proposes only its
   // first one, and the others appear in neither log — the first is the device's value.
   if (fam === 'ts' && s.ike_version === 1 && s.truth.values) {
-    const several = Object.entries(s.truth.values).filter(([, v]) => String(v.peer ?? '').includes(','));
-    const unseen = (v) => String(v.peer).split(',').slice(1).every((net) => !dev.includes(net.split('/')[0]) && !gw.includes(net.split('/')[0]));
-    if (several.length > 0 && several.every(([, v]) => unseen(v))) {
-      const values = { ...s.truth.values };
-      for (const [param, v] of several) values[param] = { ...v, peer: String(v.peer).split(',')[0] };
-      add(n, { truth: { ...s.truth, values, why: `IKEv1 quick mode carries one selector pair: the device proposes only its first subnet (${several.map(([, v]) => String(v.peer).split(',').slice(1).join(', ')).join('; ')} in neither log)` } });
-    }
+    const cut = firstSubnetOnly(s.truth.values, 'peer', [dev, gw]);
+    if (cut) add(n, { truth: { ...s.truth, values: cut.values, why: `IKEv1 quick mode carries one selector pair: the device proposes only its first subnet (${cut.unseen} in neither log)` } });
   }
-  // wave-8 correction: racoon2 initiating (the lab's '-S sel_out', like one kernel ACQUIRE) proposes one selector
-  // pair: of several cloud subnets only the first is negotiated; the others are in neither log.
+  // racoon2 initiating (the lab's '-S sel_out', like one kernel ACQUIRE) proposes one selector
+  // pair too: of several cloud subnets only the first is negotiated (wave 8).
   if (fam === 'ts' && init === 'A' && s.truth.values && !review[n]?.truth) {
-    const several = Object.entries(s.truth.values).filter(([, v]) => String(v.cloud ?? '').includes(','));
-    const unseen = (v) => String(v.cloud).split(',').slice(1).every((net) => !dev.includes(net.split('/')[0]) && !gw.includes(net.split('/')[0]));
-    if (several.length > 0 && several.every(([, v]) => unseen(v))) {
-      const values = { ...s.truth.values };
-      for (const [param, v] of several) values[param] = { ...v, cloud: String(v.cloud).split(',')[0] };
-      add(n, { truth: { ...s.truth, values, why: 'the gateway initiates one selector pair: only the first cloud subnet is proposed (the others in neither log)' } });
-    }
+    const cut = firstSubnetOnly(s.truth.values, 'cloud', [dev, gw]);
+    if (cut) add(n, { truth: { ...s.truth, values: cut.values, why: 'the gateway initiates one selector pair: only the first cloud subnet is proposed (the others in neither log)' } });
   }
   // NAT-T off on the gateway: the device's SA install fails (lab kernel: UDP-encapsulated ESP only);
   // the gateway sees at most the device refusing or abandoning the child SA.
@@ -218,7 +208,8 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { alsoAccept: { P: ['psk-mismatch'] }, why: s.cloud === 'racoon2'
       ? 'device log: the gateway refuses a wrong identity exactly as a wrong key (IKEv1 silence, IKEv2 AUTHENTICATION_FAILED)'
       : 'device log: a wrong identity ends the authentication as a wrong key does (the strongSwan cloud answers AUTHENTICATION_FAILED, or the device refuses the ID it receives)' });
-  // wave-8 correction: the device refusing the gateway's identity reads the same whether the device expects another ID (its remote_id) or the gateway sends another one (its local_id)
+  // The device refusing the gateway's identity reads the same whether the device expects another
+  // ID (its remote_id) or the gateway sends another one (its local_id; wave 8).
   if (fam === 'id' && init === 'B' && ('remote_id' in b || 'local_id' in (s.a ?? {})) && s.ike_version === 2)
     add(n, { alsoAccept: { L: ['peer-deleted-sa'], A: ['peer-deleted-sa'] }, why: "gateway log: a device that refuses the gateway's identity in IKE_AUTH deletes the SA it just got, as a device shutting down does" });
   if (fam === 'id' && init === 'A' && 'remote_id' in b)
@@ -246,3 +237,17 @@ if (process.argv.includes('--check')) {
   process.exit(same ? 0 : 1);
 }
 writeFileSync(`${BASE}/review.json`, text);
+
+/**
+ * Truth values with one side's several subnets cut to the first, when the others appear in none
+ * of `logs` (a single selector pair was proposed); null when there is nothing to cut.
+ */
+function firstSubnetOnly(values, side, logs) {
+  const rest = (v) => String(v[side]).split(',').slice(1);
+  const several = Object.entries(values).filter(([, v]) => String(v[side] ?? '').includes(','));
+  const unseen = (v) => rest(v).every((net) => logs.every((l) => !l.includes(net.split('/')[0])));
+  if (several.length === 0 || !several.every(([, v]) => unseen(v))) return null;
+  const out = { ...values };
+  for (const [param, v] of several) out[param] = { ...v, [side]: String(v[side]).split(',')[0] };
+  return { values: out, unseen: several.map(([, v]) => rest(v).join(', ')).join('; ') };
+}

@@ -67,8 +67,8 @@ export class ExchangeProgress {
   private prefix: StepInput[] | undefined;
   /** Event types whose step was last set before the first start (their replayed value is the serial one). */
   private preStart: string[] | undefined;
-  /** Whether the first phase-1 start of this piece began an IKEv2 SA (it clears a tentative answer the piece before ended on). */
-  private firstStartV2: boolean | undefined;
+  /** This piece's first phase-1 start, replayed after the prefix: what a start resets, it resets on the piece before too. */
+  private firstStart: StepInput | undefined;
 
   /** Keeps what moves the step until the first phase-1 start: this piece may continue another (a range read apart). */
   keepPrefix(): void {
@@ -86,11 +86,11 @@ export class ExchangeProgress {
     if (this.prefixState === 0) {
       if (type === 'p1-start') {
         this.prefixState = 1;
-        if (rec.ikeVersion === 2) this.firstStartV2 = true;
+        this.firstStart = stepInput(rec);
         const before = Object.keys(this.stepAt);
         if (before.length > 0) this.preStart = before;
       } else if (type !== undefined || isStepFunc(rec.func)) {
-        const x: StepInput = { func: rec.func, type, role: ev?.vars['role'], step: ev?.vars['step'], to: ev?.vars['to'], ikeVersion: rec.ikeVersion, on500: on500(rec) };
+        const x = stepInput(rec);
         if (!this.prefix) this.prefix = [x];
         else if (this.prefix.length < PREFIX_KEPT) this.prefix.push(x);
         else {
@@ -202,7 +202,7 @@ export class ExchangeProgress {
 
   /** `o` read right after this piece: its steps before its first start replayed here, its own state after it. */
   private continueWith(o: ExchangeProgress): void {
-    for (const x of o.prefix ?? []) this.move(x.func, x.type, x.role, x.step, x.to, x.ikeVersion, x.on500);
+    for (const x of [...(o.prefix ?? []), ...(o.firstStart ? [o.firstStart] : [])]) this.move(x.func, x.type, x.role, x.step, x.to, x.ikeVersion, x.on500);
     // What this piece keeps for a merge with the one before it: the prefix goes on until a start.
     if (this.prefixState === 0) {
       if (o.prefix) this.prefix = [...(this.prefix ?? []), ...o.prefix];
@@ -211,7 +211,7 @@ export class ExchangeProgress {
         this.prefix = undefined;
       } else if (o.prefixState === 1) {
         this.prefixState = 1;
-        this.firstStartV2 = o.firstStartV2;
+        this.firstStart = o.firstStart;
         const before = Object.keys(this.stepAt).filter((k) => o.stepAt[k] === undefined || o.preStart?.includes(k));
         this.preStart = before.length > 0 ? before : undefined;
       }
@@ -231,9 +231,6 @@ export class ExchangeProgress {
     this.step = o.step;
     this.stepV2 = o.stepV2;
     if (o.floatAnswer !== undefined || o.prefixState === 1) this.floatAnswer = o.floatAnswer;
-    // A tentative answer this piece ended on was the next IKE SA's IKE_SA_INIT when the other
-    // piece's first record after its prefix starts that SA (as `move` reads a start).
-    if (o.prefixState === 1 && o.firstStartV2 && this.v2Answer === 1) this.v2Answer = 0;
     // An answer either piece saw stands (a tentative one cut at the boundary stays tentative).
     this.v2Answer = Math.max(this.v2Answer, o.v2Answer) as 0 | 1 | 2;
     this.role = o.role ?? this.role;
@@ -253,6 +250,12 @@ interface StepInput {
   to: string | undefined;
   ikeVersion: 1 | 2 | undefined;
   on500: boolean;
+}
+
+/** What `rec` contributes to the step, kept to replay. */
+function stepInput(rec: LogRecord): StepInput {
+  const ev = rec.event;
+  return { func: rec.func, type: ev?.type, role: ev?.vars['role'], step: ev?.vars['step'], to: ev?.vars['to'], ikeVersion: rec.ikeVersion, on500: on500(rec) };
 }
 
 /** racoon2's `the packet is retransmitted by <peer>[500]`: the peer repeating itself from port 500. */
