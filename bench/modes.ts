@@ -1,7 +1,8 @@
 // The four measurements of the benchmark, each over the same file: (a) raw line splitting, (b) a
 // single hand-written RegExp extracting the grammar's fields — what a user would write instead,
 // (c) the Chevrotain grammar alone (records, no catalogue), (d) `analyze` end to end.
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { devNull } from 'node:os';
 import { JsonReportStream, renderJsonChunks, subjectItemBytes } from '../src/report/render/json.js';
@@ -10,7 +11,8 @@ import { blockLine, isLineBlock, readLines, type LineBatch } from '../src/source
 import { LogParser } from '../src/parse/log-parser.js';
 import { racoon2Dialect } from '../grammars/racoon2/index.js';
 import { analyze } from '../src/index.js';
-import { liftYoungGenerationCap } from '../src/cli/heap-policy.js';
+import { liftYoungGenerationCap, raiseYoungGenerationCap } from '../src/cli/heap-policy.js';
+import { HUGE_INPUT_BYTES } from '../src/cli/relaunch.js';
 
 export type Mode = 'split' | 'regexp-readline' | 'regexp' | 'grammar' | 'grammar-full' | 'analyze' | 'analyze-jobs' | 'analyze-auto' | 'analyze-cli';
 
@@ -98,26 +100,31 @@ async function grammar(file: string, reuseParses = true): Promise<ModeResult> {
   return { lines: p.stats.lines, records, outputBytes: 0 };
 }
 
-/** As the CLI does: worker threads get their young generation back (bench/run.ts caps this one's). */
-const CLI_HOOKS = { onWorkerThreads: liftYoungGenerationCap };
+/**
+ * As the CLI does (cli/analyze.ts): worker threads get their young generation back, and a run that
+ * seals a bigger one unless its input is huge (bench/run.ts caps this one's).
+ */
+const inputBytes = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + inputBytes(join(path, f)), 0) : statSync(path).size);
+const cliHooks = (file: string): { onWorkerThreads(): void; onSealing?(): void } =>
+  inputBytes(file) < HUGE_INPUT_BYTES ? { onWorkerThreads: liftYoungGenerationCap, onSealing: () => raiseYoungGenerationCap() } : { onWorkerThreads: liftYoungGenerationCap };
 
 /** `analyze` end to end in one thread (--jobs 1), the report rendered as JSON as the CLI would. */
 async function analyzeSerial(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: 1, ...CLI_HOOKS });
+  const report = await analyze([file], { jobs: 1, ...cliHooks(file) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
 
 /** `analyze` end to end with one worker thread per core (--jobs N). */
 async function analyzeJobs(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: availableParallelism(), ...CLI_HOOKS });
+  const report = await analyze([file], { jobs: availableParallelism(), ...cliHooks(file) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
 
 /** `analyze` with the CLI's default --jobs auto: one thread per core for two or more logs of ≥ 32 MB. */
 async function analyzeAuto(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: 'auto', ...CLI_HOOKS });
+  const report = await analyze([file], { jobs: 'auto', ...cliHooks(file) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
@@ -137,7 +144,7 @@ async function analyzeCli(file: string): Promise<ModeResult> {
   try {
     const report = await analyze([file], {
       jobs: 'auto',
-      ...CLI_HOOKS,
+      ...cliHooks(file),
       subjectSink: {
         begin(head) {
           stream = new JsonReportStream(head.subjects);

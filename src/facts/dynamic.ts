@@ -8,7 +8,10 @@ import type { SubjectFacts } from './facts.js';
 type Params = Record<string, unknown>;
 
 const side = (v: unknown): Side | undefined => (v === 'cloud' || v === 'peer' ? v : undefined);
-const sidesOf = (v: unknown): Side[] => (side(v) ? [side(v)!] : ['cloud', 'peer']);
+// Shared, never changed: gates read these facts for every subject.
+const BOTH: readonly Side[] = ['cloud', 'peer'];
+const ONLY: Readonly<Record<Side, readonly Side[]>> = { cloud: ['cloud'], peer: ['peer'] };
+const sidesOf = (v: unknown): readonly Side[] => (v === 'cloud' || v === 'peer' ? ONLY[v] : BOTH);
 
 function eventCount(s: SubjectFacts, params: Params): number {
   const vars = params['vars'] && typeof params['vars'] === 'object' ? (params['vars'] as Record<string, string>) : undefined;

@@ -84,6 +84,25 @@ function comboOf(t: EventTally, key: string): VarCombo | undefined {
   return undefined;
 }
 
+/** Occurrences of a tally whose variables hold every pair of `vars` (all of them without `vars`). */
+function tallyCount(t: EventTally | undefined, vars: Record<string, string> | undefined): number {
+  if (!t) return 0;
+  if (!vars || isEmpty(vars)) return t.count;
+  let n = 0;
+  for (const c of t.combos) if (holds(c.vars, vars)) n += c.count;
+  return n;
+}
+
+function isEmpty(o: Record<string, string>): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return false;
+  return true;
+}
+
+function holds(have: Record<string, string>, want: Record<string, string>): boolean {
+  for (const k in want) if (Object.prototype.hasOwnProperty.call(want, k) && have[k] !== want[k]) return false;
+  return true;
+}
+
 export class EvidenceStore {
   /** Every tally in first-seen order (both sides). */
   readonly tallies: EventTally[] = [];
@@ -155,19 +174,9 @@ export class EvidenceStore {
   }
 
   count(type: string, side?: Side, vars?: Record<string, string>): number {
-    let n = 0;
-    for (const s of side ? [side] : (['cloud', 'peer'] as Side[])) {
-      const t = this.get(s, type);
-      if (!t) continue;
-      if (!vars || Object.keys(vars).length === 0) {
-        n += t.count;
-        continue;
-      }
-      for (const c of t.combos) {
-        if (Object.entries(vars).every(([k, v]) => c.vars[k] === v)) n += c.count;
-      }
-    }
-    return n;
+    // Rule gates ask this of every subject for most rules: no array or key list per call.
+    if (side) return tallyCount(this.get(side, type), vars);
+    return tallyCount(this.get('cloud', type), vars) + tallyCount(this.get('peer', type), vars);
   }
 
   /** Evidence for one event type: first and last records kept. */

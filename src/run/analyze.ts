@@ -23,6 +23,7 @@ export interface RunExtras {
   /** When the run began (performance.now()), for `stats.durationMs`: by default, when this call did. */
   startedAt?: number;
   onWorkerThreads?(threads: number): void;
+  onSealing?(): void;
   onDocument?(source: string, bytes: number): void;
   onProgress?(progress: { bytes: number; lines: number }): void;
   subjectSink?: SubjectSink;
@@ -35,7 +36,7 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
   // Decided before any input is read in full: the same for every order of the inputs and every thread count.
   const { heads, inputs: toRead } = await readHeads(inputs);
   const policy = ReadPolicy.fromHeads(settings, heads, dialects.find((d) => d.side === 'cloud')!);
-  const store = new LazyStore();
+  const store = new LazyStore(extras.onSealing);
   const seals = { open: settings.openSubjects, openStore: () => store.open(), judge: sealJudge(judgeWith, settings) };
   const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) }, seals);
   try {
@@ -48,8 +49,12 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
 /** The temporary file of sealed subjects, opened when the first subject is sealed. */
 class LazyStore {
   private file: SpillFile | undefined;
+  constructor(private readonly onOpen?: () => void) {}
   open(): SpillFile | undefined {
-    this.file ??= SpillFile.open();
+    if (!this.file) {
+      this.file = SpillFile.open();
+      if (this.file) this.onOpen?.();
+    }
     return this.file;
   }
   close(): void {
@@ -90,6 +95,7 @@ export async function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeO
     problems,
     startedAt,
     ...(options.onWorkerThreads ? { onWorkerThreads: options.onWorkerThreads } : {}),
+    ...(options.onSealing ? { onSealing: options.onSealing } : {}),
     ...(options.onDocument ? { onDocument: options.onDocument } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.subjectSink ? { subjectSink: options.subjectSink } : {}),

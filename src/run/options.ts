@@ -53,6 +53,12 @@ export interface AnalyzeOptions {
    */
   onWorkerThreads?(threads: number): void;
   /**
+   * Called once when the run seals its first subject (more gateway connections than `openSubjects`):
+   * what it holds is bounded from then on. The CLI lets its young generation grow to 16 MB then
+   * (cli/heap-policy.ts).
+   */
+  onSealing?(): void;
+  /**
    * Takes the subjects one at a time, in the report's order, as they are judged, instead of
    * collecting them in `report.subjects` (which is then empty; `stats.subjects` counts them): a
    * fleet's report is never whole in memory. Inputs with device logs are collected all the same (a

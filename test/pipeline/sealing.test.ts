@@ -73,6 +73,14 @@ describe('sealed subjects', () => {
     for (const j of json) expect(renderJson(whole)).toContain(j);
   });
 
+  it('tells its host once when it starts sealing, and never when every subject fits', async () => {
+    let calls = 0;
+    await analyze([grouped], { now: NOW, openSubjects: 2, onSealing: () => calls++ });
+    expect(calls).toBe(1);
+    await analyze([grouped], { now: NOW, onSealing: () => calls++ });
+    expect(calls).toBe(1);
+  });
+
   it('a sink that declines has the subjects collected', async () => {
     const report = await analyze([grouped], { now: NOW, openSubjects: 2, subjectSink: { begin: () => false, subject: () => undefined } });
     expect(report.subjects).toHaveLength(40);
@@ -84,6 +92,10 @@ describe('sealed subjects', () => {
     try {
       expect(SpillFile.open()).toBeUndefined();
       expect(await views([grouped], 1, false)).toBe(await views([grouped], undefined, false));
+      // Nothing sealed: the host's memory policy for sealing runs does not apply.
+      let calls = 0;
+      await analyze([grouped], { now: NOW, openSubjects: 1, onSealing: () => calls++ });
+      expect(calls).toBe(0);
     } finally {
       if (before === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = before;
