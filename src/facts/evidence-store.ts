@@ -66,11 +66,23 @@ function refOf(rec: LogRecord): EvidenceRef {
   return { source: rec.source, line: rec.line, pointer: rec.pointer, timeMs: rec.timeMs, side: rec.side, text: rec.text };
 }
 
+let lastMs = NaN;
+let lastTime = '';
+
+/** An evidence time: the quoted records of a subject mostly share their seconds, so the last is kept. */
+function evidenceTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTime = new Date(ms).toISOString().replace('.000Z', 'Z');
+  }
+  return lastTime;
+}
+
 export function refEvidence(r: EvidenceRef): Evidence {
   const e: Evidence = { source: r.source, side: r.side, text: r.text.length > TEXT_CAP ? `${r.text.slice(0, TEXT_CAP)}…` : r.text };
   if (r.pointer) e.pointer = r.pointer;
   else e.line = r.line;
-  if (r.timeMs !== undefined && Number.isFinite(r.timeMs)) e.time = new Date(r.timeMs).toISOString().replace('.000Z', 'Z');
+  if (r.timeMs !== undefined && Number.isFinite(r.timeMs)) e.time = evidenceTime(r.timeMs);
   return e;
 }
 

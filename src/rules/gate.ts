@@ -70,5 +70,9 @@ export function ruleGate(conditions: unknown): Check | undefined {
   const checks: Check[] = [];
   collect(conditions, checks);
   if (checks.length === 0) return undefined;
-  return (f) => checks.every((c) => c(f));
+  // A loop, not `every`: gates run for every subject and rule, and a callback is an object a call.
+  return (f) => {
+    for (const c of checks) if (!c(f)) return false;
+    return true;
+  };
 }

@@ -49,7 +49,7 @@ function noteOverruledCode(findings: Finding[], lang: Lang): void {
 }
 
 /** One episode's (or a whole subject's) findings, ranked, and the status they give it. */
-async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ findings: Finding[]; status: SubjectStatus }> {
+async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ findings: Finding[]; status: SubjectStatus; summary: SubjectSummary }> {
   const all = await judgeWith.evaluator.evaluate(facts);
   // Fallback rules speak only when nothing more specific did.
   const specific = all.filter((m) => !m.loaded.rule.fallback);
@@ -57,8 +57,9 @@ async function judgeFacts(facts: SubjectFacts, judgeWith: Judge, lang: Lang, exp
   const built = matches.map((m) => ({ finding: buildFinding(m, facts, lang, explain), suppresses: m.loaded.rule.suppresses }));
   const findings = mergeSameCause(rankFindings(built));
   noteOverruledCode(findings, lang);
+  // Kept with the result: the subject's report is built from the same summary (its timeline sorted once).
   const summary = summarizeSubject(facts);
-  return { findings, status: statusOf(findings, summary, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true) };
+  return { findings, status: statusOf(findings, summary, facts.values['phase2Established'] === true && facts.values['establishedAfterLastFailure'] === true), summary };
 }
 
 /** Episodes that ended the same way read as one: same status, same causes in the same order. */
@@ -66,7 +67,7 @@ const outcomeKey = (j: { findings: Finding[]; status: SubjectStatus }): string =
   `${j.status}:${j.findings.filter((f) => f.severity !== 'info').map((f) => f.cause).join(',')}`;
 
 /** Judges a subject's earlier episodes (facts/episode-fold.ts) with the same judge as the subject. */
-async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number; current?: { facts: SubjectFacts; result: { findings: Finding[]; status: SubjectStatus } } }> {
+async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<{ episodes: Episode[]; timeline: TimelineEntry[]; folded: number; current?: { facts: SubjectFacts; result: { findings: Finding[]; status: SubjectStatus; summary: SubjectSummary } } }> {
   const out = await foldEpisodes(
     subject,
     (facts) => judgeFacts(facts, judgeWith, lang, explain),
@@ -80,8 +81,7 @@ async function judgeEarlier(subject: ObservedSubject, judgeWith: Judge, lang: La
 async function judgeSubject(observed: ObservedSubject, judgeWith: Judge, lang: Lang, explain: boolean): Promise<Subject> {
   const earlier = hasEarlierEpisodes(observed) ? await judgeEarlier(observed, judgeWith, lang, explain) : undefined;
   const facts = earlier?.current?.facts ?? computeFacts(observed);
-  const { findings, status } = earlier?.current?.result ?? (await judgeFacts(facts, judgeWith, lang, explain));
-  const summary = summarizeSubject(facts);
+  const { findings, status, summary } = earlier?.current?.result ?? (await judgeFacts(facts, judgeWith, lang, explain));
   const ids = facts.subject;
   const timeline = earlier && earlier.episodes.length > 0 ? [...earlier.timeline, ...summary.timeline] : summary.timeline;
   const subject: Subject = { id: ids.id, vpnConnectionId: ids.vpnConnectionId, tunnelId: ids.tunnelId, vpnGatewayId: ids.vpnGatewayId, status, findings, timeline };
