@@ -25,8 +25,8 @@ export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
  * The cap once a run seals subjects (facts/seal-store.ts): its live set is bounded from then on
  * (at most 512 open subjects), and every subject's data lives long enough to be promoted, so the
  * scavenges of an 8 MB young generation copy it twice. Measured on the 1 M-line fleet export
- * (4 885 connections), interleaved: scavenges 587 → 385 ms, 5–10 % of the run, for +11 MB of
- * peak RSS (118 → 129 MB). The few-connection export never seals and stays at 8 MB: its live set
+ * (5 110 connections): scavenges 249 → 126–133, 587 → 385–442 ms, 5–10 % of the run in six
+ * interleaved pairs, for +11 MB of peak RSS (118 → 129 MB). The few-connection export never seals and stays at 8 MB: its live set
  * grows with its episodes (142 → 154 MB at 16 MB).
  */
 export const SEALING_YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
