@@ -50,8 +50,8 @@ export class SubjectIndex {
    * Keeps at most `open` gateway subjects open, sealing the least recently fed ones into the store
    * `openStore` makes when first needed (facts/seal-store.ts).
    */
-  sealBeyond(open: number, openStore: () => SealStore | undefined): void {
-    this.sealing = new Sealing(this.cloud, Math.max(1, open), openStore);
+  sealBeyond(open: number, openStore: () => SealStore | undefined, keepObservations = true): void {
+    this.sealing = new Sealing(this.cloud, Math.max(1, open), openStore, keepObservations);
   }
 
   /** Every sealed subject open again, and no more sealing (a secret value turned up: they must be judged again). */

@@ -3,6 +3,9 @@
 // sealed when too many are open: its observations are written to a store as they are, it is
 // judged at once (the run's own judge), and only the judged subject is read back at the end. A
 // sealed subject fed again is reopened from its observations, exactly as it was, and stays open.
+// A run whose inputs can be read again may bet that no sealed subject comes back (an export grouped
+// by connection): it keeps no observations, and loses the bet with SealedSubjectGone — the run then
+// reads its inputs again, keeping them (run/analyze.ts). The same report either way.
 // Anything that joins subjects across the index (a device log, an API document, a configuration,
 // dual-tunnel ids) reopens every sealed subject first and stops sealing: such runs are read as
 // before. Lives in facts/ because it owns accumulators; the store itself (I/O) comes from sources/.
@@ -31,6 +34,13 @@ export interface SealedSubjects {
   read(i: number): Uint8Array;
 }
 
+/** A sealed subject is needed again and its observations were not kept: read the inputs again, keeping them. */
+export class SealedSubjectGone extends Error {
+  constructor(readonly key: string) {
+    super(`sealed subject ${key} is needed again; its observations were not kept`);
+  }
+}
+
 export class Sealing {
   /** Open subjects that may be sealed, least recently fed first. */
   private readonly recent = new Map<string, SubjectAccumulator>();
@@ -44,12 +54,16 @@ export class Sealing {
   private readonly pinned = new Set<string>();
   private store: SealStore | undefined;
   private active = true;
+  /** Slots of sealed subjects whose observations were not kept (handles of their judgements only). */
+  private slots = 0;
 
   constructor(
     /** The index's open gateway subjects by key: sealing removes from it, reopening puts back. */
     private readonly open: Map<string, SubjectAccumulator>,
     private readonly budget: number,
     private readonly openStore: () => SealStore | undefined,
+    /** False: the run bets no sealed subject is fed again (see above). */
+    private readonly keepObservations = true,
   ) {}
 
   get hasPending(): boolean {
@@ -78,7 +92,8 @@ export class Sealing {
     }
     let observations: number;
     try {
-      observations = this.store.put(serialize(acc));
+      // Not kept: a slot of its own, for its judgement.
+      observations = this.keepObservations ? this.store.put(serialize(acc)) : this.slots++;
     } catch {
       // The store is full or broken (a disk out of space): this subject and the rest stay open.
       this.halt();
@@ -99,8 +114,11 @@ export class Sealing {
   reopen(key: string): SubjectAccumulator | undefined {
     const observations = this.sealed.get(key);
     if (observations === undefined) return undefined;
+    // Not judged yet, the accumulator itself is still at hand, observations kept or not.
+    const pending = this.pending.get(key);
+    if (!pending && !this.keepObservations) throw new SealedSubjectGone(key);
     this.sealed.delete(key);
-    const acc = this.pending.get(key) ?? SubjectAccumulator.revive(deserialize(this.store!.get(observations)) as SubjectAccumulator);
+    const acc = pending ?? SubjectAccumulator.revive(deserialize(this.store!.get(observations)) as SubjectAccumulator);
     this.pending.delete(key);
     this.open.set(key, acc);
     this.pinned.add(key);
@@ -135,7 +153,7 @@ export class Sealing {
       this.judgedOf[observations] = this.store.put(bytes);
     } catch {
       // Its judgement could not be written: the subject opens again from its observations, and
-      // is judged with the open ones.
+      // is judged with the open ones (without observations, the run reads its inputs again).
       this.halt();
       this.reopen(key);
     }

@@ -38,6 +38,8 @@ export interface SealPolicy {
   openStore(): SealStore | undefined;
   /** A sealed subject judged into the bytes read back at the end. */
   judge(subject: ObservedSubject): Promise<Uint8Array>;
+  /** False: bet that no sealed subject is fed again (facts/seal-store.ts; default true). */
+  keepObservations?: boolean;
 }
 
 interface PendingSourceLog {
@@ -65,7 +67,7 @@ export class Ingest {
     private readonly hooks: IngestHooks = {},
     private readonly seals?: SealPolicy,
   ) {
-    if (seals) this.index.sealBeyond(seals.open, () => seals.openStore());
+    if (seals) this.index.sealBeyond(seals.open, () => seals.openStore(), seals.keepObservations ?? true);
   }
 
   /** Judges the subjects sealed since the last call (between batches: judging is asynchronous). */

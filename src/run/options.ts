@@ -36,16 +36,19 @@ export interface AnalyzeOptions {
   jobs?: number | 'auto';
   /**
    * Gateway subjects kept open while reading (default 512). Beyond them the least recently fed is
-   * sealed: written to a temporary file as it is, judged at once, and reopened exactly as it was if
-   * its connection logs again. Memory then stays flat however many connections an export holds,
-   * with the same report. Runs with device logs, API documents or configurations keep every subject
-   * open (they join subjects across the run).
+   * sealed: judged at once, its judgement written to a temporary file, and reopened exactly as it
+   * was if its connection logs again. Memory then stays flat however many connections an export
+   * holds, with the same report. Inputs that can be read again keep no copy of a sealed subject:
+   * when one comes back, the run reads them again from the start, keeping copies (a stream's are
+   * always kept). Runs with device logs, API documents or configurations keep every subject open
+   * (they join subjects across the run).
    */
   openSubjects?: number;
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
   now?: Date;
+  /** Each input document read in full. A run that reads its inputs again calls it again for them. */
   onDocument?(source: string, bytes: number): void;
-  /** Progress while logs are read (bytes and lines so far), every few thousand lines. */
+  /** Progress while logs are read (bytes and lines so far), every few thousand lines; from zero again when the run reads its inputs again. */
   onProgress?(progress: { bytes: number; lines: number }): void;
   /**
    * Called once before logs are read on worker threads, with the number of threads (this one

@@ -3,6 +3,7 @@
 // export whose connections come one after another (sealed once) or interleave (sealed and
 // reopened again and again), and when an API document or a device log makes the run reopen them.
 import { describe, expect, it, vi } from 'vitest';
+import { createReadStream } from 'node:fs';
 import { analyze } from '../../src/run/analyze.js';
 import type { AnalyzeInput } from '../../src/sources/files/read-inputs.js';
 import { renderJson } from '../../src/report/render/json.js';
@@ -41,6 +42,34 @@ describe('sealed subjects', () => {
       });
     }
   }
+
+  it('inputs read again keep no observations: one read when no sealed subject comes back, two when one does', async () => {
+    // Each read of the inputs opens its own store, and says so when it seals.
+    const reads = async (inputs: AnalyzeInput[]): Promise<number> => {
+      let sealing = 0;
+      await analyze(inputs, { now: NOW, openSubjects: 2, onSealing: () => sealing++ });
+      return sealing;
+    };
+    const put = vi.spyOn(SpillFile.prototype, 'put');
+    expect(await reads([grouped])).toBe(1);
+    // Only the judgements were written: no observations of the 38 sealed subjects.
+    expect(put).toHaveBeenCalledTimes(38);
+    put.mockRestore();
+    // The bet lost: connections of the first file log again in a second one, after they were
+    // sealed and judged; the run reads both files again, keeping observations, for the same report.
+    const again = fleetLog(3);
+    expect(await reads([grouped, again])).toBe(2);
+    expect(await views([grouped, again], 2, false)).toBe(await views([grouped, again], undefined, false));
+  });
+
+  it('a stream, which cannot be read again, keeps the observations: one read, the same subjects', async () => {
+    let sealing = 0;
+    const r = await analyze([{ source: interleaved, stream: createReadStream(interleaved) }], { now: NOW, openSubjects: 2, onSealing: () => sealing++ });
+    expect(sealing).toBe(1);
+    const all = await analyze([interleaved], { now: NOW });
+    expect(JSON.stringify(r.subjects)).toBe(JSON.stringify(all.subjects));
+    expect(r.subjects).toHaveLength(24);
+  });
 
   it('an API export or a device log read after the sealed subjects reopens them: the same report', async () => {
     for (const extra of ['examples/psk-mismatch/diagnose-vpn-connections.json', 'examples/psk-mismatch/peer.log']) {
