@@ -40,10 +40,11 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
   const { heads, inputs: toRead } = await readHeads(inputs);
   const policy = ReadPolicy.fromHeads(settings, heads, dialects.find((d) => d.side === 'cloud')!);
   const store = new LazyStore(extras.onSealing);
-  // Inputs that can be read again let the run bet that no sealed subject is fed again, and keep no
-  // observations of them (facts/seal-store.ts): serialising each sealed subject was 7 % of a fleet
-  // export's run, and a fleet export is grouped by connection.
-  const keepObservations = extras.keepSealedObservations ?? !canReadAgain(inputs);
+  // One document that can be read again lets the run bet that no sealed subject is fed again, and
+  // keep no observations of them (facts/seal-store.ts): serialising each sealed subject was 7 % of a
+  // fleet export's run, and a region's export is grouped by connection. Several documents (days of
+  // one region, a device log beside it) may well name the same connections again: no bet.
+  const keepObservations = extras.keepSealedObservations ?? !(heads.length === 1 && canReadAgain(inputs));
   const seals = { open: settings.openSubjects, openStore: () => store.open(), judge: sealJudge(judgeWith, settings), keepObservations };
   const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) }, seals);
   try {

@@ -38,10 +38,10 @@ export interface AnalyzeOptions {
    * Gateway subjects kept open while reading (default 512). Beyond them the least recently fed is
    * sealed: judged at once, its judgement written to a temporary file, and reopened exactly as it
    * was if its connection logs again. Memory then stays flat however many connections an export
-   * holds, with the same report. Inputs that can be read again keep no copy of a sealed subject:
-   * when one comes back, the run reads them again from the start, keeping copies (a stream's are
-   * always kept). Runs with device logs, API documents or configurations keep every subject open
-   * (they join subjects across the run).
+   * holds, with the same report. A single input document that can be read again keeps no copy of
+   * a sealed subject: when one comes back, the run reads it again from the start, keeping copies
+   * (several documents, or a stream, keep them always). Runs with device logs, API documents or
+   * configurations keep every subject open (they join subjects across the run).
    */
   openSubjects?: number;
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
