@@ -1,8 +1,7 @@
 // The four measurements of the benchmark, each over the same file: (a) raw line splitting, (b) a
 // single hand-written RegExp extracting the grammar's fields — what a user would write instead,
 // (c) the Chevrotain grammar alone (records, no catalogue), (d) `analyze` end to end.
-import { closeSync, createReadStream, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { devNull } from 'node:os';
 import { JsonReportStream, renderJsonChunks, subjectItemBytes } from '../src/report/render/json.js';
@@ -13,6 +12,7 @@ import { racoon2Dialect } from '../grammars/racoon2/index.js';
 import { analyze } from '../src/index.js';
 import { liftYoungGenerationCap, raiseYoungGenerationCap } from '../src/cli/heap-policy.js';
 import { HUGE_INPUT_BYTES } from '../src/cli/relaunch.js';
+import { totalInputBytes } from '../src/sources/files/read-inputs.js';
 
 export type Mode = 'split' | 'regexp-readline' | 'regexp' | 'grammar' | 'grammar-full' | 'analyze' | 'analyze-jobs' | 'analyze-auto' | 'analyze-cli';
 
@@ -104,27 +104,26 @@ async function grammar(file: string, reuseParses = true): Promise<ModeResult> {
  * As the CLI does (cli/analyze.ts): worker threads get their young generation back, and a run that
  * seals a bigger one unless its input is huge (bench/run.ts caps this one's).
  */
-const inputBytes = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + inputBytes(join(path, f)), 0) : statSync(path).size);
-const cliHooks = (file: string): { onWorkerThreads(): void; onSealing?(): void } =>
-  inputBytes(file) < HUGE_INPUT_BYTES ? { onWorkerThreads: liftYoungGenerationCap, onSealing: () => raiseYoungGenerationCap() } : { onWorkerThreads: liftYoungGenerationCap };
+const cliHooks = async (file: string): Promise<{ onWorkerThreads(): void; onSealing?(): void }> =>
+  (await totalInputBytes([file])) < HUGE_INPUT_BYTES ? { onWorkerThreads: liftYoungGenerationCap, onSealing: () => raiseYoungGenerationCap() } : { onWorkerThreads: liftYoungGenerationCap };
 
 /** `analyze` end to end in one thread (--jobs 1), the report rendered as JSON as the CLI would. */
 async function analyzeSerial(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: 1, ...cliHooks(file) });
+  const report = await analyze([file], { jobs: 1, ...(await cliHooks(file)) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
 
 /** `analyze` end to end with one worker thread per core (--jobs N). */
 async function analyzeJobs(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: availableParallelism(), ...cliHooks(file) });
+  const report = await analyze([file], { jobs: availableParallelism(), ...(await cliHooks(file)) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
 
 /** `analyze` with the CLI's default --jobs auto: one thread per core for two or more logs of ≥ 32 MB. */
 async function analyzeAuto(file: string): Promise<ModeResult> {
-  const report = await analyze([file], { jobs: 'auto', ...cliHooks(file) });
+  const report = await analyze([file], { jobs: 'auto', ...(await cliHooks(file)) });
   const json = JSON.stringify(report);
   return { lines: report.stats.lines, records: report.stats.parsed, outputBytes: json.length };
 }
@@ -144,7 +143,7 @@ async function analyzeCli(file: string): Promise<ModeResult> {
   try {
     const report = await analyze([file], {
       jobs: 'auto',
-      ...cliHooks(file),
+      ...(await cliHooks(file)),
       subjectSink: {
         begin(head) {
           stream = new JsonReportStream(head.subjects);

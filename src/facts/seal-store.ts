@@ -3,9 +3,9 @@
 // sealed when too many are open: its observations are written to a store as they are, it is
 // judged at once (the run's own judge), and only the judged subject is read back at the end. A
 // sealed subject fed again is reopened from its observations, exactly as it was, and stays open.
-// A run whose inputs can be read again may bet that no sealed subject comes back (an export grouped
-// by connection): it keeps no observations, and loses the bet with SealedSubjectGone — the run then
-// reads its inputs again, keeping them (run/analyze.ts). The same report either way.
+// A run of one document that can be read again may bet that no sealed subject comes back (an export
+// grouped by connection): it keeps no observations, and loses the bet with SealedSubjectGone — the
+// run then reads its input again, keeping them (run/analyze.ts). The same report either way.
 // Anything that joins subjects across the index (a device log, an API document, a configuration,
 // dual-tunnel ids) reopens every sealed subject first and stops sealing: such runs are read as
 // before. Lives in facts/ because it owns accumulators; the store itself (I/O) comes from sources/.
