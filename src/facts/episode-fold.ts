@@ -5,6 +5,7 @@
 import type { TimelineEntry } from '../types.js';
 import { computeFacts, type SubjectFacts } from './facts.js';
 import type { SubjectAccumulator } from './subject.js';
+import { reportTime } from './report-time.js';
 
 export interface JudgedEpisode<R> {
   from: string | null;
@@ -12,7 +13,7 @@ export interface JudgedEpisode<R> {
   result: R;
 }
 
-const isoOf = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
+const isoOf = (ms: number | undefined): string | null => (ms === undefined ? null : reportTime(ms));
 
 /**
  * `judge` turns facts into a result; `keyOf` says how it ended (equal keys fold); `says` whether it

@@ -2,6 +2,7 @@
 // records as quotable evidence, and per-variable tallies. Caps keep a subject small however long
 // the export; what the caps fold away is counted, never silently lost.
 import type { Evidence, LogRecord, Side } from '../types.js';
+import { reportTime } from './report-time.js';
 
 const FIRST_KEPT = 3;
 const LAST_KEPT = 2;
@@ -66,23 +67,11 @@ function refOf(rec: LogRecord): EvidenceRef {
   return { source: rec.source, line: rec.line, pointer: rec.pointer, timeMs: rec.timeMs, side: rec.side, text: rec.text };
 }
 
-let lastMs = NaN;
-let lastTime = '';
-
-/** An evidence time: the quoted records of a subject mostly share their seconds, so the last is kept. */
-function evidenceTime(ms: number): string {
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastTime = new Date(ms).toISOString().replace('.000Z', 'Z');
-  }
-  return lastTime;
-}
-
 export function refEvidence(r: EvidenceRef): Evidence {
   const e: Evidence = { source: r.source, side: r.side, text: r.text.length > TEXT_CAP ? `${r.text.slice(0, TEXT_CAP)}…` : r.text };
   if (r.pointer) e.pointer = r.pointer;
   else e.line = r.line;
-  if (r.timeMs !== undefined && Number.isFinite(r.timeMs)) e.time = evidenceTime(r.timeMs);
+  if (r.timeMs !== undefined && Number.isFinite(r.timeMs)) e.time = reportTime(r.timeMs);
   return e;
 }
 

@@ -5,6 +5,7 @@
 import type { Evidence } from '../types.js';
 import type { SubjectFacts } from './facts.js';
 import { compareText } from '../compare.js';
+import { reportTime } from './report-time.js';
 
 const EVIDENCE_CAP = 10;
 
@@ -37,7 +38,7 @@ export function collectEvidence(s: SubjectFacts, plan: EvidencePlan): Evidence[]
     for (const d of acc.diagnoses) {
       if (!d.failedReasonCode) continue;
       const e: Evidence = { source: d.source, pointer: `${d.pointer}/FailedReasonCode`, side: 'cloud', text: `FailedReasonCode ${d.failedReasonCode}${d.failedReason ? ` (${d.failedReason})` : ''}` };
-      if (d.failedTimeMs) e.time = new Date(d.failedTimeMs).toISOString().replace('.000Z', 'Z');
+      if (d.failedTimeMs) e.time = reportTime(d.failedTimeMs);
       push(e);
     }
   }

@@ -3,24 +3,15 @@
 // entries folded away.
 import type { LogRecord, TimelineEntry } from '../types.js';
 import { compareText } from '../compare.js';
+import { reportTime } from './report-time.js';
 
 /** Events too chatty or too internal to show a person. */
 const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured', 'proposal-matched']);
 const CAP = 240;
 
-let lastMs = NaN;
-let lastIso = '';
-
-/** ISO time of a record; consecutive records mostly share their second, so the last is cached. */
+/** The report's time of a record, null when it has none. */
 function iso(ms: number | undefined): string | null {
-  if (ms === undefined || !Number.isFinite(ms)) return null;
-  if (ms !== lastMs) {
-    lastMs = ms;
-    // Joined, not replaced: a replace leaves a string of pieces, and timelines keep thousands.
-    const full = new Date(ms).toISOString();
-    lastIso = full.endsWith('.000Z') ? [full.slice(0, 19), 'Z'].join('') : full;
-  }
-  return lastIso;
+  return ms === undefined || !Number.isFinite(ms) ? null : reportTime(ms);
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -3,7 +3,7 @@
 // were kept as. The bytes must be the report the library renders, to stdout and to a file, and
 // --fail-on must still see every finding.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,21 @@ describe('analyze --format json, streamed', () => {
     expect(high).toBe(true);
     expect(r.code).toBe(1);
     expect(stable(readFileSync(out, 'utf8'))).toBe(stable(cli('analyze', file, '--format', 'json').out));
+  });
+
+  it('writes the same to stdout redirected to a file (written as a file is, block by block)', () => {
+    // A shell's `> report.json`: stdout is a regular file. The report spans many 256 KiB blocks.
+    const out = join(mkdtempSync(join(tmpdir(), 'ipsec-doctor-stream-')), 'redirected.json');
+    const fd = openSync(out, 'w');
+    try {
+      const r = spawnSync(process.execPath, [MAIN, 'analyze', file, '--format', 'json'], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    const text = readFileSync(out, 'utf8');
+    expect(text.length).toBeGreaterThan(4 * 256 * 1024);
+    expect(stable(text)).toBe(stable(cli('analyze', file, '--format', 'json').out));
   });
 
   it('--open-subjects sets how many stay open: the same report with 1 or all of them', () => {
