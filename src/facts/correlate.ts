@@ -40,7 +40,7 @@ export class SubjectIndex {
       else if (id.startsWith('vco-')) s.vpnConnectionId = id;
       this.cloud.set(id, s);
     }
-    this.sealing?.fed(id, s);
+    this.sealing?.fed(id);
     return s;
   }
 
@@ -72,8 +72,10 @@ export class SubjectIndex {
     return this.sealing?.hasPending ? this.sealing.takePending() : [];
   }
 
-  sealedJudged(key: string, bytes: Uint8Array): void {
+  /** `subject` (sealed as `key`) was judged into `bytes`: nothing reads its observations again. */
+  sealedJudged(key: string, bytes: Uint8Array, subject: ObservedSubject): void {
     this.sealing?.judged(key, bytes);
+    subject.letGo();
   }
 
   /** The judged sealed subjects (after `finish`), read back one at a time. */
@@ -215,7 +217,7 @@ export class SubjectIndex {
         const mine = into.get(key) ?? (into === this.cloud ? this.sealing?.reopen(key) : undefined);
         if (mine) mine.absorb(acc, true);
         else into.set(key, acc);
-        if (into === this.cloud) this.sealing?.fed(key, mine ?? acc);
+        if (into === this.cloud) this.sealing?.fed(key);
       }
     }
     this.lastAcc = undefined;

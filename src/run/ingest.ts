@@ -73,7 +73,7 @@ export class Ingest {
   /** Judges the subjects sealed since the last call (between batches: judging is asynchronous). */
   async judgeSeals(): Promise<void> {
     if (!this.seals) return;
-    for (const [key, subject] of this.index.takeSealsToJudge()) this.index.sealedJudged(key, await this.seals.judge(subject));
+    for (const [key, subject] of this.index.takeSealsToJudge()) this.index.sealedJudged(key, await this.seals.judge(subject), subject);
   }
 
   private parser(source: string, onRecord: (r: LogRecord) => void, opts: { pointerFor?: (line: number) => string; mtimeMs?: number; onProblem?: (p: Problem) => void } = {}): LogParser {

@@ -14,6 +14,7 @@ import { renderHtml } from '../../src/report/render/html.js';
 import { SpillFile } from '../../src/sources/files/spill-file.js';
 import type { Subject } from '../../src/types.js';
 import { fleetLog } from '../helpers/fleet-log.js';
+import { SubjectAccumulator } from '../../src/facts/subject.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -66,6 +67,48 @@ describe('sealed subjects', () => {
     // Two documents (two days of one region) may name the same connections again: no bet, one read.
     expect(await reads([grouped, again])).toBe(1);
     expect(await views([grouped, again], 2, false)).toBe(await views([grouped, again], undefined, false));
+  });
+
+  it('more connections than the budget, one after another: idle ones are sealed without waiting for the budget', async () => {
+    // 40 connections, 20 open: once the 21st came with none fed again, every subject that 16 others
+    // followed is sealed (facts/seal-store.ts IDLE_AFTER_FEEDS), not only those beyond the 20.
+    const put = vi.spyOn(SpillFile.prototype, 'put');
+    let sealing = 0;
+    const r = await analyze([grouped], { now: NOW, openSubjects: 20, onSealing: () => sealing++ });
+    // One read (the bet holds), and more judgements written than the budget alone makes (40 − 20).
+    expect(sealing).toBe(1);
+    expect(put.mock.calls.length).toBeGreaterThan(20);
+    put.mockRestore();
+    const all = await analyze([grouped], { now: NOW });
+    r.stats.durationMs = all.stats.durationMs = 0;
+    expect(renderJson(r)).toBe(renderJson(all));
+    // A stream keeps observations (no bet): the budget alone seals, 40 − 20 judgements.
+    const streamed = vi.spyOn(SpillFile.prototype, 'put');
+    await analyze([{ source: grouped, stream: createReadStream(grouped) }], { now: NOW, openSubjects: 20 });
+    expect(streamed.mock.calls.length).toBe(2 * 20);
+    streamed.mockRestore();
+  });
+
+  it('a sealed subject lets go of its observations once judged (maps may point at it until a full collection)', async () => {
+    const original = SubjectAccumulator.prototype.letGo;
+    const emptied: boolean[] = [];
+    const spy = vi.spyOn(SubjectAccumulator.prototype, 'letGo').mockImplementation(function (this: SubjectAccumulator) {
+      original.call(this);
+      emptied.push(this.store.tallies.length === 0 && this.timeline.entries().length === 0 && this.records.cloud === 0 && this.firstLine === undefined && this.diagnoses.length === 0);
+    });
+    await analyze([grouped], { now: NOW, openSubjects: 2 });
+    spy.mockRestore();
+    expect(emptied).toHaveLength(38);
+    expect(emptied.every(Boolean)).toBe(true);
+  });
+
+  it('connections interleaved by time, fewer than the budget: nothing sealed for being idle', async () => {
+    // 24 connections take turns: one is fed again long before a 31st turns up, so none is sealed,
+    // however long it was quiet, and the export is read once.
+    let sealing = 0;
+    const r = await analyze([interleaved], { now: NOW, openSubjects: 30, onSealing: () => sealing++ });
+    expect(sealing).toBe(0);
+    expect(r.subjects).toHaveLength(24);
   });
 
   it('a stream, which cannot be read again, keeps the observations: one read, the same subjects', async () => {
