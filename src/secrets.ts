@@ -67,15 +67,20 @@ export function withholdHexDumps(text: string): string {
 }
 
 /**
- * A superset of what any rule above or a hex dump can start with: text without one of these holds
- * nothing to remove, and most quoted lines are skipped in one test instead of twelve patterns
- * (2.3 µs a string, 0.4 s for a 4 000-connection report).
+ * Supersets of what the rules above and the hex dumps need: text with none of them holds nothing to
+ * remove, and most quoted lines are skipped in three tests instead of fourteen patterns (2.3 µs a
+ * string, 0.4 s for a 4 000-connection report). The words every rule needs; the start of a
+ * HEX_RUN; the start of a BYTE_RUN. Not "any two hex pairs", which words such as `received DELETE`
+ * (`ed DE`) have: a quarter of a fleet report's quoted lines went the long way. Three patterns, not
+ * one alternation: V8 scans each much faster alone (32 against 75 ms for 66 000 lines).
  */
-const MAY_HOLD_SECRET = /psk|key|secret|passw|passphrase|token|BEGIN|MII|LTAI|STS\.|[0-9A-Fa-f]{2}[ \t]+[0-9A-Fa-f]{2}/i;
+const SECRET_WORD = /psk|key|secret|passw|passphrase|token|BEGIN|MII|LTAI|STS\./i;
+const HEX_RUN_START = /\b[0-9A-Fa-f]{8}[ \t]+[0-9A-Fa-f]{2}/;
+const BYTE_RUN_START = /(?:^|[^\w:.-])[0-9A-Fa-f]{2}[ \t]+[0-9A-Fa-f]{2}[ \t]+[0-9A-Fa-f]{2}[ \t]+[0-9A-Fa-f]{2}/;
 
 /** A line quoted from an input, safe to print: secrets by pattern removed, hex dumps withheld. */
 export function scrubQuoted(text: string): string {
-  return MAY_HOLD_SECRET.test(text) ? withholdHexDumps(removeSecrets(text)) : text;
+  return SECRET_WORD.test(text) || HEX_RUN_START.test(text) || BYTE_RUN_START.test(text) ? withholdHexDumps(removeSecrets(text)) : text;
 }
 
 /** Secret values shorter than this are not scrubbed as literals (they would hit ordinary words). */

@@ -2,13 +2,14 @@
 // DescribeVpnConnections export, the same key quoted by a device log, `psk=` assignments, debug
 // dumps that spell the key out, PEM blocks and AccessKeys reach no format.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { analyze } from '../../src/index.js';
 import { renderText } from '../../src/report/render/text.js';
 import { renderJson } from '../../src/report/render/json.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { renderHtml } from '../../src/report/render/html.js';
-import { collectSecretValues, removeSecretValues, withholdHexDumps } from '../../src/secrets.js';
+import { collectSecretValues, removeSecretValues, removeSecrets, scrubQuoted, withholdHexDumps } from '../../src/secrets.js';
 
 const PSK = 'Sup3rS3cret!2026';
 const AK_SECRET = 'hJ8kL2mN4pQ6rS8tU0vW2xY4zA6bC8';
@@ -75,5 +76,25 @@ describe('secrets, always', () => {
     for (const ordinary of ['spi c8d1a2b3', 'cookie 3718fdea89cb9697:99c991916f985ed2', 'at 12:34:56 from 10.0.0.1', 'SA 2 of 3 up']) {
       expect(withholdHexDumps(ordinary)).toBe(ordinary);
     }
+  });
+
+  it('the quick test before the patterns never skips a line they would change', () => {
+    // Every line of every lab run (gateway and device, with their key dumps), every line's tail,
+    // and made-up lines around the edges of each pattern.
+    const texts: string[] = [];
+    const runs = new URL('../../corpus/runs/', import.meta.url);
+    for (const run of readdirSync(runs)) {
+      for (const log of ['gateway.log.gz', 'peer.log.gz']) {
+        try {
+          for (const line of gunzipSync(readFileSync(new URL(`${run}/${log}`, runs))).toString('utf8').split('\n')) texts.push(line, line.slice(line.indexOf(': ') + 2));
+        } catch {
+          // A run without this log.
+        }
+      }
+    }
+    texts.push('received DELETE IKE_SA', '0: 53 75 70 33', '53 75 70', 'abcdef01 23', 'abcdef0 23', 'AB CD EF 01 rest', 'x Psk: abc', 'token=1', '-----BEGIN X-----', 'MIIabc', 'LTAI0123456789ab', 'STS.0123456789abcdef0');
+    expect(texts.length).toBeGreaterThan(100_000);
+    const skipped = texts.filter((t) => scrubQuoted(t) === t && withholdHexDumps(removeSecrets(t)) !== t);
+    expect(skipped).toEqual([]);
   });
 });
