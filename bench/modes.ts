@@ -11,7 +11,8 @@ import { LogParser } from '../src/parse/log-parser.js';
 import { racoon2Dialect } from '../grammars/racoon2/index.js';
 import { analyze } from '../src/index.js';
 import { liftYoungGenerationCap, raiseYoungGenerationCap } from '../src/cli/heap-policy.js';
-import { HUGE_INPUT_BYTES } from '../src/cli/relaunch.js';
+import { bigInputNodeFlags, HUGE_INPUT_BYTES } from '../src/cli/relaunch.js';
+import { isBigFleetExport } from '../src/cli/input-shape.js';
 import { totalInputBytes } from '../src/sources/files/read-inputs.js';
 
 export type Mode = 'split' | 'regexp-readline' | 'regexp' | 'grammar' | 'grammar-full' | 'analyze' | 'analyze-jobs' | 'analyze-auto' | 'analyze-cli';
@@ -104,6 +105,12 @@ async function grammar(file: string, reuseParses = true): Promise<ModeResult> {
  * As the CLI does (cli/analyze.ts): worker threads get their young generation back, and a run that
  * seals a bigger one unless its input is huge (bench/run.ts caps this one's).
  */
+/** The Node flags the CLI starts an analysis of `file` with (relaunch.ts, input-shape.ts). */
+export async function cliNodeFlags(file: string): Promise<string[]> {
+  const total = await totalInputBytes([file]);
+  return bigInputNodeFlags(total, await isBigFleetExport([file], total));
+}
+
 const cliHooks = async (file: string): Promise<{ onWorkerThreads(): void; onSealing?(): void }> =>
   (await totalInputBytes([file])) < HUGE_INPUT_BYTES ? { onWorkerThreads: liftYoungGenerationCap, onSealing: () => raiseYoungGenerationCap() } : { onWorkerThreads: liftYoungGenerationCap };
 

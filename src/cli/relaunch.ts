@@ -19,18 +19,21 @@ const SINGLE_THREADED_GC_FLAG = '--single-threaded-gc';
  */
 export const RELAUNCH_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', SINGLE_THREADED_GC_FLAG];
 
-/** The Node flags the CLI runs an input of this size with (the benchmark uses the same). */
-export function bigInputNodeFlags(totalBytes: number): string[] {
-  return totalBytes >= HUGE_INPUT_BYTES ? [...RELAUNCH_NODE_FLAGS] : [];
+/** The Node flags the CLI runs an input of this size (and shape: input-shape.ts) with (the benchmark uses the same). */
+export function bigInputNodeFlags(totalBytes: number, bigFleet = false): string[] {
+  return totalBytes >= HUGE_INPUT_BYTES && !bigFleet ? [...RELAUNCH_NODE_FLAGS] : [];
 }
 const MARK = 'IPSEC_DOCTOR_RELAUNCHED';
+
+/** Input bytes from which a run is big: HUGE_INPUT_BYTES (tests lower it to exercise big runs on small inputs). */
+export function bigInputBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env['IPSEC_DOCTOR_RELAUNCH_BYTES'] ?? HUGE_INPUT_BYTES);
+}
 
 /** Whether this run should hand itself to a relaunched Node (never twice, never when flags were given). */
 export function shouldRelaunch(totalBytes: number, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
   if (env[MARK]) return false;
-  // Tests lower the threshold to exercise the relaunch on small inputs.
-  const threshold = Number(env['IPSEC_DOCTOR_RELAUNCH_BYTES'] ?? HUGE_INPUT_BYTES);
-  if (!(totalBytes >= threshold)) return false;
+  if (!(totalBytes >= bigInputBytes(env))) return false;
   return !execArgv.some((a) => a.startsWith('--max-semi-space-size') || a === SINGLE_THREADED_GC_FLAG);
 }
 

@@ -4,9 +4,10 @@
 // reader decodes (gzip, UTF-16, lone CR); a stream (standard input) is peeked and handed back
 // whole. Nothing here fails: an input that cannot be read has no head, and its reading reports why.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { asBuffers, chunksOf, displayName, listFiles, type AnalyzeInput } from './read-inputs.js';
 import { decodeStart, peek } from './decode.js';
+import { isGzip } from './line-reader.js';
 
 /** One input's decoded start and its file date. */
 export interface InputHead {
@@ -78,4 +79,27 @@ export async function readHeads(inputs: readonly AnalyzeInput[], cwd = process.c
     }
   }
   return { heads, inputs: out };
+}
+
+/**
+ * The first `bytes` of one plain (uncompressed) log file as text, for a policy that looks further
+ * than a head (the CLI's heap plan); undefined for anything else (several inputs, a directory, a
+ * stream, a compressed file, a file that cannot be read).
+ */
+export async function fileStartText(inputs: readonly AnalyzeInput[], bytes: number): Promise<string | undefined> {
+  if (inputs.length !== 1 || typeof inputs[0] !== 'string') return undefined;
+  let file: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    const st = await stat(inputs[0]);
+    if (!st.isFile()) return undefined;
+    file = await open(inputs[0], 'r');
+    const buf = Buffer.alloc(Math.min(bytes, st.size));
+    const { bytesRead } = await file.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    return isGzip(head) ? undefined : head.toString('latin1');
+  } catch {
+    return undefined;
+  } finally {
+    await file?.close();
+  }
 }
