@@ -1,4 +1,5 @@
-// The biggest analyses run in a child Node started with a flag that can only be given at start: a
+// The biggest analyses (but a fleet export, which seals as it goes: input-shape.ts) run in a child
+// Node started with a flag that can only be given at start: a
 // single-threaded garbage collector, where the parallel collector's helper buffers and
 // old-generation fragmentation kept pages committed for no live data. Smaller inputs stay
 // in-process: the young generation is held small at run time instead (heap-policy.ts), which

@@ -11,6 +11,7 @@ const TEXT_CAP = 400;
 const CHATTER = new Set(['packet-received', 'packet-sent', 'p1-attr']);
 /** Events a rule quotes by their variables (the notify types it is about), not any occurrence. */
 const QUOTED_BY_VARS = new Set(['notify']);
+const SIDES: readonly Side[] = ['cloud', 'peer'];
 
 export interface EventTally {
   side: Side;
@@ -191,18 +192,36 @@ export class EvidenceStore {
   }
 
   /**
-   * Evidence for one event type restricted to occurrences whose variables `accept` takes (each
-   * combination's first record), for events kept by their variables; else every record kept.
+   * What a finding quotes of one event type: the first and the last (when there are two or more) of
+   * its kept records — for events kept by their variables, of each combination's first record
+   * whose variables `accept` takes. Only those two become evidence (every kept record was made
+   * evidence, to use two).
    */
-  evidenceWhere(type: string, accept: ((vars: Record<string, string>) => boolean) | undefined): Evidence[] {
-    if (!QUOTED_BY_VARS.has(type) || !accept) return this.evidence(type);
-    const out: Evidence[] = [];
-    for (const s of ['cloud', 'peer'] as Side[]) {
+  evidenceEnds(type: string, accept: ((vars: Record<string, string>) => boolean) | undefined): Evidence[] {
+    let first: EvidenceRef | undefined;
+    let last: EvidenceRef | undefined;
+    let n = 0;
+    const byVars = QUOTED_BY_VARS.has(type) && accept !== undefined;
+    for (const s of SIDES) {
       const t = this.get(s, type);
       if (!t) continue;
-      for (const c of t.combos) if (c.ref && accept(c.vars)) out.push(refEvidence(c.ref));
+      if (byVars) {
+        for (const c of t.combos) {
+          if (!c.ref || !accept(c.vars)) continue;
+          if (n++ === 0) first = c.ref;
+          last = c.ref;
+        }
+        continue;
+      }
+      for (const list of [t.first, t.last]) {
+        for (const r of list) {
+          if (n++ === 0) first = r;
+          last = r;
+        }
+      }
     }
-    return out;
+    if (n === 0) return [];
+    return n === 1 ? [refEvidence(first!)] : [refEvidence(first!), refEvidence(last!)];
   }
 
   merge(other: EvidenceStore): void {

@@ -49,7 +49,7 @@ export function collectEvidence(s: SubjectFacts, plan: EvidencePlan): Evidence[]
   for (const d of s.diffs) if (plan.diff.includes(d.parameter)) d.evidence.forEach(push);
   // Each listed event quoted by its first and its latest occurrence: variety proves more than
   // repeats (the counts are in the summary and the timeline).
-  const perType = plan.events.map((type) => acc.store.evidenceWhere(type, plan.eventFilter?.get(type)));
+  const perType = plan.events.map((type) => acc.store.evidenceEnds(type, plan.eventFilter?.get(type)));
   for (const list of perType) if (list[0]) push(list[0]);
   for (const list of perType) if (list.length > 1) push(list.at(-1)!);
   for (const re of plan.messages) {

@@ -110,10 +110,10 @@ export class SubjectAccumulator {
 
   /**
    * Lets go of every observation: the subject was sealed and judged, and nothing reads it again.
-   * The index's maps may still point at this object until the next full collection (V8 keeps a
-   * map's replaced tables, entries and all, for its iterators), and whatever it points at survives
-   * every scavenge until then: on a fleet export, each subject's data was promoted — 60 MB of a
-   * million lines, whatever the open-subject budget.
+   * An object once held by a long-lived Map (the index's, the sealing's) survives the scavenges
+   * after its entry is deleted, until the next full collection, and so does whatever it points at:
+   * on a fleet export each subject's data was promoted — 60 MB of a million lines, whatever the
+   * open-subject budget (docs/performance.md, seventh session).
    */
   letGo(): void {
     this.takeEpisodeOf(new SubjectAccumulator(this.id));

@@ -36,13 +36,16 @@ export function scrubSubject(s: Subject, values: readonly string[]): void {
       if (typeof d.peer === 'string') d.peer = quoted(d.peer, values);
       if (d.note !== undefined) d.note = literal(d.note);
     }
-    for (const r of f.remediation) {
-      r.step = literal(r.step);
-      // Device lines are written by `check`, not quoted from an input: only literal secrets can be in them.
-      if (r.lines) r.lines = r.lines.map(literal);
-      if (r.action) {
-        r.action.parameters = deep(r.action.parameters, literal) as Record<string, unknown>;
-        if (r.action.cli !== undefined) r.action.cli = literal(r.action.cli);
+    // Remediation is written by the rules and `check`, not quoted from an input: only literal
+    // secrets can be in it (none to look for is the usual case, and no copy of its parameters then).
+    if (values.length > 0) {
+      for (const r of f.remediation) {
+        r.step = literal(r.step);
+        if (r.lines) r.lines = r.lines.map(literal);
+        if (r.action) {
+          r.action.parameters = deep(r.action.parameters, literal) as Record<string, unknown>;
+          if (r.action.cli !== undefined) r.action.cli = literal(r.action.cli);
+        }
       }
     }
     if (f.alternatives) for (const a of f.alternatives) a.why = literal(a.why);
