@@ -40,8 +40,10 @@ export interface AnalyzeOptions {
    * was if its connection logs again. Memory then stays flat however many connections an export
    * holds, with the same report. A single input document that can be read again keeps no copy of
    * a sealed subject: when one comes back, the run reads it again from the start, keeping copies
-   * (several documents, or a stream, keep them always). Runs with device logs, API documents or
-   * configurations keep every subject open (they join subjects across the run).
+   * (several documents, or a stream, keep them always); once more subjects than the budget came
+   * one after another with none back, it also seals every subject that 16 others followed. Runs
+   * with device logs, API documents or configurations keep every subject open (they join subjects
+   * across the run).
    */
   openSubjects?: number;
   /** Fixed clock for `generatedAt` (tests, reproducible reports). */
