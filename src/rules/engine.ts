@@ -6,7 +6,7 @@ import { Engine, type Almanac, type RuleResult } from 'json-rules-engine';
 import type { SubjectFacts } from '../facts/facts.js';
 import type { LoadedRule } from './load.js';
 import { CUSTOM_OPERATORS } from './operators.js';
-import { ruleGate } from './gate.js';
+import { ruleGate, SharedChecks } from './gate.js';
 import { DYNAMIC_FACTS } from '../facts/catalog.js';
 
 export interface ExplainEntry {
@@ -82,12 +82,14 @@ export class RuleEvaluator {
   /** Per set of open rules: the facts their conditions read (what an answer depends on). */
   private readonly reads = new Map<string, FactRef[]>();
   private readonly answers = new Map<string, RuleMatch[]>();
+  /** The gates' conditions, each decided once per subject. */
+  private readonly checks = new SharedChecks();
 
   /** `gates: false` sends every rule to the engine (tests compare the two). */
   constructor(rules: readonly LoadedRule[], opts: { gates?: boolean } = {}) {
     this.rules = rules;
     for (const r of rules) this.byId.set(r.rule.id, r);
-    this.gates = rules.map((r) => (opts.gates === false ? undefined : ruleGate(r.rule.conditions)));
+    this.gates = rules.map((r) => (opts.gates === false ? undefined : ruleGate(r.rule.conditions, this.checks)));
   }
 
   /** Rules that failed to run (a custom rule the engine refuses), by id, with the engine's reason. */
@@ -95,6 +97,7 @@ export class RuleEvaluator {
 
   async evaluate(facts: SubjectFacts): Promise<RuleMatch[]> {
     // Rules in their loaded order, minus those whose gate the subject fails (gate.ts).
+    this.checks.begin();
     const open: number[] = [];
     for (let i = 0; i < this.rules.length; i++) if (this.gates[i]?.(facts) ?? true) open.push(i);
     if (open.length === 0) return [];

@@ -8,7 +8,7 @@ import { runAnalysis } from '../../src/run/analyze.js';
 import { resolveSettings } from '../../src/run/settings.js';
 import { RuleEvaluator, type RuleMatch } from '../../src/rules/engine.js';
 import { loadRules } from '../../src/index.js';
-import { ruleGate } from '../../src/rules/gate.js';
+import { ruleGate, SharedChecks } from '../../src/rules/gate.js';
 import { computeFacts, type SubjectFacts } from '../../src/facts/facts.js';
 import { SubjectAccumulator } from '../../src/facts/subject.js';
 
@@ -78,5 +78,28 @@ describe('rule gates', async () => {
     expect(ruleGate({ all: [{ fact: 'phase1Established', path: '$.a', operator: 'equal', value: 1 }] })).toBeUndefined();
     // An operator that throws (in, on a non-array value) is the engine's to report.
     expect(decide({ all: [{ fact: 'phase1Established', operator: 'in', value: 3 }] })).toBe(true);
+  });
+
+  it('shares a condition between gates: decided once per subject, again for the next', () => {
+    const facts = computeFacts(new SubjectAccumulator('gate'));
+    let asked = 0;
+    Object.defineProperty(facts.values, 'phase1Established', {
+      enumerable: true,
+      get: () => {
+        asked++;
+        return false;
+      },
+    });
+    const shared = new SharedChecks();
+    const same = { all: [{ fact: 'phase1Established', operator: 'equal', value: false }] };
+    const other = { all: [{ fact: 'phase1Established', operator: 'equal', value: true }] };
+    const [a, b, c] = [ruleGate(same, shared)!, ruleGate(structuredClone(same), shared)!, ruleGate(other, shared)!];
+    shared.begin();
+    expect([a(facts), b(facts), c(facts)]).toEqual([true, true, false]);
+    // One read for the two gates' shared condition, one for the other condition.
+    expect(asked).toBe(2);
+    shared.begin();
+    expect(b(facts)).toBe(true);
+    expect(asked).toBe(3);
   });
 });
