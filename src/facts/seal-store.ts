@@ -5,7 +5,8 @@
 // sealed subject fed again is reopened from its observations, exactly as it was, and stays open.
 // A run of one document that can be read again may bet that no sealed subject comes back (an export
 // grouped by connection): it keeps no observations, and loses the bet with SealedSubjectGone — the
-// run then reads its input again, keeping them (run/analyze.ts). The same report either way.
+// run then reads its input again, keeping them (run/analyze.ts). The same report either way. Such
+// a run, once the input has shown it is grouped, also seals idle subjects (IDLE_AFTER_FEEDS).
 // Anything that joins subjects across the index (a device log, an API document, a configuration,
 // dual-tunnel ids) reopens every sealed subject first and stops sealing: such runs are read as
 // before. Lives in facts/ because it owns accumulators; the store itself (I/O) comes from sources/.
