@@ -5,8 +5,8 @@
 // connections over many lines, interleaved by time) keeps the relaunch (relaunch.ts): its live set
 // grows with the connections' episodes. Measured (fleet exports, 5 100 connections per million
 // lines; reports identical; the machine noisy):
-// - 2 M lines (190 MB): relaunched 6.6–9.0 s, 118–121 MB; in-process 5.6–5.7 s, 111–113 MB;
-// - 11 M lines (1 GB): relaunched 32–36 s, 125–126 MB; in-process 27.9 s, 121 MB.
+// - 2 M lines (190 MB): relaunched 6.6–9.0 s, 118–121 MB; in-process 5.6–7.7 s, 111–132 MB;
+// - 11 M lines (1 GB): relaunched 32–36 s, 125–126 MB; in-process 27.9–29.9 s, 121–136 MB.
 import { scanPrefix } from '../../grammars/racoon2/prefix.js';
 import { fileStartText } from '../sources/files/heads.js';
 import type { AnalyzeInput } from '../sources/files/read-inputs.js';
