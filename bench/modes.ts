@@ -101,16 +101,16 @@ async function grammar(file: string, reuseParses = true): Promise<ModeResult> {
   return { lines: p.stats.lines, records, outputBytes: 0 };
 }
 
-/**
- * As the CLI does (cli/analyze.ts): worker threads get their young generation back, and a run that
- * seals a bigger one unless its input is huge (bench/run.ts caps this one's).
- */
 /** The Node flags the CLI starts an analysis of `file` with (relaunch.ts, input-shape.ts). */
 export async function cliNodeFlags(file: string): Promise<string[]> {
   const total = await totalInputBytes([file]);
   return bigInputNodeFlags(total, await isBigFleetExport([file], total));
 }
 
+/**
+ * As the CLI does (cli/analyze.ts): worker threads get their young generation back, and a run that
+ * seals a bigger one unless its input is huge (bench/run.ts caps this one's).
+ */
 const cliHooks = async (file: string): Promise<{ onWorkerThreads(): void; onSealing?(): void }> =>
   (await totalInputBytes([file])) < HUGE_INPUT_BYTES ? { onWorkerThreads: liftYoungGenerationCap, onSealing: () => raiseYoungGenerationCap() } : { onWorkerThreads: liftYoungGenerationCap };
 

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   if (argv.includes('--fleet-only')) {
     const few = measure('analyze', file);
     await runFleet(dir, lines, join(ROOT, 'corpus', 'runs'), reps, measure, { analyze: few, connections: 200 });
-    if (argv.includes('--gb')) await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), (mode, f, flags) => measure(mode, f, flags));
+    if (argv.includes('--gb')) await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), measure);
     return;
   }
   const modes: Mode[] = ['split', 'regexp-readline', 'regexp', 'grammar', 'grammar-full', 'analyze', 'analyze-jobs'];
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     const line = (m: Measured): string => `${(m.ms / 1000).toFixed(1)} s, ${Math.round(rate(m))} lines/s, peak RSS ${m.maxRssMB.toFixed(0)} MB`;
     console.log(`1 GB export (${(statSync(gb).size / 1e9).toFixed(2)} GB, ${x.lines} lines), as the CLI runs it (${flags.join(' ')}): ${line(x)}  (target ≤ 150 MB)`);
     console.log(`  the same in-process (young generation capped, no relaunch): ${line(y)}`);
-    await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), (mode, f, flags) => measure(mode, f, flags));
+    await runFleetGb(dir, join(ROOT, 'corpus', 'runs'), measure);
   }
   const main = join(ROOT, 'dist', 'bundle', 'cli.mjs');
   console.log(`startup: --version ${timeCommand([main, '--version']).toFixed(0)} ms; one-file analyze ${timeCommand([main, 'analyze', 'examples/p1-hash-mismatch/gateway.log', '--quiet']).toFixed(0)} ms (target ≤ 300 ms each)`);

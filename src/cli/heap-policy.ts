@@ -23,11 +23,12 @@ export const HEAP_GROWING_PERCENT = 10;
 export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
 /**
  * The cap once a run seals subjects (facts/seal-store.ts): its live set is bounded from then on
- * (at most 512 open subjects), and every subject's data lives long enough to be promoted, so the
- * scavenges of an 8 MB young generation copy it twice. Measured on the 1 M-line fleet export
- * (5 110 connections): scavenges 249 → 126–133, 587 → 385–442 ms, 5–10 % of the run in six
- * interleaved pairs, for +11 MB of peak RSS (118 → 129 MB). The few-connection export never seals and stays at 8 MB: its live set
- * grows with its episodes (142 → 154 MB at 16 MB).
+ * (at most 512 open subjects), so a bigger young generation costs only itself. Measured on the 1 M
+ * fleet export (5 110 connections): when every sealed subject was still promoted (sixth session),
+ * scavenges 249 → 126–133, 587 → 385–442 ms, 5–10 % of the run, for +11 MB of peak RSS; since
+ * sealed subjects die young (seventh session), 8 MB is still 0.1–0.3 s slower for 6–8 MB less. The
+ * few-connection export never seals and stays at 8 MB: its live set grows with its episodes
+ * (142 → 154 MB at 16 MB).
  */
 export const SEALING_YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
 /** V8's own `--semi-space-growth-factor` (the young generation doubles). */
