@@ -1,4 +1,5 @@
-// What wraps a daemon's log line when people paste it: a web UI's tab-separated export, an RFC 5424
+// What wraps a daemon's log line when people paste it: a web UI's tab-separated export or table
+// (time, process, pid, message), a mail quote (`> `), Markdown bold around a line, an RFC 5424
 // syslog record, Android logcat (brief, time, threadtime), a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
 // `Day, date - [tunnel]` log, blanks before the stamp.
@@ -11,6 +12,21 @@ const INDENTED_STAMP = /^[ \t]+(?=\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][a-z]{2} 
 
 /** `2023-01-27T13:26:23\tInformational\tcharon\t10[CFG] …\t` (OPNsense/pfSense log view export). */
 const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t[A-Za-z]+\t([\w.-]+)(?:\[(\d+)\])?\t(.*?)\t?$/;
+/**
+ * `May 11 11:09:54\tcharon\t88717\t05[CFG] …` (pfSense/OPNsense log table copied from the browser:
+ * time, process, pid, message columns; the pid column may be empty).
+ */
+const TSV_PID = /^((?:[A-Za-z][a-z]{2} [ \d]?\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t([\w.-]+)\t(\d*)\t(.*?)\t?$/;
+/**
+ * `  charon: 09[IKE] …` (the pfSense documentation's samples and pastes with the time columns cut
+ * off): a program name behind blanks. Only daemons' names: an indented line is otherwise a
+ * continuation of the record before it (swanctl, dumps).
+ */
+const INDENTED_PROGRAM = /^[ \t]+(?=(?:charon|charon-systemd|pluto|racoon|iked|ipsec)(?:\[\d+\])?: )/;
+/** `> 003 "conn" #3: …` (a line of a mail or forum quote). */
+const QUOTED = /^(?:> ?)+(?=\S)/;
+/** `**IDir '…' does not match to '…'**` (a line made bold in a Markdown post). */
+const BOLD = /^\*\*(.+?)\*\*\s*$/;
 /** `<30>1 2024-06-08T00:46:22+02:00 host charon 51742 - [meta …] msg` (RFC 5424). */
 const RFC5424 = /^<\d{1,3}>1 (\S+) (\S+) ([\w.-]+) (\S+) \S+ (?:-|(?:\[[^\]]*\])+) ?(.*)$/;
 /** `I/charon  (18819): msg`, `D/charon: msg` (Android logcat, brief and threadtime-less formats). */
@@ -41,10 +57,13 @@ export function unframe(line: string): string {
   if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
   let m: RegExpExecArray | null;
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
-  if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line))) return unframe(line.slice(m[0].length));
+  if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length));
+  if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length));
+  if (c0 === 42 && (m = BOLD.exec(line))) return unframe(m[1]!);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
+    if ((m = TSV_PID.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     // A tab between the stamp and the program (older web UI views): read it as a space.
     return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd());
   }

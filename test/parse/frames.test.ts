@@ -27,6 +27,12 @@ describe('unframe', () => {
     ['whack output relayed by NetworkManager (journal without times)', 'NetworkManager[44643]: 010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response', '010 "vpn" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response'],
     ['whack output relayed by NetworkManager (syslog)', 'Dec 20 10:00:01 laptop NetworkManager[44643]: 004 "vpn" #1: STATE_MAIN_I4: ISAKMP SA established', 'Dec 20 10:00:01 laptop pluto[44643]: "vpn" #1: STATE_MAIN_I4: ISAKMP SA established'],
     ['whack output behind a stamp (Openswan L2TP applet)', 'Aug 01 13:06:48.887 106 "Office" #1: STATE_MAIN_I2: sent MI2, expecting MR2', 'Aug 01 13:06:48.887 pluto: "Office" #1: STATE_MAIN_I2: sent MI2, expecting MR2'],
+    ['pfSense log table copied from the browser (time, process, pid, message)', 'May 11 11:09:54\tcharon\t88717\t05[CFG] <con2|7> selected proposal: ESP:AES_GCM_16_256/NO_EXT_SEQ', 'May 11 11:09:54 charon[88717]: 05[CFG] <con2|7> selected proposal: ESP:AES_GCM_16_256/NO_EXT_SEQ'],
+    ['the same table with an empty pid column', '2024-05-11 11:09:54\tcharon\t\t05[IKE] <con2|7> giving up after 5 retransmits\t', '2024-05-11 11:09:54 charon: 05[IKE] <con2|7> giving up after 5 retransmits'],
+    ['program behind blanks, no stamp (pfSense documentation samples)', '  charon: 09[ENC] invalid ID_V1 payload length, decryption failed?', 'charon: 09[ENC] invalid ID_V1 payload length, decryption failed?'],
+    ['a mail quote', '> 003 "office" #3: STATE_MAIN_I1: retransmission; will wait 1 seconds for response', '003 "office" #3: STATE_MAIN_I1: retransmission; will wait 1 seconds for response'],
+    ['a nested quote of a stamped line', '>> Jun 23 08:16:10 gw charon[3789]: 13[IKE] <PEER|1> giving up after 5 retransmits', 'Jun 23 08:16:10 gw charon[3789]: 13[IKE] <PEER|1> giving up after 5 retransmits'],
+    ['a line made bold in a Markdown post', "**IDir '172.16.1.254' does not match to 'vpn.example.com'**", "IDir '172.16.1.254' does not match to 'vpn.example.com'"],
     ["a router's tunnel log", "Wed, 2012-08-01 13:08:29 - [Office] no suitable connection for peer '192.168.0.3' ", `2012-08-01 13:08:29 pluto: "Office" no suitable connection for peer '192.168.0.3'`],
   ])('%s', (_name, framed, plain) => {
     expect(unframe(framed)).toBe(plain);
@@ -37,6 +43,8 @@ describe('unframe', () => {
     ['a strongSwan file log line', 'Dec  4 18:47:46 06[IKE] <to-cloud|1> IKE_SA to-cloud[1] established between 198.51.100.2[198.51.100.2]...198.51.100.1[198.51.100.1]'],
     ['a syslog line', 'Dec  4 18:47:46 gw charon[77]: 06[IKE] <to-cloud|1> sending DPD request'],
     ['an indented continuation (swanctl)', '  local:  [198.51.100.2] @ 198.51.100.2[4500]'],
+    ['an indented continuation that names no daemon', '  charonx: proposals = aes256-sha256-modp2048'],
+    ['a lone Markdown emphasis', '**'],
     ['a hex dump', '    00000000: 0102 0304 0506 0708'],
     ['a Libreswan pluto log line', 'Dec  4 17:49:44.778282: "to-cloud" #1: Oakley Transform [AES_CBC (256), HMAC_SHA2_256, MODP2048] refused'],
     ['a NetworkManager line that is not whack output', 'NetworkManager[985]: <info> [1639930985.6580] vpn-connection[0x55b1]: Started the VPN service, PID 44306'],
