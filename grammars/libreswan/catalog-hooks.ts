@@ -234,6 +234,10 @@ export const dropping: Hook = (ev, m, cx) => {
   const n = /\b(?:v2N_)?(NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD)\b/.exec(m.input);
   if (n) {
     ev.vars['notify'] = n[1]!;
+    // `dropping unexpected ISAKMP_v2_IKE_AUTH message containing v2N_NO_PROPOSAL_CHOSEN`: the IKE SA's
+    // proposal was agreed in IKE_SA_INIT, so a proposal (or KE) refused in IKE_AUTH or
+    // CREATE_CHILD_SA is the Child SA's.
+    if (/\b(?:ISAKMP_v2_)?(?:IKE_AUTH|CREATE_CHILD_SA)\b/.test(m.input) && /^(?:NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE|INVALID_KE_PAYLOAD)$/.test(n[1]!)) cx.rec.phase = 2;
     notifyMapped('received')(ev, m, cx);
   }
 };

@@ -154,7 +154,11 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ISAKMP: [T('p1-established', /^ISAKMP SA established(.*)$/, ['detail'], { ...V1, then: H.establishedSummary(1) })],
     IPsec: [T('p2-established', /^IPsec SA established(.*)$/, ['detail'], { then: H.establishedSummary(2) })],
     negotiated: [T(null, /^negotiated connection \[([^\]]+)\] -> \[([^\]]+)\]/, ['localTs', 'remoteTs'], { then: H.negotiated })],
-    sent: [T(null, /^sent (?:IKE_SA_INIT|Main Mode|MI1|v2I1) (?:request|reply)?(?: to (\S+))?/, ['remote'], { then: H.remoteFromVars })],
+    sent: [
+      // The responder's first answer carries the transform it accepted (`STATE_MAIN_R1: sent MR1, …` before 4.0).
+      T('proposal-selected', /^sent (?:Main Mode R1|MR1|Aggressive Mode R1|AR1)\b/, undefined, { ...V1, phase: 1 }),
+      T(null, /^sent (?:IKE_SA_INIT|Main Mode|MI1|v2I1) (?:request|reply)?(?: to (\S+))?/, ['remote'], { then: H.remoteFromVars }),
+    ],
   },
   floating: [
     // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`.
