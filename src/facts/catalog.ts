@@ -44,6 +44,7 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   refusedFirstMessage: { type: 'boolean', description: "The gateway initiated and the peer answered its first message, but never with the exchange's next message (a notify: proposal refused)." },
   retransmits: { type: 'number', description: 'Retransmissions seen on both sides.' },
   diffParameters: { type: 'string[]', description: 'ModifyVpnConnectionAttribute parameters with a known cloud/peer difference.' },
+  pfsHiddenByFirstChild: { type: 'boolean', description: "The device selected an ESP proposal although one side's lists all carry a DH group and the other's none: IKEv2's first Child SA (negotiated without a key exchange) hid a PFS difference that the first rekey will meet." },
   gatewayChecks: { type: 'string[]', description: 'DiagnoseNames of gateway diagnosis results present.' },
   messages: { type: 'string[]', description: 'Distinct warning/error/event messages (capped), of one side or both.', params: { side: 'cloud | peer (optional)' } },
   eventCount: {

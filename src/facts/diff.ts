@@ -8,6 +8,7 @@ import { refEvidence } from './evidence-store.js';
 import { inferMismatchParameter, normalizeParameter, normalizeValue } from './normalize.js';
 import { deviceValue } from '../check/device-values.js';
 import { espTransformName } from '../vocabulary/algorithms.js';
+import { hiddenPfs } from './hidden-pfs.js';
 
 export interface DerivedDiff {
   parameter: string;
@@ -249,6 +250,12 @@ function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
   }
 }
 
+/** A PFS difference the first IKEv2 Child SA hid (facts/hidden-pfs.ts): the tunnel is up until the rekey. */
+function fromHiddenPfs(acc: SubjectAccumulator, map: DiffMap): void {
+  const hidden = hiddenPfs(acc);
+  if (hidden) put(map, 'IpsecPfs', hidden.cloud, hidden.peer, hidden.evidence);
+}
+
 /** Fills in the cloud's value from its configuration where the logs did not say it. */
 function fillFromConfig(acc: SubjectAccumulator, map: DiffMap): void {
   const params = acc.config?.params as Record<string, string | undefined> | undefined;
@@ -283,6 +290,7 @@ export function deriveDiffs(acc: SubjectAccumulator): DerivedDiff[] {
   fromSelectors(acc, map);
   fromPeerProposals(acc, map);
   fromPeerEvents(acc, map);
+  fromHiddenPfs(acc, map);
   fromApi(acc, map);
   fillFromConfig(acc, map);
   fillFromDevice(acc, map);

@@ -2,6 +2,7 @@
 import type { Side } from '../types.js';
 import { SubjectAccumulator } from './subject.js';
 import { cloudRole, deriveDiffs, type DerivedDiff } from './diff.js';
+import { hiddenPfs } from './hidden-pfs.js';
 import { deviceValue, type DeviceValue } from '../check/device-values.js';
 import type { DeviceConnection } from '../check/device-model.js';
 
@@ -132,6 +133,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     refusedFirstMessage: acc.progress.refusedFirst(),
     retransmits: count('p1-resend') + count('retransmit'),
     diffParameters: diffs.map((d) => d.parameter),
+    pfsHiddenByFirstChild: hiddenPfs(acc) !== undefined,
     gatewayChecks: [...acc.checks.keys()],
   };
   return {
