@@ -692,6 +692,16 @@ ninth('healthy', 'aes128-sha1', [[2, 'A', 'sw'], [1, 'A', 'sw']], () => ({ a: { 
 ninth('healthy', 'fqdn-ids', [[2, 'B', 'sw']], () => ({ a: { local_id: 'fqdn:gw.example.com', remote_id: 'fqdn:cpe.example.com' }, b: { local_id: 'fqdn:cpe.example.com', remote_id: 'fqdn:gw.example.com' }, check: UP, truth: { healthy: true } }));
 ninth('healthy', 'dpd-both-v1', [[1, 'B', 'sw']], () => ({ a: { dpd: 10 }, b: { dpd: 10 }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- tenth wave (prefix t)
+// Held out and scored blind: what the device's phase 2 asks besides algorithms — Libreswan in
+// transport mode (`type=transport`) against the gateway's tunnel mode, and AH in place of ESP
+// (`phase2=ah`, its integrity alone in `esp=`), in both IKE versions and from both ends (EncapsulationModeMismatch and
+// SecurityProtocolMismatch in Alibaba's codes).
+const tenth = chosenCombos('t', 10);
+const p2Other = T('ipsec-proposal-mismatch');
+tenth('p2', 'dev-transport-mode', [[1, 'A', 'lsw'], [1, 'B', 'lsw'], [2, 'A', 'lsw'], [2, 'B', 'lsw']], () => ({ b: { extra: ['type=transport'] }, truth: p2Other }));
+tenth('p2', 'dev-ah', [[1, 'A', 'lsw'], [2, 'B', 'lsw']], () => ({ b: { esp: 'sha256', extra: ['phase2=ah'] }, truth: p2Other }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

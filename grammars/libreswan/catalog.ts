@@ -147,6 +147,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     rejecting: [T('version-unsupported', /^rejecting IKEv1 packet as policy is set to/, undefined, { phase: 1, fixed: { version: '1' } })],
     next: [T('payload-invalid', /^next payload type of ISAKMP Hash Payload has an unknown value/, undefined, { ...V1, phase: 1 })],
     malformed: [T('payload-invalid', /^malformed payload in packet/, undefined, { phase: 1 })],
+    // IKEv2 responder whose connection is `type=transport` (or tunnel) answering the other mode.
+    // The device's own refusal: no my/peer variables, whose sense is the gateway's in racoon2's event.
+    policy: [T('encmode-mismatch', /^policy dictates (?:Transport|Tunnel) Mode, but peer requested (?:Tunnel|Transport) Mode/, undefined, { ...V2, phase: 2 })],
     'NAT-Traversal:': [T('nat-detected', /^NAT-Traversal: Result using .*?: (.*)$/, ['result'], { phase: 1, then: H.natResult })],
     'DPD:': [T('dpd-dead', /^DPD: No response from peer - declaring peer dead/)],
     DPD: [T('dpd-dead', /^DPD action - (.*)$/, ['action'])],
