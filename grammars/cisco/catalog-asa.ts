@@ -80,7 +80,13 @@ export const ASA_CATALOG: Catalog = {
     IKE_DECODE: [
       T('packet-received', /^IKE_DECODE RECEIVED Message \(msgid=(\w+)\) with payloads : (.+?)\s+total length/, ['msgid', 'payloads'], { ...V1, then: asaPacketIn }),
       T('packet-sent', /^IKE_DECODE SENDING Message \(msgid=(\w+)\) with payloads : (.+?)\s+total length/, ['msgid', 'payloads'], V1),
+      // 713236 at debug level: the same message again, unanswered (main mode 3 = KE + NONCE).
+      T('retransmit', /^IKE_DECODE RESENDING Message \(msgid=(\w+)\) with payloads : HDR \+ KE \(4\)/, ['msgid'], { ...V1, then: H.retransmit('state') }),
+      T('retransmit', /^IKE_DECODE RESENDING Message \(msgid=(\w+)\) with payloads : HDR \+ ID \(5\)/, ['msgid'], { ...V1, then: H.retransmit('auth') }),
+      T('retransmit', /^IKE_DECODE RESENDING Message \(msgid=(\w+)\)/, ['msgid'], { ...V1, then: H.retransmit('first') }),
     ],
+    // 713906: the other end's phase-1 offer matched one of this device's policies.
+    Oakley: [T('proposal-selected', /^Oakley proposal is acceptable/, undefined, { ...V1, phase: 1 })],
     P1: [T('retransmit', /^P1 Retransmit msg dispatched to (\w+) FSM/, ['fsm'], { ...V1, then: H.retransmit('first') })],
     Connection: [T('sa-deleted', /^Connection terminated for peer (\S+?)\.\s+Reason: (.+?)(?:\s+Remote Proxy|$)/, ['peer', 'reason'], { ...V1, then: H.teardown })],
     Session: [T('sa-deleted', /^Session is being torn down\. Reason: (.+)$/, ['reason'], { ...V1, then: H.teardown })],
@@ -93,6 +99,8 @@ export const ASA_CATALOG: Catalog = {
     Received: [
       T('payload-invalid', /^Received encrypted (?:Oakley )?(?:Main|Aggressive) Mode packet with invalid payloads/, undefined, { ...V1, phase: 1, fixed: { reason: 'psk' } }),
       T('notify', /^Received non-routine Notify message: (.+?)\s*$/, ['type'], { ...V1, then: H.notifyIn }),
+      // 713904: `Received an un-encrypted INVALID_COOKIE notify message, dropping`.
+      T('notify', /^Received an un-encrypted ([A-Z_]+) notify message/, ['type'], { ...V1, then: H.notifyIn }),
       T('p1-start', /^Received a IKE_INIT_SA request/, undefined, { ...V2, then: H.role('responder') }),
       T('p1-start', /^Received request to establish an IPsec tunnel; local traffic selector = Address Range: (\S+?)\s.*remote traffic selector = Address Range: (\S+?)\s/, ['local', 'remote'], { ...V2, then: v2Initiator }),
       T('p1-start', /^Received request to establish an IPsec tunnel/, undefined, { ...V2, then: H.role('initiator') }),

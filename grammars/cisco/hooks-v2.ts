@@ -65,6 +65,9 @@ export const exchange: H.Hook = (ev, m, cx) => {
   }
 };
 
+/** A notify that refuses something (types below 16384), among the payloads a line lists. */
+const ERROR_NOTIFY = /NOTIFY\((NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_[A-Z_]+|SINGLE_PAIR_REQUIRED|NO_ADDITIONAL_SAS|INTERNAL_ADDRESS_FAILURE|FAILED_CP_REQUIRED|UNSUPPORTED_CRITICAL_PAYLOAD|TEMPORARY_FAILURE|CHILD_SA_NOT_FOUND)\)/;
+
 /**
  * A dump line under a packet: the SA payload's proposals (the other end's offer when the packet
  * came in, this device's when it went out), or a notify the packet carries.
@@ -75,12 +78,17 @@ export function dumpLine(line: string, cx: MatchContext): void {
   cx.rec.level = 'debug';
   cx.rec.ikeVersion = 2;
   if (!dump) return;
-  const n = /NOTIFY\(([\w_]+)\)/.exec(line);
+  // IOS-XE 16 lists the payloads on the line under `Payload contents:` (` VID IDr AUTH
+  // NOTIFY(NO_PROPOSAL_CHOSEN)`), which folds into that record: its error notify counts.
+  const listed = /^\s*Payload contents:/.test(line) ? (cx.rec.continuation ?? []).map((c) => ERROR_NOTIFY.exec(c)).find((x) => x !== null) : undefined;
+  const n = listed ?? /NOTIFY\(([\w_]+)\)/.exec(line);
   if (n) {
     const ev = { type: 'notify', vars: { type: n[1]! } };
     const m = n as RegExpExecArray;
     if (dump.dir === 'in') H.notifyIn(ev, m, cx);
     else H.notifyOut(ev, m, cx);
+    // In IKE_AUTH the IKE SA's proposal was agreed in IKE_SA_INIT: a proposal refused there is the Child SA's.
+    if (dump.exchange === 'IKE_AUTH' && /^(?:NO_PROPOSAL_CHOSEN|TS_UNACCEPTABLE)$/.test(ev.vars.type ?? '')) cx.rec.phase = 2;
     if (ev.type !== '') {
       cx.rec.event = ev;
       cx.rec.level = 'info';

@@ -9,7 +9,7 @@ const V2 = { v: 2 as const };
 
 export const FORTIGATE_CATALOG: Catalog = {
   byFirstWord: {
-    comes: [T('packet-received', /^comes (\S+?):(\d+)->(\S+?):(\d+),/, ['fromIp', 'fromPort', 'toIp', 'toPort'], { then: H.packetIn })],
+    comes: [T('packet-received', /^comes (\S+?):(\d+)->(\S+?):(\d+)(?:,|\.{3}|$)/, ['fromIp', 'fromPort', 'toIp', 'toPort'], { then: H.packetIn })],
     sent: [T('packet-sent', /^sent IKE msg \(([\w-]+)\): (\S+?):(\d+)->(\S+?):(\d+),/, ['label', 'fromIp', 'fromPort', 'toIp', 'toPort'], { then: H.packetOut })],
     IKEv1: [T(null, /^IKEv(1) exchange=/, ['version'], { then: H.version })],
     IKEv2: [T(null, /^IKEv(2) exchange=/, ['version'], { then: H.version })],
@@ -41,6 +41,8 @@ export const FORTIGATE_CATALOG: Catalog = {
     ],
     phase2: [T('ts-narrowed', /^phase2 matched by subset/, undefined, { phase: 2, then: H.tsHook })],
     received: [T('notify', /^received notify type ([\w-]+)/, ['type'], { ...V2, then: H.notifyIn })],
+    // FortiOS 7: `processing notify type NO_PROPOSAL_CHOSEN` then `received SA_INIT error notify response, abort`.
+    processing: [T('notify', /^processing notify type ([\w-]+)/, ['type'], { ...V2, then: H.notifyIn })],
     notify: [T('notify', /^notify msg received: ([\w-]+)/, ['type'], { ...V1, then: H.notifyIn })],
     negotiation: [
       T('p1-timeout', /^negotiation timeout/, undefined, { then: H.timeout }),

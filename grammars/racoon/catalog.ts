@@ -1,5 +1,6 @@
 // racoon's own wordings on top of racoon2's catalogue (grammars/racoon2/catalog.ts, which its IKEv1
-// code comes from): RouterOS's `respond new phase 1 (Identity Protection)` and address-first errors,
+// code comes from): RouterOS's `respond new phase 1 (Identity Protection)`, address-first errors and
+// IKEv2 identity and notify lines,
 // macOS's `IKE Packet:` status lines, and what a missing key means on a device.
 import type { LogRecord } from '../../src/types.js';
 import { classifyRecord } from '../racoon2/index.js';
@@ -29,6 +30,11 @@ const EXTRAS: Extra[] = [
   X('retransmit', /^IKE Packet: transmit success\. \(Phase 1 Retransmit\)/, undefined, 1),
   X('peer-retransmit', /^the packet is retransmitted by (\S+?) \((\d+)\)\.?$/, ['from', 'count']),
   X('message-invalid', /^IKE Packet: receive failed\. \((\w+), ([\w-]+) Message (\d+)\)/, ['role', 'mode', 'message'], 1),
+  // RouterOS IKEv2 (its own code, logged under the same `ipsec` topics): no identity of the router
+  // matches the IDs the other end sent, and the notifies it answers with.
+  X('id-mismatch', /^identity not found for (?:responder|initiator): (?:\w+:)?(\S+) peer: (?:\w+:)?(\S+)/, ['local', 'received'], 1),
+  X('auth-failed', /^reply notify: AUTHENTICATION_FAILED/, undefined, 1, { direction: 'sent' }),
+  X('ts-unacceptable', /^reply notify: TS_UNACCEPTABLE/, undefined, 2, { direction: 'sent' }),
 ];
 
 /** `205.210.31.162 failed to get valid proposal.` (RouterOS puts the peer address first). */

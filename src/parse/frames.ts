@@ -19,10 +19,11 @@ const TSV = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)
 const TSV_PID = /^((?:[A-Za-z][a-z]{2} [ \d]?\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t([\w.-]+)\t(\d*)\t(.*?)\t?$/;
 /**
  * `  charon: 09[IKE] …` (the pfSense documentation's samples and pastes with the time columns cut
- * off): a program name behind blanks. Only daemons' names: an indented line is otherwise a
- * continuation of the record before it (swanctl, dumps).
+ * off), `  ike V=root:0: …` (FortiGate debug), `  *Oct 25 18:50:01.497: …` (Cisco debug): a daemon's
+ * prefix behind blanks. Only these: an indented line is otherwise a continuation of the record
+ * before it (swanctl, dumps).
  */
-const INDENTED_PROGRAM = /^[ \t]+(?=(?:charon|charon-systemd|pluto|racoon|iked|ipsec)(?:\[\d+\])?: )/;
+const INDENTED_PROGRAM = /^[ \t]+(?=(?:charon|charon-systemd|pluto|racoon|iked|ipsec)(?:\[\d+\])?: |ike (?:V=[^:\s]+:)?\d+[:\s]|\*[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d)/;
 /** `> 003 "conn" #3: …` (a line of a mail or forum quote). */
 const QUOTED = /^(?:> ?)+(?=\S)/;
 /** `**IDir '…' does not match to '…'**` (a line made bold in a Markdown post). */
@@ -50,11 +51,24 @@ const ROUTER_TUNNEL = /^[A-Z][a-z]{2}, (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) - \[([^\
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
 const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 
+/**
+ * `…  <-- This is the error`, `…   <- the ID on the wire is correct`: what a poster wrote after a
+ * log line. An arrow with blanks on both sides (a double dash, or a single one after 4+ blanks): a
+ * daemon's own arrows (`a[500]<=>b[500]`, `a:500->b:500`) have none.
+ */
+const ANNOTATION = /(?:\s+(?:<-{2,}|<={2,}|‹-|←)|\s{4,}<-)\s.*$/;
+
 /** The line as its daemon's grammar expects it (or the line itself when it carries no known frame). */
 export function unframe(line: string): string {
   const c0 = line.charCodeAt(0);
-  // Fast path: racoon2 and ISO-stamped lines without tabs are never framed.
+  // Fast path: racoon2 and ISO-stamped lines without tabs are never framed (an exported gateway
+  // log is not a post: no annotations either).
   if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
+  const out = unframeOnce(line, c0);
+  return out.indexOf('<-') >= 0 || out.indexOf('<=') >= 0 || out.indexOf('\u2039') >= 0 || out.indexOf('\u2190') >= 0 ? out.replace(ANNOTATION, '') : out;
+}
+
+function unframeOnce(line: string, c0: number): string {
   let m: RegExpExecArray | null;
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
   if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length));

@@ -87,6 +87,9 @@ describe('ASA syslog', () => {
     [`%ASA-3-713123: ${G}IKE lost contact with remote peer, deleting connection (keepalive type: DPD)`, 'dpd-dead', 1],
     [`%ASA-5-713050: ${G}Connection terminated for peer ${GW}.  Reason: Peer Terminate  Remote Proxy 203.0.113.0, Local Proxy 203.0.113.128`, 'delete-received', 1],
     [`%ASA-4-750003: Local:${ME}:500 Remote:${GW}:500 Username:Unknown Negotiation aborted due to ERROR: Failed to find a matching policy`, 'no-proposal', 1],
+    [`%ASA-7-713906: IP = ${GW}, Oakley proposal is acceptable`, 'proposal-selected', 1],
+    [`%ASA-5-713904: IP = ${GW}, Received an un-encrypted INVALID_COOKIE notify message, dropping`, 'notify', 1],
+    [`%ASA-7-713236: IP = ${GW}, IKE_DECODE RESENDING Message (msgid=0) with payloads : HDR + KE (4) + NONCE (10) + VENDOR (13) + NONE (0) total length : 256`, 'retransmit', 1],
   ] as const)('%s → %s', (line, type, phase) => {
     expect(eventsOf(parse(line)).map((e) => [e.type, e.phase])).toEqual([[type, phase]]);
   });
@@ -201,6 +204,12 @@ describe('IOS debug crypto ikev2', () => {
     const np = only(p, 'no-proposal').at(-1)!;
     expect([np.phase, np.vars['direction'], JSON.parse(np.vars['diff']!)]).toEqual([1, 'sent', [{ parameter: 'IkePfs', cloud: 'group14', peer: 'group19' }]]);
     expect(only(p, 'p1-start').map((e) => e.vars['role'])).toEqual(['initiator', 'responder']);
+  });
+  it("reads the payload list IOS-XE 16 folds under `Payload contents:`: NO_PROPOSAL_CHOSEN in IKE_AUTH is the Child SA's", () => {
+    const auth = (dir: 'in' | 'out', kind: string, list: string): string[] => dump(dir, kind, [list]).map((l) => l.replace('IKE_SA_INIT Exchange', 'IKE_AUTH Exchange'));
+    const p = parse([...auth('out', 'REQUEST', ' VID IDi AUTH SA TSi TSr NOTIFY(INITIAL_CONTACT) NOTIFY(SET_WINDOW_SIZE) '), ...auth('in', 'RESPONSE', ' VID IDr AUTH NOTIFY(NO_PROPOSAL_CHOSEN) ')].join('\n'));
+    expect(p.orphans).toEqual([]);
+    expect(eventsOf(p).filter((e) => e.type !== 'packet-sent' && e.type !== 'packet-received').map((e) => [e.type, e.phase, e.vars['direction']])).toEqual([['no-proposal', 2, 'received']]);
   });
   it.each([
     ["IKEv2-ERROR:(SESSION ID = 1,SA ID = 1):: Failed to verify the peer's authentication data", 'auth-failed', 1],

@@ -94,6 +94,7 @@ describe('debug lines', () => {
     ['ike 0:gw:12: SA proposal chosen, matched gateway gw', 'proposal-selected', 1],
     ['ike 0:gw:45: received notify type NO_PROPOSAL_CHOSEN', 'no-proposal', 1],
     ['ike 0:gw:12: notify msg received: NO-PROPOSAL-CHOSEN', 'no-proposal', 1],
+    ['ike V=root:0:azure:3071: processing notify type NO_PROPOSAL_CHOSEN', 'no-proposal', 1],
     ['ike 0:gw:45: received notify type AUTHENTICATION_FAILED', 'auth-failed', 1],
     ['ike 0:gw:12: responder: aggressive mode get 1st message...', 'p1-start', 1],
     ['ike 0:gw:12: negotiation timeout, deleting', 'p1-timeout', 1],

@@ -22,6 +22,9 @@ const LOG = [
   ' 2026-09-18 09:53:32 ipsec,error 203.0.113.9 failed to get valid proposal.',
   '17:21:08 ipsec rejected hashtype: DB(prop#1:trns#1):Peer(prop#1:trns#1) = SHA:SHA256',
   '17:21:09 ipsec,info respond new phase 1 (Identity Protection): 198.51.100.7[500]<=>203.0.113.9[500]',
+  'ipsec,error identity not found for responder: ADDR4:198.51.100.7 peer: ADDR4:203.0.113.9',
+  'ipsec reply notify: AUTHENTICATION_FAILED',
+  'ipsec reply notify: TS_UNACCEPTABLE',
 ].join('\n');
 
 describe('racoon dialect', () => {
@@ -31,7 +34,7 @@ describe('racoon dialect', () => {
   it('reads every shape as a racoon header', () => {
     expect(p.failures).toEqual([]);
     expect(p.orphans).toEqual([]);
-    expect(p.records.map((r) => r.line)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(p.records.map((r) => r.line)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
     expect(p.records.every((r) => r.dialect === 'racoon' && r.side === 'peer')).toBe(true);
   });
 
@@ -49,6 +52,9 @@ describe('racoon dialect', () => {
     [12, 'no-proposal', {}],
     [13, 'p1-rejected', { attr: 'hashtype' }],
     [14, 'p1-start', { role: 'responder', mode: 'Identity Protection', remote: '203.0.113.9[500]' }],
+    [15, 'id-mismatch', { local: '198.51.100.7', received: '203.0.113.9' }],
+    [16, 'auth-failed', { direction: 'sent' }],
+    [17, 'ts-unacceptable', { direction: 'sent' }],
   ])('line %i is %s', (line, type, vars) => {
     expect(at(line).event?.type).toBe(type);
     expect(at(line).event?.vars).toMatchObject(vars);
