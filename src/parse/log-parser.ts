@@ -41,6 +41,11 @@ export interface LogParserOptions {
    * line (default false). A record per header line was a fifth of what an analysis allocates.
    */
   recordsAreCopied?: boolean;
+  /**
+   * The line number to report for a line fed as `fed` (a log turned around is fed renumbered, so
+   * the grammars see it in order; its records and problems name the lines of the file).
+   */
+  lineNumber?(fed: number): number;
 }
 
 export class LogParser {
@@ -71,7 +76,8 @@ export class LogParser {
     return undefined;
   }
 
-  private problem(line: number, code: string, message: string, hint?: string): void {
+  private problem(fed: number, code: string, message: string, hint?: string): void {
+    const line = this.opts.lineNumber ? this.opts.lineNumber(fed) : fed;
     // A problem quotes its line: never a key someone typed into it.
     const p: Problem = { source: this.opts.source, line, code, message: locate(this.opts.source, line, scrubQuoted(message), hint) };
     const pointer = this.opts.pointerFor?.(line);
@@ -240,6 +246,11 @@ export class LogParser {
     }
     // Assigned, not deleted: `delete` would drop the record into V8's slow dictionary mode.
     rec.continuation = undefined;
+    if (this.opts.lineNumber) {
+      // The header's line in the file (its continuation lines, read turned around, sit above it).
+      rec.line = this.opts.lineNumber(rec.line);
+      rec.endLine = rec.line;
+    }
     this.opts.onRecord(rec);
     if (this.opts.recordsAreCopied) dialect.recycle?.(rec);
   }

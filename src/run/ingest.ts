@@ -4,7 +4,8 @@
 // gateway logs are read on threads by parallel-read.ts into the same index.
 import type { InputKind, InputSummary, LogRecord, Problem } from '../types.js';
 import type { InputDocument } from '../sources/files/read-inputs.js';
-import { batchBytes } from '../sources/files/line-reader.js';
+import { batchBytes, type TextLine } from '../sources/files/line-reader.js';
+import { linesOf, MAX_TURNED_LINES, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
 import type { Dialect } from '../parse/dialect.js';
 import { LogParser, type LineStats } from '../parse/log-parser.js';
 import { readApiDocument } from '../parse/api-documents.js';
@@ -76,9 +77,10 @@ export class Ingest {
     for (const [key, subject] of this.index.takeSealsToJudge()) this.index.sealedJudged(key, await this.seals.judge(subject), subject);
   }
 
-  private parser(source: string, onRecord: (r: LogRecord) => void, opts: { pointerFor?: (line: number) => string; mtimeMs?: number; onProblem?: (p: Problem) => void } = {}): LogParser {
+  private parser(source: string, onRecord: (r: LogRecord) => void, opts: { pointerFor?: (line: number) => string; mtimeMs?: number; onProblem?: (p: Problem) => void; lineNumber?: (fed: number) => number } = {}): LogParser {
     return new LogParser({
       source,
+      ...(opts.lineNumber ? { lineNumber: opts.lineNumber } : {}),
       dialects: this.dialects,
       contextFor: (d) => this.policy.contextFor(source, d, opts.mtimeMs, this.memoScope),
       ...(opts.pointerFor ? { pointerFor: opts.pointerFor } : {}),
@@ -127,17 +129,35 @@ export class Ingest {
     // in a known format shows it is a log. A README or notes file is then one "not an input,
     // skipped", not a problem per line.
     let held: Problem[] | undefined = doc.fromDirectory ? [] : undefined;
-    const p = this.parser(
-      doc.source,
-      (r) => {
-        records++;
-        this.index.addRecord(r);
-      },
-      { ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}), onProblem: (problem) => (held ? held.push(problem) : this.problems.add(problem)) },
-    );
+    const parserFor = (lineNumber?: (fed: number) => number): LogParser =>
+      this.parser(
+        doc.source,
+        (r) => {
+          records++;
+          this.index.addRecord(r);
+        },
+        { ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}), onProblem: (problem) => (held ? held.push(problem) : this.problems.add(problem)), ...(lineNumber ? { lineNumber } : {}) },
+      );
+    let p = parserFor();
     let n = 0;
     let gaveUp = false;
+    // The whole log, while it is being turned around (written newest first).
+    let turning: TextLine[] | undefined;
+    let first = true;
     for await (const batch of doc.batches) {
+      if (first) {
+        first = false;
+        if (newestFirst(batch)) turning = [];
+      }
+      if (turning) {
+        turning.push(...linesOf(batch));
+        if (turning.length <= MAX_TURNED_LINES) continue;
+        // Too long to hold: read as written from here on.
+        this.policy.noteNewestFirst(doc.source, false, MAX_TURNED_LINES);
+        for (let i = 0; i < turning.length; i += TURNED_BATCH) p.push(turning.slice(i, i + TURNED_BATCH));
+        turning = undefined;
+        continue;
+      }
       p.push(batch);
       await this.judgeSeals();
       // Held until a line in a known format shows it is a log, or until so many are held that it is
@@ -155,6 +175,17 @@ export class Ingest {
       if (p.dialectsSeen.size === 0 && p.stats.lines >= GIVE_UP_LINES) {
         gaveUp = true;
         break;
+      }
+    }
+    if (turning) {
+      this.policy.noteNewestFirst(doc.source, true, MAX_TURNED_LINES);
+      const { lines, fileLine } = turnedAround(turning);
+      turning = undefined;
+      p = parserFor(fileLine);
+      for (let i = 0; i < lines.length; i += TURNED_BATCH) p.push(lines.slice(i, i + TURNED_BATCH));
+      if (held && (p.dialectsSeen.size > 0 || held.length > HOLD_PROBLEMS)) {
+        for (const h of held) this.problems.add(h);
+        held = undefined;
       }
     }
     p.end();

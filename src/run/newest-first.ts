@@ -1,0 +1,42 @@
+// Logs written newest line first (parse/line-order.ts decides): how ingest turns one around — the
+// whole log held (a page copied from a web view, not an export), fed last line first.
+import { isLineBlock, type LineBatch, type TextLine } from '../sources/files/line-reader.js';
+import { accessBlock, accessLines } from '../parse/line-access.js';
+import { LineOrder } from '../parse/line-order.js';
+
+/**
+ * A log written newest first is turned around whole (it is a page copied from a web view, not an
+ * export): up to this many lines. A longer one is read as written, and the report says so.
+ */
+export const MAX_TURNED_LINES = 500_000;
+/** Lines fed to the parser at a time when a log is turned around. */
+export const TURNED_BATCH = 512;
+
+/** A batch's lines as objects of their own (a block's are cut from its bytes). */
+export function linesOf(batch: LineBatch): TextLine[] {
+  if (!isLineBlock(batch)) return batch;
+  const a = accessBlock(batch);
+  const out: TextLine[] = [];
+  for (let i = 0; i < a.count; i++) out.push({ line: a.lineNo(i), text: a.text(i) });
+  return out;
+}
+
+/** Whether the first batch of a log shows it written newest first (parse/line-order.ts). */
+export function newestFirst(batch: LineBatch): boolean {
+  const a = isLineBlock(batch) ? accessBlock(batch) : accessLines(batch);
+  const order = new LineOrder();
+  for (let i = 0; i < a.count && order.take(a.text(i)); i++);
+  return order.newestFirst;
+}
+
+/**
+ * The log's lines last first, renumbered in that order (the grammars follow a session line by line,
+ * and take numbers that go back for a new pass), and the file's own number of each fed line for
+ * the records and problems. A fault (the input could not be read past it) stays last.
+ */
+export function turnedAround(held: TextLine[]): { lines: TextLine[]; fileLine: (fed: number) => number } {
+  const faults = held.filter((l) => l.fault !== undefined);
+  const ordered = held.filter((l) => l.fault === undefined).reverse().concat(faults);
+  const numbers = Int32Array.from(ordered, (l) => l.line);
+  return { lines: ordered.map((l, i) => ({ ...l, line: i + 1 })), fileLine: (fed) => numbers[fed - 1] ?? fed };
+}

@@ -1,0 +1,44 @@
+// A log written newest line first (a web view copied as it shows) is read from its last line up:
+// the same findings as the log read forward, evidence naming the lines of the file as given, and
+// the report saying it turned the log around. A real lab run of a phase-2 mismatch, turned.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import type { Report } from '../../src/types.js';
+
+const RUN = new URL('../../corpus/runs/r2-p2-keylen-aes192_v1_ainit_sw/peer.log.gz', import.meta.url);
+const OPTS = { now: new Date('2026-12-05T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 } as const;
+
+const lines = gunzipSync(readFileSync(RUN)).toString('utf8').split('\n').filter((l) => l !== '');
+const dir = mkdtempSync(join(tmpdir(), 'ipsec-doctor-newest-first-'));
+const forwardFile = join(dir, 'forward.log');
+const turnedFile = join(dir, 'newest-first.log');
+writeFileSync(forwardFile, `${lines.join('\n')}\n`);
+writeFileSync(turnedFile, `${[...lines].reverse().join('\n')}\n`);
+
+const causes = (r: Report): string[] => r.subjects.flatMap((s) => s.findings.map((f) => `${f.cause}/${f.ruleId}`));
+
+describe('a log written newest first', () => {
+  it('reads the same as the log written forward, and says it turned it around', async () => {
+    const forward = await analyze([forwardFile], OPTS);
+    const turned = await analyze([turnedFile], OPTS);
+    expect(causes(forward)[0]).toBe('ipsec-proposal-mismatch/peer-esp-no-proposal');
+    expect(causes(turned)).toEqual(causes(forward));
+    expect(turned.subjects.map((s) => s.status)).toEqual(forward.subjects.map((s) => s.status));
+    expect(turned.assumptions?.some((a) => a.startsWith(`${turnedFile}: newest line first`))).toBe(true);
+    expect(forward.assumptions?.some((a) => a.includes('newest line first')) ?? false).toBe(false);
+    expect(turned.stats).toMatchObject({ lines: lines.length, parsed: forward.stats.parsed, unparsed: forward.stats.unparsed });
+  });
+
+  it("names the lines of the file as given in its evidence and timeline", async () => {
+    const turned = await analyze([turnedFile], OPTS);
+    const fileLines = readFileSync(turnedFile, 'utf8').split('\n');
+    const quoted = turned.subjects.flatMap((s) => [...s.timeline, ...s.findings.flatMap((f) => f.evidence)]).filter((e) => e.line !== undefined);
+    expect(quoted.length).toBeGreaterThan(3);
+    // The quoted text is the line's own (strongSwan's double blank after the month folded).
+    for (const e of quoted) expect(fileLines[e.line! - 1]!.replace(/\s+/g, ' ')).toContain(e.text.replace(/\s+/g, ' ').slice(0, 40));
+  });
+});
