@@ -53,9 +53,10 @@ function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-es
   return logged.length > 0 && logged.every((s) => {
     const life = acc.life[s];
     const up = acc.store.get(s, type)?.lastMs ?? (type === 'p2-established' ? life.upMs : undefined);
-    // A capture with no time stamp at all (a pasted FortiGate debug): the order of its lines says
-    // whether it ends up.
-    if (up === undefined) return acc.firstMs === undefined && acc.store.count(type, s) > 0 && life.state === 'up';
+    // An establishment without a time stamp (a pasted FortiGate debug; a Cisco debug whose only
+    // stamped line is a syslog message among untimed debug lines): the order of the side's lines
+    // says whether it ends up.
+    if (up === undefined) return acc.store.count(type, s) > 0 && life.state === 'up';
     return type === 'p1-established' ? upSince(up, life.p1FailMs) : upSince(up, life.p1FailMs, life.p2FailMs);
   });
 }

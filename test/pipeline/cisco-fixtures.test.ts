@@ -45,3 +45,22 @@ describe('Cisco IOS debug pasted without time stamps', () => {
     expect([exp.cause, ...(exp.alsoAccept ?? [])]).toContain(subject.findings[0]?.cause);
   });
 });
+
+describe('Cisco IOS debug without time stamps, beside one stamped syslog line', () => {
+  // `service timestamps` off for debug, on for log messages: the capture's only stamp is a syslog
+  // line. The state machine's order still says the tunnel ends up.
+  it('reads the tunnel up from the order of the debug lines', async () => {
+    const content = [
+      "*Oct 24 04:31:10.058: %CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=198.51.100.2, prot=50, spi=0x3EA71AED(1051138797), srcaddr=198.51.100.1, input interface=GigabitEthernet1",
+      'ISAKMP-PAK: (0):received packet from 198.51.100.1 dport 500 sport 500 Global (N) NEW SA',
+      'ISAKMP: (0):Old State = IKE_READY  New State = IKE_R_MM1',
+      'ISAKMP-PAK: (1003):received packet from 198.51.100.1 dport 4500 sport 4500 Global (R) MM_KEY_EXCH',
+      'ISAKMP: (1003):Old State = IKE_R_MM5  New State = IKE_P1_COMPLETE',
+      'ISAKMP-PAK: (1003):received packet from 198.51.100.1 dport 4500 sport 4500 Global (R) QM_IDLE',
+      'ISAKMP: (1003):Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE',
+    ].join('\n');
+    const report = await analyze([{ source: 'pasted.txt', content }], { now: new Date('2026-12-05T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 });
+    expect(report.stats.unparsed).toBe(0);
+    expect(report.subjects.map((s) => s.status)).toEqual(['healthy']);
+  });
+});
