@@ -702,6 +702,28 @@ const p2Other = T('ipsec-proposal-mismatch');
 tenth('p2', 'dev-transport-mode', [[1, 'A', 'lsw'], [1, 'B', 'lsw'], [2, 'A', 'lsw'], [2, 'B', 'lsw']], () => ({ b: { extra: ['type=transport'] }, truth: p2Other }));
 tenth('p2', 'dev-ah', [[1, 'A', 'lsw'], [2, 'B', 'lsw']], () => ({ b: { esp: 'sha256', extra: ['phase2=ah'] }, truth: p2Other }));
 
+// ---------------------------------------------------------------- eleventh wave (prefix s)
+// Held out and scored blind: value pairs and combinations no earlier wave ran — each family once
+// or twice, in the IKE version, initiator and device the earlier waves ran least for it.
+const eleventh = chosenCombos('s', 11);
+eleventh('p1', 'cloud-aes192-sha1-dev-aes128-sha1', [[2, 'B', 'lsw'], [1, 'A', 'sw']], () => ({ a: { ike: 'aes192-sha1-modp2048' }, b: { ike: 'aes128-sha1-modp2048' }, truth: ikeT('IkeEncAlg', 'aes192', 'aes') }));
+eleventh('p1', 'cloud-modp1024-dev-modp1536', [[1, 'B', 'sw'], [2, 'A', 'lsw']], () => ({ a: { ike: 'aes256-sha256-modp1024' }, b: { ike: 'aes256-sha256-modp1536' }, truth: ikeT('IkePfs', 'group2', 'group5') }));
+eleventh('p2', 'cloud-aes192-dev-aes128', [[1, 'A', 'lsw'], [2, 'B', 'sw']], () => ({ a: { esp: 'aes192-sha256' }, b: { esp: 'aes128-sha256' }, truth: espT('IpsecEncAlg', 'aes192', 'aes') }));
+eleventh('p2', 'cloud-sha1-dev-md5', [[1, 'B', 'sw']], () => ({ a: { esp: 'aes256-sha1' }, b: { esp: 'aes256-md5' }, truth: espT('IpsecAuthAlg', 'sha1', 'md5') }));
+eleventh('pfs', 'cloud-group14-dev-group5', [[1, 'B', 'sw'], [1, 'A', 'lsw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp1536' }, truth: pfsT('group14', 'group5') }));
+eleventh('psk', 'dev-key-with-hash', [[2, 'A', 'sw'], [1, 'B', 'lsw']], () => ({ b: { psk: 'Vx7pQ2#lab-shared-key' }, truth: T('psk-mismatch', ['Psk']) }));
+eleventh('id', 'dev-sends-email-cloud-expects-ip', [[2, 'B', 'sw'], [2, 'A', 'lsw']], () => ({ b: { local_id: 'email:ops@example.com' }, truth: idT('RemoteId', '198.51.100.2', 'ops@example.com') }));
+eleventh('ts', 'dev-remote-superset', [[2, 'B', 'lsw'], [1, 'A', 'sw']], () => ({ b: { remote_ts: '203.0.113.0/24' }, truth: tsT('LocalSubnet', '203.0.113.0/25', '203.0.113.0/24') }));
+eleventh('ts', 'cloud-local-other', [[2, 'A', 'sw']], () => ({ a: { local_ts: '192.0.2.128/25' }, truth: tsT('LocalSubnet', '192.0.2.128/25', '203.0.113.0/25') }));
+eleventh('life', 'p1-cloud-longer-lsw', [[1, 'B', 'lsw']], () => ({ a: { ike_lifetime: 86400 }, truth: lifeT('IkeLifetime', '86400', '28800') }));
+eleventh('version', 'cloud-v2-device-v1-lsw', [[2, 'B', 'lsw']], () => ({ b: { ike_version: 1 }, truth: verT('ikev2', 'ikev1') }));
+eleventh('mode', 'device-aggressive-lsw-gw-init', [[1, 'A', 'lsw']], () => ({ b: { aggressive: true }, truth: modeT('main', 'aggressive') }));
+eleventh('silent', 'all-blocked-lsw', [[1, 'B', 'lsw']], () => ({ flow: { block_b: 'all' }, truth: T('peer-unreachable') }));
+eleventh('dead', 'cloud-dpd10-path-v1', [[1, 'A', 'sw']], () => ({ a: { dpd: 10 }, flow: DEADFLOW, truth: deadT }));
+eleventh('deleted', 'device-stopped-dpd', [[2, 'A', 'sw']], () => ({ a: { dpd: 10 }, b: { dpd: 10 }, flow: DEL, truth: T('peer-deleted-sa') }));
+eleventh('healthy', 'aes128-sha512-modp3072', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes128-sha256-modp3072', esp: 'aes128-sha512' }, b: { ike: 'aes128-sha256-modp3072', esp: 'aes128-sha512' }, check: UP, truth: { healthy: true } }));
+eleventh('healthy', 'pfs-group5-v1', [[1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
