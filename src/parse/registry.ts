@@ -8,14 +8,16 @@ import { racoonDialect } from '../../grammars/racoon/index.js';
 import { createFortigateDialect } from '../../grammars/fortigate/index.js';
 import { createCiscoDialect } from '../../grammars/cisco/index.js';
 import { createHuaweiDialect } from '../../grammars/huawei/index.js';
+import { juniperDialect } from '../../grammars/juniper/index.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
   // FortiGate last: its shapes (`ike N:…`, `logid=…`, CSV rows with a VPN log id) are no other
   // dialect's, and a line they all refuse is the only one it is asked about first. Cisco and
   // Huawei/H3C after it, for the same reason: their shapes (`%ASA-5-713…`, `ISAKMP (0): …`,
-  // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect()];
+  // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect. Juniper last: a
+  // `kmd` line is no one else's, an `iked` one only with a Junos message.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */
