@@ -4,6 +4,7 @@
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
+import { programContext } from '../peer-common/syslog-program.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { classifyJunos } from './catalog.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
@@ -16,10 +17,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   rec.localTime = h.stamp.text;
   const ms = stampToEpochMs(h.stamp.parts, ctx);
   if (ms !== undefined) rec.timeMs = ms;
-  const context: Record<string, string> = { program: h.program.name };
-  if (h.program.host) context['host'] = h.program.host;
-  if (h.program.pid) context['pid'] = h.program.pid;
-  rec.context = context;
+  rec.context = programContext(h.program);
   return rec;
 }
 

@@ -31,3 +31,11 @@ export function readProgram(s: string, i: number, isOwn: (name: string) => boole
   if (!isOwn(name)) return undefined;
   return { payload: { ...(host ? { host } : {}), name, ...(pid ? { pid } : {}) }, end: colon + 2 };
 }
+
+/** A record's context from its syslog program: the name, and the host and pid when the line has them. */
+export function programContext(p: ProgramPayload): Record<string, string> {
+  const context: Record<string, string> = { program: p.name };
+  if (p.host) context['host'] = p.host;
+  if (p.pid) context['pid'] = p.pid;
+  return context;
+}

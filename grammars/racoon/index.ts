@@ -6,6 +6,7 @@ import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src
 import type { LogRecord } from '../../src/types.js';
 import { levelFromEvent } from '../peer-common/catalog-kit.js';
 import { stampEnd } from '../peer-common/sniff.js';
+import { programContext } from '../peer-common/syslog-program.js';
 import { stampToEpochMs, type ScannedStamp } from '../peer-common/time.js';
 import { classifyRacoon } from './catalog.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
@@ -44,12 +45,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
     rec.srcLine = h.location.line;
     rec.func = h.location.func;
   }
-  const context: Record<string, string> = {};
-  if (h.program) {
-    context['program'] = h.program.name;
-    if (h.program.host) context['host'] = h.program.host;
-    if (h.program.pid) context['pid'] = h.program.pid;
-  }
+  const context: Record<string, string> = h.program ? programContext(h.program) : {};
   if (h.topics) context['topics'] = h.topics;
   if (Object.keys(context).length > 0) rec.context = context;
   return rec;

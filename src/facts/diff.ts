@@ -9,6 +9,7 @@ import { inferMismatchParameter, normalizeParameter, normalizeValue } from './no
 import { deviceValue } from '../check/device-values.js';
 import { espTransformName } from '../vocabulary/algorithms.js';
 import { hiddenPfs } from './hidden-pfs.js';
+import { parseList } from './json-list.js';
 
 export interface DerivedDiff {
   parameter: string;
@@ -185,16 +186,6 @@ function fromApi(acc: SubjectAccumulator, map: DiffMap): void {
       { source: d.source, pointer: `${d.pointer}/MismatchRemoteParam`, side: 'peer', text: d.mismatchRemote },
     ];
     put(map, parameter, normalizeParameter(parameter, d.mismatchLocal), normalizeParameter(parameter, d.mismatchRemote), ev);
-  }
-}
-
-function parseList(json: string | undefined): Record<string, string>[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Record<string, string>[]) : [];
-  } catch {
-    return [];
   }
 }
 

@@ -7,6 +7,7 @@
 import type { Evidence } from '../types.js';
 import type { SubjectAccumulator } from './subject.js';
 import { refEvidence, type EventTally } from './evidence-store.js';
+import { parseList } from './json-list.js';
 
 export interface HiddenPfs {
   /** The gateway's IpsecPfs as its offer shows it (`disabled` or the group(s)). */
@@ -14,16 +15,6 @@ export interface HiddenPfs {
   /** The device's, from its configured proposals. */
   peer: string;
   evidence: Evidence[];
-}
-
-function parseList(json: string | undefined): Record<string, unknown>[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Record<string, unknown>[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** The IpsecPfs values of a tally's phase-2 lists (undefined when it has none). */
