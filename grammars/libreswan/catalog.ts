@@ -61,6 +61,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ],
     we: [
       T('id-mismatch', /^we require IKEv([12]) peer to have ID '([^']*)', but peer declares '([^']*)'/, ['version', 'expected', 'received'], { phase: 1 }),
+      // Openswan and Libreswan ≤ 3 do not name the version.
+      T('id-mismatch', /^we require peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { phase: 1 }),
       T('pfs-mismatch', /^we require PFS but Quick I1 SA specifies no GROUP_DESCRIPTION/, undefined, { ...V1, phase: 2, fixed: { my: 'enabled', peer: '0' } }),
     ],
     missing: [T('ke-missing', /^missing KE payload in (\S+) message/, ['exchange'], { ...V1, phase: 2 })],

@@ -12,7 +12,7 @@ import { stampToEpochMs } from '../peer-common/time.js';
 import { LIBRESWAN_CATALOG } from './catalog.js';
 import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
-import { CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
+import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
 
 export const LIBRESWAN = 'libreswan';
 
@@ -97,7 +97,7 @@ export function createLibreswanDialect(): Dialect {
       if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);
       // `pluto[400]: …` without a stamp (`docker logs`, a journal view without times).
       if (c === 112 && line.startsWith('pluto') && syslogProgram(line, 0) === 'pluto') return true;
-      return (c === 112 && line.startsWith('packet from ')) || (c === 83 && line.startsWith('Starting Pluto '));
+      return (c === 112 && line.startsWith('packet from ')) || (c === 83 && line.startsWith('Starting Pluto ')) || BARE_MESSAGE.test(line);
     },
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
       return parseHeaderBatch(GRAMMAR, lines, ctx);

@@ -74,6 +74,13 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
+/**
+ * A pluto message pasted alone, without stamp, program or connection (a forum post's one line):
+ * only messages no other daemon writes, so the line is Libreswan's (or Openswan's) by its words.
+ */
+export const BARE_MESSAGE =
+  /^(?:we require (?:IKEv1 )?peer to have ID '|no suitable connection for peer '|initial (?:Main|Aggressive) Mode message received on \S+ but no connection has been authorized|authentication failed: computed hash does not match hash received from peer|sent IKE_SA_INIT (?:request|reply)\b|processing decrypted IKE_AUTH (?:request|response)\b|processed IKE_SA_INIT (?:request|response)\b|STATE_(?:MAIN|AGGR|QUICK|V2|PARENT)_[A-Z0-9_]+: |max number of retransmissions \(\d+\) reached|no acceptable Oakley Transform|Oakley Transform \[|responding to (?:Main|Aggressive) Mode\b)/;
+
 /** Appends the tokens of one line to `out`; returns why the line does not fit, or null. */
 export function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   const start = out.length;
@@ -120,15 +127,16 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
       prefixed = true;
     }
   } else if (s.startsWith('packet from ', i)) {
-    const colon = s.indexOf(': ', i + 12);
-    const end = colon < 0 && s.endsWith(':') ? s.length - 1 : colon;
-    if (end > i + 12) {
-      out.push(newToken(Packet, s.slice(i, end + 1), base + i, s.slice(i + 12, end)));
-      i = skipSpaces(s, end + 1);
+    // `packet from 198.51.100.1:500: msg`; Openswan pastes also drop the colon after the port.
+    const m = /^packet from (\S+?)(?:: |:$| (?=[a-z]))/.exec(s.slice(i, i + 100));
+    if (m) {
+      const end = i + m[0].length;
+      out.push(newToken(Packet, s.slice(i, end).trimEnd(), base + i, m[1]));
+      i = skipSpaces(s, end);
       prefixed = true;
     }
   }
-  if (!framed && !prefixed && !s.startsWith('Starting Pluto')) return fail('not a pluto log line');
+  if (!framed && !prefixed && !s.startsWith('Starting Pluto') && !BARE_MESSAGE.test(s)) return fail('not a pluto log line');
   if (i < s.length) out.push(newToken(Message, s.slice(i), base + i));
   out.push(newToken(LineEnd, '\n', base + s.length));
   return null;

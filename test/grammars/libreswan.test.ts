@@ -184,6 +184,27 @@ describe('Libreswan header variants and robustness', () => {
 });
 
 describe('Libreswan lines as people paste them', () => {
+  it('reads a pluto message pasted alone, by its words', () => {
+    const p = parse(`we require peer to have ID '198.51.100.1', but peer declares '10.10.3.1'
+authentication failed: computed hash does not match hash received from peer ID_IPV4_ADDR '198.51.100.1'
+STATE_MAIN_I1: retransmission; will wait 20s for response`);
+    expect(p.failures).toEqual([]);
+    expect(p.orphans).toEqual([]);
+    expect(p.records.map((r) => r.dialect)).toEqual(['libreswan', 'libreswan', 'libreswan']);
+    expect(only(p, 'id-mismatch')).toEqual([expect.objectContaining({ phase: 1, vars: expect.objectContaining({ expected: '198.51.100.1', received: '10.10.3.1' }) })]);
+  });
+
+  it("reads Openswan's `packet from` lines pasted without the colon after the port", () => {
+    const p = parse('Jul  1 15:44:55 gw pluto[21915]: packet from 198.51.100.1:500 initial Main Mode message received on 198.51.100.2:500 but no connection has been authorized with policy=PSK');
+    expect(p.failures).toEqual([]);
+    expect(only(p, 'no-config')).toEqual([expect.objectContaining({ phase: 1 })]);
+  });
+
+  it('claims no bare line of another daemon', () => {
+    for (const l of ['initiating Main Mode IKE_SA home[1] to 198.51.100.1', 'received AUTHENTICATION_FAILED notify error', 'authentication of \'198.51.100.1\' with pre-shared key successful', 'IKE_SA home[1] established between 10.0.0.2[10.0.0.2]...198.51.100.1[198.51.100.1]'])
+      expect(libreswanDialect.sniff(l), l).toBe(false);
+  });
+
   it('reads pluto lines without a time stamp (docker logs)', () => {
     const p = parse(`pluto[400]: "l2tp"[1] 203.0.113.50 #2: Oakley Transform [3DES_CBC (192), HMAC_MD5, MODP1024] refused
 pluto[400]: "l2tp"[1] 203.0.113.50 #2: no acceptable Oakley Transform
