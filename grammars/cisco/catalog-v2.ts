@@ -3,13 +3,18 @@
 // Shapes as Cisco's IKEv2 debug troubleshooting notes show them.
 import { T, type Catalog } from '../peer-common/catalog-kit.js';
 import * as H from './hooks.js';
-import { exchange, packet, v2Abort } from './hooks-v2.js';
+import { exchange, packet, policies, v2Abort } from './hooks-v2.js';
 
 const V2 = { v: 2 as const };
 
 export const IKEV2_CATALOG: Catalog = {
   byFirstWord: {
-    Received: [T('packet-received', /^Received Packet \[From (\S+?):(\d+)\/To (\S+?):(\d+)/, ['peer', 'peerPort', 'me', 'myPort'], { ...V2, then: packet('in') })],
+    Received: [
+      T('packet-received', /^Received Packet \[From (\S+?):(\d+)\/To (\S+?):(\d+)/, ['peer', 'peerPort', 'me', 'myPort'], { ...V2, then: packet('in') }),
+      // ASA: `Received Policies:` / `Expected Policies:`, each followed by `Proposal N: …` lines.
+      T(null, /^Received Policies:/, undefined, { ...V2, then: policies('received') }),
+    ],
+    Expected: [T(null, /^Expected Policies:/, undefined, { ...V2, then: policies('configured') })],
     Sending: [
       T('packet-sent', /^Sending Packet \[To (\S+?):(\d+)\/From (\S+?):(\d+)/, ['peer', 'peerPort', 'me', 'myPort'], { ...V2, then: packet('out') }),
       T('auth-failed', /^Sending AUTHENTICATION_FAILED notify/, undefined, { ...V2, phase: 1, fixed: { reason: 'psk', direction: 'sent' } }),

@@ -4,7 +4,8 @@
 import { levelFromEvent } from '../peer-common/catalog-kit.js';
 import * as H from './hooks.js';
 import { ciscoPeer } from './state.js';
-import { blockSeen, feedDump, openBlock } from './transforms.js';
+import { blockSeen, feedDump, feedPolicy, openBlock } from './transforms.js';
+import { diffProposals } from '../peer-common/proposal-diff.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
 import type { LogEvent } from '../../src/types.js';
 
@@ -72,11 +73,45 @@ const ERROR_NOTIFY = /NOTIFY\((NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACC
  * A dump line under a packet: the SA payload's proposals (the other end's offer when the packet
  * came in, this device's when it went out), or a notify the packet carries.
  */
+/** ASA IKEv2 `Received Policies:` / `Expected Policies:`: the `Proposal N: …` lines after it fill the list. */
+export function policies(kind: 'received' | 'configured'): H.Hook {
+  return (ev, _m, cx) => {
+    ev.type = '';
+    H.src(cx).policies = openBlock(kind, 1);
+    cx.rec.phase = 1;
+  };
+}
+
+/**
+ * One `Proposal N: …` line of a policy list: the other end's offer (received) or this device's
+ * (expected), the expected one diffed against the offer read before it.
+ */
+function policyLine(m: RegExpExecArray, cx: MatchContext): void {
+  const s = H.src(cx);
+  const b = s.policies!;
+  feedPolicy(b, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!);
+  const { seen, vars } = blockSeen(b);
+  cx.rec.phase = 1;
+  if (b.kind === 'received') {
+    s.receivedPolicies = seen;
+    cx.rec.event = { type: 'proposal-received', vars };
+    return;
+  }
+  const offer = s.receivedPolicies;
+  const diff = offer && offer.list.length > 0 && seen.list.length > 0 ? diffProposals(offer.list, seen.list) : [];
+  cx.rec.event = { type: 'proposal-configured', vars: diff.length > 0 ? { ...vars, diff: JSON.stringify(diff) } : vars };
+}
+
 export function dumpLine(line: string, cx: MatchContext): void {
   const p = ciscoPeer(cx.st);
   const dump = p.dump;
   cx.rec.level = 'debug';
   cx.rec.ikeVersion = 2;
+  const pol = H.src(cx).policies ? /^\s*Proposal (\d+): (\S+) (\S+) (\S+) (\S+(?: \S+)?)\s*$/.exec(line) : null;
+  if (pol) {
+    policyLine(pol, cx);
+    return;
+  }
   if (!dump) return;
   // IOS-XE 16 lists the payloads on the line under `Payload contents:` (` VID IDr AUTH
   // NOTIFY(NO_PROPOSAL_CHOSEN)`), which folds into that record: its error notify counts.

@@ -47,6 +47,10 @@ export interface CiscoSource {
   showBlock?: TransformBlock;
   /** The transform sets read so far (phase 2, PFS unknown until a crypto map says it). */
   configured2?: TransformBlock;
+  /** ASA IKEv2 `Received Policies:` / `Expected Policies:`: the list its `Proposal N: …` lines fill. */
+  policies?: TransformBlock;
+  /** The last `Received Policies:` list read (the other end's IKE offer). */
+  receivedPolicies?: SeenProposals;
 }
 
 const MAX = 4096;

@@ -24,7 +24,7 @@ export const allTokens: TokenType[] = [Stamp, Prefix, Message, Dump, Show, Noise
 
 /** IKEv2 packet-dump lines whose content the catalogue reads or that only a Cisco debug prints. */
 const DUMP =
-  /^\s*(?:Initiator SPI : \S+ - Responder SPI : |Payload contents: ?$|Proposal: \d+, Protocol id: |type: \d+, reserved: 0x[0-9a-f]+, id: |last (?:proposal|transform): 0x|NOTIFY\([\w_]+\)|Security protocol id: \w+, spi size: |[A-Za-z]{1,6}\s+Next payload: \w+, reserved: |DH group: \d+, Reserved|Num of TSs: |TS type: |start port: \d+, end port: |start addr: |Id type: |Auth method |Decrypted packet:)/;
+  /^\s*(?:Initiator SPI : \S+ - Responder SPI : |Payload contents: ?$|Proposal: \d+, Protocol id: |Proposal \d+: (?:AES|3DES|DES|NULL)[\w-]* |type: \d+, reserved: 0x[0-9a-f]+, id: |last (?:proposal|transform): 0x|NOTIFY\([\w_]+\)|Security protocol id: \w+, spi size: |[A-Za-z]{1,6}\s+Next payload: \w+, reserved: |DH group: \d+, Reserved|Num of TSs: |TS type: |start port: \d+, end port: |start addr: |Id type: |Auth method |Decrypted packet:)/;
 
 /** `show crypto isakmp policy`, `show crypto ipsec transform-set`, `show crypto map` lines the catalogue reads. */
 const SHOW =

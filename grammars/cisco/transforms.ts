@@ -96,6 +96,18 @@ export function feedDump(b: TransformBlock, line: string): 'transform' | 'line' 
   }
 }
 
+/**
+ * ASA IKEv2 `Proposal 1: AES-CBC-256 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14`: encryption, PRF,
+ * integrity (`SHA96` = HMAC-SHA1-96, as the IOS dump names it) and DH group of one IKE proposal.
+ */
+export function feedPolicy(b: TransformBlock, id: string, enc: string, prf: string, integ: string, dh: string): void {
+  startProposal(b, id);
+  setEnc(b, enc);
+  cur(b).tokens.push(`PRF_${prf.replace(/-/g, '_')}`, `HMAC_${integ.replace(/-/g, '_')}`);
+  const g = /Group (\d+)/i.exec(dh);
+  if (g) cur(b).tokens.push(`GROUP${g[1]}`);
+}
+
 /** `show crypto isakmp policy`: one policy's continuation lines → one proposal. */
 export function feedPolicyLine(b: TransformBlock, line: string): void {
   let m = /encryption algorithm:\s*(.+)$/.exec(line);

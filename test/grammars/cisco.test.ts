@@ -205,6 +205,22 @@ describe('IOS debug crypto ikev2', () => {
     expect([np.phase, np.vars['direction'], JSON.parse(np.vars['diff']!)]).toEqual([1, 'sent', [{ parameter: 'IkePfs', cloud: 'group14', peer: 'group19' }]]);
     expect(only(p, 'p1-start').map((e) => e.vars['role'])).toEqual(['initiator', 'responder']);
   });
+  it("reads the ASA's Received and Expected Policies and diffs them", () => {
+    const p = parse(
+      [
+        'IKEv2-PROTO-1: (16): Received Policies:',
+        'Proposal 1: AES-CBC-256 SHA256 SHA256 DH_GROUP_1024_MODP/Group 2',
+        'Proposal 2: 3DES SHA1 SHA96 DH_GROUP_1024_MODP/Group 2',
+        'IKEv2-PROTO-1: (16): Failed to find a matching policy',
+        'IKEv2-PROTO-1: (16): Expected Policies:',
+        'Proposal 1: AES-CBC-256 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14',
+      ].join('\n'),
+    );
+    expect(p.orphans).toEqual([]);
+    expect(eventsOf(p).map((e) => e.type)).toEqual(['proposal-received', 'proposal-received', 'no-proposal', 'proposal-configured']);
+    const conf = only(p, 'proposal-configured')[0]!;
+    expect(JSON.parse(conf.vars['diff']!)).toEqual([{ parameter: 'IkePfs', cloud: 'group2', peer: 'group14' }]);
+  });
   it("reads the payload list IOS-XE 16 folds under `Payload contents:`: NO_PROPOSAL_CHOSEN in IKE_AUTH is the Child SA's", () => {
     const auth = (dir: 'in' | 'out', kind: string, list: string): string[] => dump(dir, kind, [list]).map((l) => l.replace('IKE_SA_INIT Exchange', 'IKE_AUTH Exchange'));
     const p = parse([...auth('out', 'REQUEST', ' VID IDi AUTH SA TSi TSr NOTIFY(INITIAL_CONTACT) NOTIFY(SET_WINDOW_SIZE) '), ...auth('in', 'RESPONSE', ' VID IDr AUTH NOTIFY(NO_PROPOSAL_CHOSEN) ')].join('\n'));
