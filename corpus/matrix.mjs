@@ -724,6 +724,24 @@ eleventh('deleted', 'device-stopped-dpd', [[2, 'A', 'sw']], () => ({ a: { dpd: 1
 eleventh('healthy', 'aes128-sha512-modp3072', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes128-sha256-modp3072', esp: 'aes128-sha512' }, b: { ike: 'aes128-sha256-modp3072', esp: 'aes128-sha512' }, check: UP, truth: { healthy: true } }));
 eleventh('healthy', 'pfs-group5-v1', [[1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- twelfth wave (prefix p)
+// Held out and scored blind: knobs the earlier waves turned least — several subnets on both
+// sides, UDP encapsulation forced by the device, DPD with restart, the gateway's own FQDN
+// identity refused by the device, a device offering only proposals the gateway lacks, an IPsec
+// lifetime shorter on a Libreswan device, NAT traversal off on the gateway against a device that
+// forces UDP 4500.
+const twelfth = chosenCombos('p', 12);
+twelfth('healthy', 'several-subnets-both', [[1, 'A', 'sw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26' }, b: { remote_ts: '203.0.113.0/26,203.0.113.64/26' }, check: UP, truth: { healthy: true } }));
+twelfth('healthy', 'device-encap-forced', [[2, 'B', 'sw']], () => ({ b: { encap: true }, check: UP, truth: { healthy: true } }));
+twelfth('healthy', 'dpd-restart-both', [[2, 'A', 'sw']], () => ({ a: { dpd: 10 }, b: { dpd: 10, dpd_action: 'restart' }, check: UP, truth: { healthy: true } }));
+twelfth('id', 'cloud-sends-fqdn-dev-expects-ip', [[2, 'A', 'sw'], [2, 'B', 'sw']], () => ({ a: { local_id: 'fqdn:gw.example.com' }, truth: idT('LocalId', 'gw.example.com', '198.51.100.1') }));
+twelfth('p1', 'dev-two-proposals-none-matching', [[1, 'B', 'lsw'], [2, 'A', 'sw']], () => ({ b: { ike: 'aes128-sha1-modp1024,aes256-sha512-modp4096' }, truth: T('ike-proposal-mismatch') }));
+twelfth('p2', 'cloud-sha512-dev-sha384-lsw-v2', [[2, 'A', 'lsw']], () => ({ a: { esp: 'aes256-sha512' }, b: { esp: 'aes256-sha384' }, truth: espT('IpsecAuthAlg', 'sha512', 'sha384') }));
+twelfth('life', 'p2-dev-shorter-lsw', [[1, 'A', 'lsw']], () => ({ b: { ipsec_lifetime: 1800 }, truth: lifeT('IpsecLifetime', '3600', '1800') }));
+twelfth('natt', 'cloud-natt-off-dev-encap', [[2, 'B', 'sw']], () => ({ a: { nat_traversal: false }, b: { encap: true }, truth: nattOff }));
+twelfth('psk', 'dev-key-short', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ b: { psk: 'abc12' }, truth: T('psk-mismatch', ['Psk']) }));
+twelfth('silent', 'path-dev-init-lsw-v1', [[1, 'B', 'lsw']], () => ({ flow: { block_b: 'path' }, truth: T('peer-unreachable') }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
