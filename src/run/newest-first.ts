@@ -6,9 +6,9 @@ import { LineOrder } from '../parse/line-order.js';
 
 /**
  * A log written newest first is turned around whole (it is a page copied from a web view, not an
- * export): up to this many lines. A longer one is read as written, and the report says so.
+ * export): up to this many lines (~50 MB held). A longer one is read as written, and the report says so.
  */
-export const MAX_TURNED_LINES = 500_000;
+export const MAX_TURNED_LINES = 200_000;
 /** Lines fed to the parser at a time when a log is turned around. */
 export const TURNED_BATCH = 512;
 

@@ -42,3 +42,20 @@ describe('a log written newest first', () => {
     for (const e of quoted) expect(fileLines[e.line! - 1]!.replace(/\s+/g, ' ')).toContain(e.text.replace(/\s+/g, ' ').slice(0, 40));
   });
 });
+
+describe('a newest-first log too long to hold', () => {
+  it('is read as written, and the report says so', async () => {
+    const { MAX_TURNED_LINES } = await import('../../src/run/newest-first.js');
+    const n = MAX_TURNED_LINES + 10;
+    const stamp = (s: number): string => {
+      const d = new Date(Date.UTC(2026, 11, 5) + s * 1000);
+      return `Dec ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)}`;
+    };
+    const text = Array.from({ length: n }, (_, i) => `${stamp(n - i)} 09[IKE] <to-cloud|1> sending DPD request`).join('\n');
+    const file = join(dir, 'long-newest-first.log');
+    writeFileSync(file, `${text}\n`);
+    const report = await analyze([file], OPTS);
+    expect(report.stats).toMatchObject({ lines: n, parsed: n, unparsed: 0 });
+    expect(report.assumptions?.some((a) => a.startsWith(`${file}: newest line first`) && a.includes('read as written'))).toBe(true);
+  }, 60_000);
+});
