@@ -25,7 +25,7 @@ const TSV_PID = /^((?:[A-Za-z][a-z]{2} [ \d]?\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d
  */
 const INDENTED_PROGRAM = /^[ \t]+(?=(?:charon|charon-systemd|pluto|racoon|iked|ipsec)(?:\[\d+\])?: |ike (?:V=[^:\s]+:)?\d+[:\s]|\*[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d)/;
 /** `> 003 "conn" #3: …` (a line of a mail or forum quote). */
-const QUOTED = /^(?:> ?)+(?=\S)/;
+const QUOTED = /^(?:>[ \t]?)+[ \t]*(?=\S)/;
 /** `**IDir '…' does not match to '…'**` (a line made bold in a Markdown post). */
 const BOLD = /^\*\*(.+?)\*\*\s*$/;
 /** `<30>1 2024-06-08T00:46:22+02:00 host charon 51742 - [meta …] msg` (RFC 5424). */
@@ -54,32 +54,38 @@ const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 /**
  * `…  <-- This is the error`, `…   <- the ID on the wire is correct`: what a poster wrote after a
  * log line. An arrow with blanks on both sides (a double dash, or a single one after 4+ blanks): a
- * daemon's own arrows (`a[500]<=>b[500]`, `a:500->b:500`) have none.
+ * daemon's own arrows (`a[500]<=>b[500]`, `a:500->b:500`) have none. A run of blanks is tried from
+ * its start only (the look-behind): a long run without an arrow after it costs its length once.
  */
-const ANNOTATION = /(?:\s+(?:<-{2,}|<={2,}|‹-|←)|\s{4,}<-)\s.*$/;
+const ANNOTATION = /(?<=\S)(?:[ \t]+(?:<-{2,}|<={2,}|‹-|←)|[ \t]{4,}<-)[ \t].*$/;
 
 /** The line as its daemon's grammar expects it (or the line itself when it carries no known frame). */
-export function unframe(line: string): string {
+export function unframe(line: string, depth = 0): string {
   const c0 = line.charCodeAt(0);
   // Fast path: racoon2 and ISO-stamped lines without tabs are never framed (an exported gateway
   // log is not a post: no annotations either).
   if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
-  const out = unframeOnce(line, c0);
+  // Frames nest (a quoted, indented paste), but only so deep: `**…**` around `**…**` on a hostile
+  // line would otherwise recurse once per pair.
+  const out = depth < MAX_NESTED_FRAMES ? unframeOnce(line, c0, depth + 1) : line;
   return out.indexOf('<-') >= 0 || out.indexOf('<=') >= 0 || out.indexOf('\u2039') >= 0 || out.indexOf('\u2190') >= 0 ? out.replace(ANNOTATION, '') : out;
 }
 
-function unframeOnce(line: string, c0: number): string {
+/** Frames inside frames read at most. */
+const MAX_NESTED_FRAMES = 4;
+
+function unframeOnce(line: string, c0: number, depth: number): string {
   let m: RegExpExecArray | null;
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
-  if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length));
-  if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length));
-  if (c0 === 42 && (m = BOLD.exec(line))) return unframe(m[1]!);
+  if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 === 42 && (m = BOLD.exec(line))) return unframe(m[1]!, depth);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     if ((m = TSV_PID.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     // A tab between the stamp and the program (older web UI views): read it as a space.
-    return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd());
+    return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd(), depth);
   }
   if (line.charCodeAt(1) === 47 && (m = LOGCAT.exec(line))) return `${m[1]}: ${m[2]}`;
   // A logcat stamp has no year and a numeric month: written as the syslog stamp the grammars read.

@@ -59,8 +59,18 @@ describe('unframe', () => {
     expect(unframe(line)).toBe(line);
   });
 
+  it('reads frames inside frames only so deep (a hostile line of nested `**` recursed once per pair)', () => {
+    expect(unframe(`${'**'.repeat(10)}x${'**'.repeat(10)}`)).toBe(`${'**'.repeat(6)}x${'**'.repeat(6)}`);
+    expect(unframe('>   Jun 23 08:16:10 gw charon[3789]: 13[IKE] x')).toBe('Jun 23 08:16:10 gw charon[3789]: 13[IKE] x');
+  });
+
   it('never throws on junk and always returns a string', () => {
     const junk = ['\t\t\t', '<999>1', '<30>1 x', 'I/', ' \u0000\u0001\t|', '\uFFFD'.repeat(1000), 'a_1  | ', `${'x'.repeat(100_000)}\t`, ' '.repeat(64) + 'Jan'];
+    // Frames inside frames: bounded, not one recursion per pair of `**` or per `> `.
+    junk.push(`**${'*'.repeat(50_000)}**`, `${'> '.repeat(20_000)}x`, `${'  > **'.repeat(5_000)}x**`, `a ${' '.repeat(50_000)}<- ${'x'.repeat(50_000)}`);
+    // A long run of blanks with an arrow after something else: tried from the run's start only
+    // (an unanchored `\s+` took seconds on one such line).
+    junk.push(`a${' '.repeat(60_000)}x <-`, `b${' \t'.repeat(30_000)}y<=`);
     for (const j of junk) expect(typeof unframe(j)).toBe('string');
   });
 });
