@@ -77,7 +77,7 @@ const ERROR_NOTIFY = /NOTIFY\((NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACC
 export function policies(kind: 'received' | 'configured'): H.Hook {
   return (ev, _m, cx) => {
     ev.type = '';
-    H.src(cx).policies = openBlock(kind, 1);
+    ciscoPeer(cx.st).policies = openBlock(kind, 1);
     cx.rec.phase = 1;
   };
 }
@@ -87,7 +87,7 @@ export function policies(kind: 'received' | 'configured'): H.Hook {
  * (expected), the expected one diffed against the offer read before it.
  */
 function policyLine(m: RegExpExecArray, cx: MatchContext): void {
-  const s = H.src(cx);
+  const s = ciscoPeer(cx.st);
   const b = s.policies!;
   feedPolicy(b, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!);
   const { seen, vars } = blockSeen(b);
@@ -107,7 +107,7 @@ export function dumpLine(line: string, cx: MatchContext): void {
   const dump = p.dump;
   cx.rec.level = 'debug';
   cx.rec.ikeVersion = 2;
-  const pol = H.src(cx).policies ? /^\s*Proposal (\d+): (\S+) (\S+) (\S+) (\S+(?: \S+)?)\s*$/.exec(line) : null;
+  const pol = p.policies ? /^\s*Proposal (\d+): (\S+) (\S+) (\S+) (\S+(?: \S+)?)\s*$/.exec(line) : null;
   if (pol) {
     policyLine(pol, cx);
     return;

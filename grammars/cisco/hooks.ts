@@ -15,8 +15,7 @@ export type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
 export interface CiscoContext extends MatchContext {
   src: CiscoSource;
 }
-/** The state of the record's source (what `show` output and policy lists left for later lines). */
-export const src = (cx: MatchContext): CiscoSource => (cx as CiscoContext).src;
+const src = (cx: MatchContext): CiscoSource => (cx as CiscoContext).src;
 
 export const phaseOf = (cx: MatchContext): 1 | 2 => (cx.st.established ? 2 : 1);
 

@@ -88,6 +88,8 @@ export function createCiscoDialect(): Dialect {
     const st = tracker.session({ source: rec.source, line: rec.line, session: peer ?? '-' } as LogRecord);
     const cx: CiscoContext = { rec, st, conn: () => tracker.connection(rec), restart: () => tracker.restart(rec), src };
     const p = ciscoPeer(st);
+    // An ASA policy list ends at the first line that is not one of its `Proposal N:` lines.
+    if (family !== 'dump') p.policies = undefined;
     if (family === 'dump') {
       dumpLine(rec.message, cx);
       return;

@@ -34,6 +34,10 @@ export interface CiscoPeer {
   remoteTs?: string;
   /** IOS `IPSec policy invalidated proposal with error N`. */
   policyError?: string;
+  /** ASA IKEv2 `Received Policies:` / `Expected Policies:`: the list its `Proposal N: …` lines fill (closed by any other line). */
+  policies?: TransformBlock;
+  /** This peer's last `Received Policies:` list (its IKE offer). */
+  receivedPolicies?: SeenProposals;
 }
 
 export interface CiscoSource {
@@ -47,10 +51,6 @@ export interface CiscoSource {
   showBlock?: TransformBlock;
   /** The transform sets read so far (phase 2, PFS unknown until a crypto map says it). */
   configured2?: TransformBlock;
-  /** ASA IKEv2 `Received Policies:` / `Expected Policies:`: the list its `Proposal N: …` lines fill. */
-  policies?: TransformBlock;
-  /** The last `Received Policies:` list read (the other end's IKE offer). */
-  receivedPolicies?: SeenProposals;
 }
 
 const MAX = 4096;

@@ -62,7 +62,7 @@ export function classifyJunos(rec: LogRecord): void {
     remoteOf(rec, m[3]);
     (rec.context ??= {})['vpn'] = m[2]!;
     rec.phase = 2;
-    rec.event = m[1] === 'UP' ? { type: 'p2-established', vars: {} } : { type: 'sa-deleted', vars: { what: 'IKE SA (VPN down)' } };
+    rec.event = m[1] === 'UP' ? { type: 'p2-established', vars: {} } : { type: 'sa-deleted', vars: { what: 'IKE SA', reason: 'VPN down' } };
   } else if (/^IKE negotiation successfully completed/.test(msg)) {
     summary();
     rec.phase = 1;
@@ -85,12 +85,17 @@ export function classifyJunos(rec: LogRecord): void {
     const local = proxyId(m[2]);
     const remote = proxyId(m[1]);
     rec.event = { type: 'ts-unacceptable', vars: { ...(local ? { local } : {}), ...(remote ? { remote } : {}) } };
-  } else if ((m = /^IKE Phase-1 Failure: (.+?)(?: \[(.*)\])?$/.exec(msg))) {
-    const dst = /(?:dst_ip|remote peer ip|remote_ip)[=:] ?([\d.]+)/.exec(m[2] ?? '')?.[1];
+  } else if (msg.startsWith('IKE Phase-1 Failure: ')) {
+    // `IKE Phase-1 Failure: <reason> [spi=…, src_ip=…, dst_ip=…]`: the bracket cut by position, not
+    // by a pattern (a lazy reason before an optional bracket rescans the line for every end).
+    const rest = msg.slice('IKE Phase-1 Failure: '.length);
+    const at = rest.endsWith(']') ? rest.lastIndexOf(' [') : -1;
+    const reason = at >= 0 ? rest.slice(0, at) : rest;
+    const dst = at >= 0 ? /(?:dst_ip|remote peer ip|remote_ip)[=:] ?([\d.]+)/.exec(rest.slice(at))?.[1] : undefined;
     remoteOf(rec, dst);
-    const f = failure(m[1]!, false);
+    const f = failure(reason, false);
     rec.phase = f.phase;
-    rec.event = { type: f.type, vars: { reason: m[1]!, ...(f.vars ?? {}) } };
+    rec.event = { type: f.type, vars: { reason, ...(f.vars ?? {}) } };
   }
   levelFromEvent(rec);
 }

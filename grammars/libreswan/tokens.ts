@@ -128,7 +128,7 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     }
   } else if (s.startsWith('packet from ', i)) {
     // `packet from 198.51.100.1:500: msg`; Openswan pastes also drop the colon after the port.
-    const m = /^packet from (\S+?)(?:: |:$| (?=[a-z]))/.exec(s.slice(i, i + 100));
+    const m = /^packet from (\S+?)(?:: |:$| (?=[A-Za-z]))/.exec(s.slice(i, i + 100));
     if (m) {
       const end = i + m[0].length;
       out.push(newToken(Packet, s.slice(i, end).trimEnd(), base + i, m[1]));

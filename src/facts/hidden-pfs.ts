@@ -37,7 +37,8 @@ const allGroups = (s: Set<string>): boolean => !s.has(NONE);
  * a DH group and the other's none; undefined otherwise (lists that overlap in PFS agree on it).
  */
 export function hiddenPfs(acc: SubjectAccumulator): HiddenPfs | undefined {
-  // IKEv1 (the device's version, else the gateway's) refuses the difference at once.
+  // IKEv1 (the device's version, else the gateway's) refuses the difference at once. With no
+  // version known (a paste of the selection alone), a selection that ignored a DH group is IKEv2's.
   const versions = acc.ikeVersions.peer.size > 0 ? acc.ikeVersions.peer : acc.ikeVersions.cloud;
   if (versions.has(1)) return undefined;
   // Once a phase-2 proposal was refused (the rekey), the difference is not hidden any more.

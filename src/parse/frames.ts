@@ -68,9 +68,11 @@ export function unframe(line: string, depth = 0): string {
   // Frames nest (a quoted, indented paste), but only so deep: `**…**` around `**…**` on a hostile
   // line would otherwise recurse once per pair.
   const out = depth < MAX_NESTED_FRAMES ? unframeOnce(line, c0, depth + 1) : line;
-  return out.indexOf('<-') >= 0 || out.indexOf('<=') >= 0 || out.indexOf('\u2039') >= 0 || out.indexOf('\u2190') >= 0 ? out.replace(ANNOTATION, '') : out;
+  return ARROW.test(out) ? out.replace(ANNOTATION, '') : out;
 }
 
+/** The quick test before ANNOTATION: one pass over the line. */
+const ARROW = /<[-=]|[\u2039\u2190]/;
 /** Frames inside frames read at most. */
 const MAX_NESTED_FRAMES = 4;
 

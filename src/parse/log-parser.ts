@@ -173,7 +173,7 @@ export class LogParser {
           this.problem(line, r.code, r.message, 'The line looks like a log header but does not fit the grammar.');
         } else {
           this.stats.parsed++;
-          const pointer = this.opts.pointerFor?.(line);
+          const pointer = this.opts.pointerFor?.(this.opts.lineNumber ? this.opts.lineNumber(line) : line);
           if (pointer) r.pointer = pointer;
           if (framed?.[i - from]) r.text = lines.text(i);
           this.openRec = r;

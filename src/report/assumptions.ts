@@ -46,9 +46,9 @@ export function deviceClockWarning(lang: Lang, minutes: number, matched: number,
 }
 
 /** A log written newest line first (parse/line-order.ts): read from its last line up, or as written when too long. */
-export function newestFirstNote(lang: Lang, source: string, turned: boolean, maxLines: number): string {
-  if (lang === 'zh') return turned ? `${source}：最新的行在前（时间戳倒序）：已从最后一行向前读取。` : `${source}：最新的行在前（时间戳倒序），但超过 ${maxLines} 行，按原顺序读取：事件先后可能颠倒。`;
+export function newestFirstNote(lang: Lang, source: string, turned: boolean, maxLines: number, maxMb: number): string {
+  if (lang === 'zh') return turned ? `${source}：最新的行在前（时间戳倒序）：已从最后一行向前读取。` : `${source}：最新的行在前（时间戳倒序），但超过 ${maxLines} 行或 ${maxMb} MB，按原顺序读取：事件先后可能颠倒。`;
   return turned
     ? `${source}: newest line first (its time stamps go back): read from its last line up.`
-    : `${source}: newest line first (its time stamps go back), but longer than ${maxLines} lines: read as written, so events may read in reverse.`;
+    : `${source}: newest line first (its time stamps go back), but longer than ${maxLines} lines or ${maxMb} MB: read as written, so events may read in reverse.`;
 }

@@ -5,7 +5,7 @@
 import type { InputKind, InputSummary, LogRecord, Problem } from '../types.js';
 import type { InputDocument } from '../sources/files/read-inputs.js';
 import { batchBytes, type TextLine } from '../sources/files/line-reader.js';
-import { linesOf, MAX_TURNED_LINES, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
+import { linesOf, MAX_TURNED_BYTES, MAX_TURNED_LINES, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
 import type { Dialect } from '../parse/dialect.js';
 import { LogParser, type LineStats } from '../parse/log-parser.js';
 import { readApiDocument } from '../parse/api-documents.js';
@@ -143,6 +143,7 @@ export class Ingest {
     let gaveUp = false;
     // The whole log, while it is being turned around (written newest first).
     let turning: TextLine[] | undefined;
+    let turnedBytes = 0;
     let first = true;
     for await (const batch of doc.batches) {
       if (first) {
@@ -150,10 +151,14 @@ export class Ingest {
         if (newestFirst(batch)) turning = [];
       }
       if (turning) {
-        turning.push(...linesOf(batch));
-        if (turning.length <= MAX_TURNED_LINES) continue;
+        // One line at a time: a spread of a block's lines (up to 262 144) overflows the stack.
+        for (const l of linesOf(batch)) {
+          turning.push(l);
+          turnedBytes += l.text.length;
+        }
+        if (turning.length <= MAX_TURNED_LINES && turnedBytes <= MAX_TURNED_BYTES) continue;
         // Too long to hold: read as written from here on.
-        this.policy.noteNewestFirst(doc.source, false, MAX_TURNED_LINES);
+        this.policy.noteNewestFirst(doc.source, false, MAX_TURNED_LINES, MAX_TURNED_BYTES / (1024 * 1024));
         for (let i = 0; i < turning.length; i += TURNED_BATCH) p.push(turning.slice(i, i + TURNED_BATCH));
         turning = undefined;
         continue;
@@ -178,7 +183,7 @@ export class Ingest {
       }
     }
     if (turning) {
-      this.policy.noteNewestFirst(doc.source, true, MAX_TURNED_LINES);
+      this.policy.noteNewestFirst(doc.source, true, MAX_TURNED_LINES, MAX_TURNED_BYTES / (1024 * 1024));
       const { lines, fileLine } = turnedAround(turning);
       turning = undefined;
       p = parserFor(fileLine);

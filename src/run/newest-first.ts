@@ -2,13 +2,15 @@
 // whole log held (a page copied from a web view, not an export), fed last line first.
 import { isLineBlock, type LineBatch, type TextLine } from '../sources/files/line-reader.js';
 import { accessBlock, accessLines } from '../parse/line-access.js';
-import { LineOrder } from '../parse/line-order.js';
+import { LineOrder, stampKey } from '../parse/line-order.js';
 
 /**
  * A log written newest first is turned around whole (it is a page copied from a web view, not an
  * export): up to this many lines (~50 MB held). A longer one is read as written, and the report says so.
  */
 export const MAX_TURNED_LINES = 200_000;
+/** And at most this much text (characters): lines may be long. */
+export const MAX_TURNED_BYTES = 48 * 1024 * 1024;
 /** Lines fed to the parser at a time when a log is turned around. */
 export const TURNED_BATCH = 512;
 
@@ -30,13 +32,23 @@ export function newestFirst(batch: LineBatch): boolean {
 }
 
 /**
- * The log's lines last first, renumbered in that order (the grammars follow a session line by line,
- * and take numbers that go back for a new pass), and the file's own number of each fed line for
- * the records and problems. A fault (the input could not be read past it) stays last.
+ * The log's records last first — a record being a stamped line and the unstamped lines under it
+ * (a Comware entry's `Reason:` and `SA information:` lines, a folded dump), which keep their order
+ * — renumbered in that order (the grammars follow a session line by line, and take numbers that
+ * go back for a new pass), and the file's own number of each fed line for the records and
+ * problems. A fault (the input could not be read past it) stays last.
  */
 export function turnedAround(held: TextLine[]): { lines: TextLine[]; fileLine: (fed: number) => number } {
-  const faults = held.filter((l) => l.fault !== undefined);
-  const ordered = held.filter((l) => l.fault === undefined).reverse().concat(faults);
+  const faults: TextLine[] = [];
+  const groups: TextLine[][] = [];
+  for (const l of held) {
+    if (l.fault !== undefined) faults.push(l);
+    else if (groups.length === 0 || stampKey(l.text) !== undefined) groups.push([l]);
+    else groups[groups.length - 1]!.push(l);
+  }
+  const ordered: TextLine[] = [];
+  for (let g = groups.length - 1; g >= 0; g--) for (const l of groups[g]!) ordered.push(l);
+  for (const l of faults) ordered.push(l);
   const numbers = Int32Array.from(ordered, (l) => l.line);
   return { lines: ordered.map((l, i) => ({ ...l, line: i + 1 })), fileLine: (fed) => numbers[fed - 1] ?? fed };
 }

@@ -114,8 +114,8 @@ export class ReadPolicy {
   deviceClock: { minutes: number; matched: number; subjectId: string } | undefined;
 
   /** `source` is written newest line first: read turned around, or (too long for that) as written. */
-  noteNewestFirst(source: string, turned: boolean, maxLines: number): void {
-    this.said.add(newestFirstNote(this.settings.lang, source, turned, maxLines));
+  noteNewestFirst(source: string, turned: boolean, maxLines: number, maxMb: number): void {
+    this.said.add(newestFirstNote(this.settings.lang, source, turned, maxLines, maxMb));
   }
 
   assumptions(): string[] {

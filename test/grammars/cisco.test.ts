@@ -221,6 +221,10 @@ describe('IOS debug crypto ikev2', () => {
     const conf = only(p, 'proposal-configured')[0]!;
     expect(JSON.parse(conf.vars['diff']!)).toEqual([{ parameter: 'IkePfs', cloud: 'group2', peer: 'group14' }]);
   });
+  it('a policy list ends at the first line that is not one of its proposals', () => {
+    const p = parse(['IKEv2-PROTO-1: (16): Received Policies:', 'Proposal 1: AES-CBC-256 SHA256 SHA256 DH_GROUP_1024_MODP/Group 2', 'IKEv2-PROTO-1: (16): Failed to find a matching policy', 'Proposal 2: 3DES SHA1 SHA96 DH_GROUP_1024_MODP/Group 2'].join('\n'));
+    expect(eventsOf(p).map((e) => e.type)).toEqual(['proposal-received', 'no-proposal']);
+  });
   it("reads the payload list IOS-XE 16 folds under `Payload contents:`: NO_PROPOSAL_CHOSEN in IKE_AUTH is the Child SA's", () => {
     const auth = (dir: 'in' | 'out', kind: string, list: string): string[] => dump(dir, kind, [list]).map((l) => l.replace('IKE_SA_INIT Exchange', 'IKE_AUTH Exchange'));
     const p = parse([...auth('out', 'REQUEST', ' VID IDi AUTH SA TSi TSr NOTIFY(INITIAL_CONTACT) NOTIFY(SET_WINDOW_SIZE) '), ...auth('in', 'RESPONSE', ' VID IDr AUTH NOTIFY(NO_PROPOSAL_CHOSEN) ')].join('\n'));

@@ -45,17 +45,18 @@ describe('LineOrder', () => {
 });
 
 describe('turnedAround (run/newest-first.ts)', () => {
-  it('feeds the last line first, renumbered, names the file lines, and keeps a fault last', async () => {
+  it('feeds the last record first, each with its unstamped lines, renumbered; names the file lines; keeps a fault last', async () => {
     const { turnedAround } = await import('../../src/run/newest-first.js');
     const fault = { code: 'E_INPUT_TRUNCATED', message: 'cut', hint: 'h' };
     const { lines, fileLine } = turnedAround([
-      { line: 1, text: 'c' },
-      { line: 2, text: 'b' },
-      { line: 3, text: 'a' },
-      { line: 4, text: '', fault },
+      { line: 1, text: 'May 11 11:09:56 c' },
+      { line: 2, text: '  c, folded' },
+      { line: 3, text: 'May 11 11:09:55 b' },
+      { line: 4, text: 'May 11 11:09:54 a' },
+      { line: 5, text: '', fault },
     ] as never);
-    expect(lines.map((l) => [l.line, l.text])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, '']]);
-    expect(lines[3]!.fault).toBe(fault);
-    expect([1, 2, 3, 4].map(fileLine)).toEqual([3, 2, 1, 4]);
+    expect(lines.map((l) => [l.line, l.text])).toEqual([[1, 'May 11 11:09:54 a'], [2, 'May 11 11:09:55 b'], [3, 'May 11 11:09:56 c'], [4, '  c, folded'], [5, '']]);
+    expect(lines[4]!.fault).toBe(fault);
+    expect([1, 2, 3, 4, 5].map(fileLine)).toEqual([4, 3, 1, 2, 5]);
   });
 });

@@ -59,3 +59,32 @@ describe('a newest-first log too long to hold', () => {
     expect(report.assumptions?.some((a) => a.startsWith(`${file}: newest line first`) && a.includes('read as written'))).toBe(true);
   }, 60_000);
 });
+
+describe('records of several lines, newest first', () => {
+  // A Comware log buffer lists the latest entry first; each entry's `Reason:` and `SA information:`
+  // lines stay under its header. Turned around, the entries swap and their lines do not.
+  const entry = readFileSync(new URL('../fixtures/huawei/hw-h3c_psk_v1/input/h3c-logbuffer.txt', import.meta.url), 'utf8').trimEnd();
+  const at = (mm: string): string => entry.replace('10:00:00:123', `10:${mm}:00:123`);
+  it('turns the entries around, each with its own lines', async () => {
+    const forwardFile = join(dir, 'h3c-forward.txt');
+    const newestFile = join(dir, 'h3c-newest-first.txt');
+    writeFileSync(forwardFile, `${['01', '02', '03', '04'].map(at).join('\n')}\n`);
+    writeFileSync(newestFile, `${['04', '03', '02', '01'].map(at).join('\n')}\n`);
+    const forward = await analyze([forwardFile], OPTS);
+    const turned = await analyze([newestFile], OPTS);
+    expect(causes(forward)[0]).toMatch(/^psk-mismatch\//);
+    expect(causes(turned)).toEqual(causes(forward));
+    expect(turned.stats).toMatchObject({ unparsed: 0 });
+    expect(turned.assumptions?.some((a) => a.includes('newest line first'))).toBe(true);
+  });
+});
+
+describe('a newest-first start before a block of many lines', () => {
+  it('holds them one at a time (a spread of a block overflowed the stack)', async () => {
+    const stamped = Array.from({ length: 10 }, (_, i) => `Dec  5 10:00:${String(59 - i * 5).padStart(2, '0')} 09[IKE] <to-cloud|1> sending DPD request`);
+    const file = join(dir, 'newest-first-then-blank.log');
+    writeFileSync(file, `${stamped.join('\n')}\n${'\n'.repeat(300_000)}`);
+    const report = await analyze([file], OPTS);
+    expect(report.stats.lines).toBeGreaterThanOrEqual(300_010);
+  }, 60_000);
+});
