@@ -1,6 +1,7 @@
 // The Cisco record grammar: `lines := (record LineEnd)*`,
 // `record := Stamp? Prefix Message? | Dump | Show | Noise`. One parser instance serves every batch.
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { StampParts } from '../peer-common/time.js';
 import type { PrefixPayload } from './prefix.js';
@@ -15,23 +16,13 @@ export interface RawHeader {
   body: string;
 }
 
-class CiscoLineParser extends EmbeddedActionsParser {
+class CiscoLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     return this.OR([
       { ALT: () => this.SUBRULE(this.message) },
       { ALT: () => this.line(Dump, 'dump') },

@@ -1,6 +1,7 @@
 // The Huawei / H3C record grammar: `lines := (record LineEnd)*`, `record := Tag Body? | Row | Noise`.
 // One parser instance serves every batch.
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { Frame } from './frame.js';
 import type { TableRow } from './table.js';
@@ -15,23 +16,13 @@ export interface RawHeader {
   body: string;
 }
 
-class HuaweiLineParser extends EmbeddedActionsParser {
+class HuaweiLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     return this.OR([
       { ALT: () => this.SUBRULE(this.message) },
       {

@@ -1,6 +1,7 @@
 // The Junos key-management record grammar: `lines := (record LineEnd)*`,
 // `record := Timestamp Program Message?`. One parser instance serves every batch.
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, LineEnd, Message, Program, Timestamp, type ProgramPayload } from './tokens.js';
@@ -12,23 +13,13 @@ export interface RawHeader {
   message: string;
 }
 
-class JunosLineParser extends EmbeddedActionsParser {
+class JunosLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     const t = this.CONSUME(Timestamp);
     const p = this.CONSUME(Program);
     let m: IToken | undefined;

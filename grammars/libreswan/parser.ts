@@ -1,7 +1,8 @@
 // The Libreswan record grammar: `lines := (record LineEnd)*`,
 // `record := (Timestamp Program? | Program | WhackCode)? (Debug | Connection | Packet)? Message?`. One parser
 // instance serves every batch.
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, Connection, Debug, LineEnd, Message, Packet, Program, Timestamp, WhackCode, type ConnectionPayload, type ProgramPayload } from './tokens.js';
@@ -18,23 +19,13 @@ export interface RawHeader {
   message: string;
 }
 
-class LibreswanLineParser extends EmbeddedActionsParser {
+class LibreswanLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     const h: RawHeader = { message: '' };
     this.OPTION(() => {
       this.OR([

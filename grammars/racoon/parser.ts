@@ -1,6 +1,7 @@
 // The racoon record grammar: `lines := (record LineEnd)*`,
 // `record := Timestamp? (Program | Topics)? Level? Location? Message?`.
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, LineEnd, Level, Location, Message, Program, Timestamp, Topics, type LocationPayload, type ProgramPayload } from './tokens.js';
@@ -16,23 +17,13 @@ export interface RawHeader {
   message: string;
 }
 
-class RacoonLineParser extends EmbeddedActionsParser {
+class RacoonLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     const h: RawHeader = { message: '' };
     this.OPTION(() => {
       const t = this.CONSUME(Timestamp);

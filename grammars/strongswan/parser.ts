@@ -1,7 +1,8 @@
 // The strongSwan record grammar: `lines := (record LineEnd)*`,
 // `record := Status | Timestamp? Program? (Thread IkeSa?)? Message?`. One parser instance serves
 // every batch (building one costs milliseconds, feeding it a token vector microseconds).
-import { EmbeddedActionsParser, type IToken } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { LineRecordsParser } from '../common/line-parser.js';
 import { feedParser } from '../common/feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
 import { allTokens, IkeSa, LineEnd, Message, Program, Status, Thread, Timestamp, type IkeSaPayload, type ProgramPayload, type ThreadPayload } from './tokens.js';
@@ -17,23 +18,13 @@ export interface RawHeader {
   status?: boolean;
 }
 
-class StrongswanLineParser extends EmbeddedActionsParser {
+class StrongswanLineParser extends LineRecordsParser<RawHeader> {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
+    super(allTokens, LineEnd);
     this.performSelfAnalysis();
   }
 
-  public lines = this.RULE('lines', (): RawHeader[] => {
-    const out: RawHeader[] = [];
-    this.MANY(() => {
-      const rec = this.SUBRULE(this.record);
-      this.CONSUME(LineEnd);
-      this.ACTION(() => out.push(rec));
-    });
-    return out;
-  });
-
-  private record = this.RULE('record', (): RawHeader => {
+  protected readonly record = this.RULE('record', (): RawHeader => {
     return this.OR([
       {
         ALT: () => {
