@@ -742,6 +742,23 @@ twelfth('natt', 'cloud-natt-off-dev-encap', [[2, 'B', 'sw']], () => ({ a: { nat_
 twelfth('psk', 'dev-key-short', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ b: { psk: 'abc12' }, truth: T('psk-mismatch', ['Psk']) }));
 twelfth('silent', 'path-dev-init-lsw-v1', [[1, 'B', 'lsw']], () => ({ flow: { block_b: 'path' }, truth: T('peer-unreachable') }));
 
+// ---------------------------------------------------------------- thirteenth wave (prefix o)
+// Held out and scored blind: strongSwan devices logging at level 0 (packets and notifies only) in
+// the families the third wave left at the default level — lifetimes, versions, modes, NAT-T,
+// silence, deletes, identities the device expects — and an AES-GCM ESP offer.
+const thirteenth = chosenCombos('o', 13);
+const L0 = { log_level: 0 };
+thirteenth('life', 'p2-cloud-shorter-log0', [[1, 'A', 'sw']], () => ({ a: { ipsec_lifetime: 1800 }, b: { ...L0 }, truth: lifeT('IpsecLifetime', '1800', '3600') }));
+thirteenth('version', 'cloud-v2-device-v1-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0, ike_version: 1 }, truth: verT('ikev2', 'ikev1') }));
+thirteenth('mode', 'device-aggressive-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0, aggressive: true }, truth: modeT('main', 'aggressive') }));
+thirteenth('deleted', 'device-stopped-log0', [[2, 'A', 'sw']], () => ({ b: { ...L0 }, flow: DEL, truth: T('peer-deleted-sa') }));
+thirteenth('silent', 'all-blocked-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0 }, flow: { block_b: 'all' }, truth: T('peer-unreachable') }));
+thirteenth('natt', 'udp4500-blocked-log0', [[2, 'A', 'sw']], () => ({ b: { ...L0 }, flow: { block_b: 'natt' }, truth: nattT }));
+thirteenth('id', 'dev-expects-other-ip-log0', [[2, 'A', 'sw']], () => ({ b: { ...L0, remote_id: '198.51.100.9' }, truth: idT('LocalId', '198.51.100.1', '198.51.100.9') }));
+thirteenth('p2', 'dev-aes128gcm-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0, esp: 'aes128gcm16' }, truth: espT('IpsecEncAlg', 'aes256', 'aes128gcm16') }));
+thirteenth('psk', 'differs-log0-v2-gw-init', [[2, 'A', 'sw']], () => ({ b: { ...L0, psk: 'Vx7pQ2-lab-shared-kez' }, truth: T('psk-mismatch', ['Psk']) }));
+thirteenth('healthy', 'baseline-log0-v2-dev-init', [[2, 'B', 'sw']], () => ({ b: { ...L0 }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

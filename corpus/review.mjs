@@ -226,6 +226,10 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { alsoAccept: { L: ['peer-deleted-sa'], A: ['peer-deleted-sa'] }, why: "gateway log: a device that refuses the gateway's identity in IKE_AUTH deletes the SA it just got, as a device shutting down does" });
   if (fam === 'id' && init === 'A' && 'remote_id' in b)
     add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: "gateway log: the device refuses the gateway's identity exactly as a wrong key" });
+  // A strongSwan device at log level 0 that refuses the gateway's identity leaves only the
+  // AUTH_FAILED it sends (no 'no matching peer config' line): a refused key reads the same (wave 13).
+  if (fam === 'id' && init === 'A' && 'remote_id' in b && b.log_level === 0 && /N\(AUTH_FAILED\)/.test(dev) && !/peer config|does not match|IDr/.test(dev))
+    add(n, { alsoAccept: { B: ['psk-mismatch'], P: ['psk-mismatch'] }, why: "device log at level 0: the device's refusal of the gateway's identity is only the AUTH_FAILED it sends, as for a wrong key" });
   if (fam === 'id' && init === 'A' && 'local_id' in (s.a ?? {}))
     add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: s.ike_version === 2
       ? "gateway log: the device refuses the identity the gateway sends (its LocalId) exactly as a wrong key: an IKE_AUTH answer without IDr, then 'aborting ike_sa'"

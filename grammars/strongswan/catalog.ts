@@ -109,7 +109,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
     ],
     deleting: [
       T('p1-timeout', /^deleting half open IKE_SA (?:(\S+?)\[(\d+)\] )?with (\S+) after timeout/, ['name', 'id', 'remote'], { phase: 1, then: H.endpointsFromVars }),
-      T('sa-deleted', /^deleting IKE_SA (\S+?)\[(\d+)\] between (\S+?)\[[^\]]*\]\.\.\.(\S+?)\[/, ['name', 'id', 'local', 'remote'], { phase: 1, then: H.p1Down }),
+      // What was deleted is the IKE SA: at log level 0 this line is the only sign of a device
+      // deleting it (the `sending DELETE for IKE_SA` line is a level-1 one).
+      T('sa-deleted', /^deleting IKE_SA (\S+?)\[(\d+)\] between (\S+?)\[[^\]]*\]\.\.\.(\S+?)\[/, ['name', 'id', 'local', 'remote'], { phase: 1, fixed: { what: 'IKE_SA' }, then: H.p1Down }),
     ],
     DPD: [
       T('dpd-dead', /^DPD check timed out, enforcing DPD action/, undefined, V1),

@@ -165,3 +165,21 @@ describe('pasted device logs', () => {
     expect(findings[0]?.cause, JSON.stringify(findings.map((f) => f.cause))).toBe(cause);
   });
 });
+
+describe('a strongSwan device at log level 0', () => {
+  // Level 0 keeps packets, messages and a few IKE lines: a device stopping its daemon shows
+  // `deleting IKE_SA …` but not the level-1 `sending DELETE for IKE_SA` (lab wave 13).
+  it('deleting its IKE SA after the tunnel came up ends the tunnel', async () => {
+    const content = [
+      'Dec  7 01:36:29 03[ENC] <1> parsed IKE_AUTH request 1 [ IDi N(INIT_CONTACT) AUTH SA TSi TSr ]',
+      'Dec  7 01:36:29 03[IKE] <to-cloud|1> IKE_SA to-cloud[1] established between 198.51.100.2[198.51.100.2]...198.51.100.1[198.51.100.1]',
+      'Dec  7 01:36:29 03[IKE] <to-cloud|1> CHILD_SA to-cloud-lan{1} established with SPIs 2aa175c4_i 00010000_o and TS 203.0.113.128/25 === 203.0.113.0/25',
+      'Dec  7 01:36:29 03[ENC] <to-cloud|1> generating IKE_AUTH response 1 [ IDr AUTH SA TSi TSr ]',
+      'Dec  7 01:36:30 00[DMN] SIGTERM received, shutting down',
+      'Dec  7 01:36:30 00[IKE] <to-cloud|1> deleting IKE_SA to-cloud[1] between 198.51.100.2[198.51.100.2]...198.51.100.1[198.51.100.1]',
+      'Dec  7 01:36:30 00[ENC] <to-cloud|1> generating INFORMATIONAL request 0 [ D ]',
+    ].join('\n');
+    const report = await analyze([{ source: 'charon.log', content }], { now: new Date('2026-12-08T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 });
+    expect(report.subjects[0]!.findings[0]?.cause).toBe('peer-deleted-sa');
+  });
+});
