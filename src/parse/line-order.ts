@@ -4,7 +4,8 @@
 // down). Decided on the time stamps of a log's first lines, before any is parsed: newest first
 // when the steps between stamped lines go back in time and (almost) never forward.
 
-const MONTHS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+import { monthIndex } from '../../grammars/peer-common/time.js';
+
 /** `2024-05-11T11:09:54`, `2024-05-11 11:09:54`, FortiGate's `date=2024-05-11 time=11:09:54`. */
 const ISO = /(\d{4})-(\d\d)-(\d\d)(?:[T ]| time=)(\d\d):(\d\d):(\d\d)/;
 /** `May 11 11:09:54`, `*May 11 11:09:54.123`, `Jun 10 2010 17:36:05` (ASA). */
@@ -18,7 +19,7 @@ export function stampKey(text: string): number | undefined {
   let m = ISO.exec(head);
   if (m && m.index <= STAMP_WITHIN) return key(Number(m[1]), Number(m[2]), Number(m[3]), m[4]!, m[5]!, m[6]!);
   m = SYSLOG.exec(head);
-  if (m && m.index <= STAMP_WITHIN) return key(m[3] ? Number(m[3]) : 0, MONTHS[m[1]!]!, Number(m[2]), m[4]!, m[5]!, m[6]!);
+  if (m && m.index <= STAMP_WITHIN) return key(m[3] ? Number(m[3]) : 0, monthIndex(m[1]!)! + 1, Number(m[2]), m[4]!, m[5]!, m[6]!);
   return undefined;
 }
 

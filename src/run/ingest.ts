@@ -5,7 +5,7 @@
 import type { InputKind, InputSummary, LogRecord, Problem } from '../types.js';
 import type { InputDocument } from '../sources/files/read-inputs.js';
 import { batchBytes, type TextLine } from '../sources/files/line-reader.js';
-import { linesOf, MAX_TURNED_BYTES, MAX_TURNED_LINES, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
+import { linesOf, MAX_TURNED_BYTES, MAX_TURNED_LINES, MAX_TURNED_MB, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
 import type { Dialect } from '../parse/dialect.js';
 import { LogParser, type LineStats } from '../parse/log-parser.js';
 import { readApiDocument } from '../parse/api-documents.js';
@@ -158,7 +158,7 @@ export class Ingest {
         }
         if (turning.length <= MAX_TURNED_LINES && turnedBytes <= MAX_TURNED_BYTES) continue;
         // Too long to hold: read as written from here on.
-        this.policy.noteNewestFirst(doc.source, false, MAX_TURNED_LINES, MAX_TURNED_BYTES / (1024 * 1024));
+        this.policy.noteNewestFirst(doc.source, false, MAX_TURNED_LINES, MAX_TURNED_MB);
         for (let i = 0; i < turning.length; i += TURNED_BATCH) p.push(turning.slice(i, i + TURNED_BATCH));
         turning = undefined;
         continue;
@@ -183,7 +183,7 @@ export class Ingest {
       }
     }
     if (turning) {
-      this.policy.noteNewestFirst(doc.source, true, MAX_TURNED_LINES, MAX_TURNED_BYTES / (1024 * 1024));
+      this.policy.noteNewestFirst(doc.source, true, MAX_TURNED_LINES, MAX_TURNED_MB);
       const { lines, fileLine } = turnedAround(turning);
       turning = undefined;
       p = parserFor(fileLine);

@@ -6,11 +6,14 @@ import { LineOrder, stampKey } from '../parse/line-order.js';
 
 /**
  * A log written newest first is turned around whole (it is a page copied from a web view, not an
- * export): up to this many lines (~50 MB held). A longer one is read as written, and the report says so.
+ * export): up to this many lines, and MAX_TURNED_MB of text. A longer one is read as written, and
+ * the report says so.
  */
 export const MAX_TURNED_LINES = 200_000;
-/** And at most this much text (characters): lines may be long. */
-export const MAX_TURNED_BYTES = 48 * 1024 * 1024;
+/** The text held at most (lines may be long), in MB … */
+export const MAX_TURNED_MB = 48;
+/** … and in characters. */
+export const MAX_TURNED_BYTES = MAX_TURNED_MB * 1024 * 1024;
 /** Lines fed to the parser at a time when a log is turned around. */
 export const TURNED_BATCH = 512;
 
