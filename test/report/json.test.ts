@@ -30,6 +30,10 @@ describe('renderJson', () => {
     ['two bytes a character', { id: 'vco-2', findings: [{ text: 'cut here…', zh: '阿里云诊断' }] }],
     ['four bytes a character', { id: 'vco-3', note: 'emoji \u{1F512} and \u2026' }],
     ['multi-line text and empties', { a: [], b: {}, c: 'two\nlines', d: undefined }],
+    // From 100 timeline entries (an episode counts ten) a subject is written a member at a time.
+    ['long, a member at a time', { id: 'vco-4', status: 'failing', skipped: undefined, fn: () => 1, findings: [{ title: 'keys differ — check', n: null }], timeline: Array.from({ length: 120 }, (_, i) => ({ time: `t${i}`, text: i % 7 ? 'ascii' : 'cut…\nnext' })), endpoints: {}, empty: [] }],
+    ['long through its episodes, nothing else', { episodes: Array.from({ length: 10 }, (_, i) => ({ from: i, findings: [] })) }],
+    ['long, every member skipped but one', { timeline: Array.from({ length: 100 }, () => ({})), u: undefined }],
   ])('subjectItemBytes is subjectItemJson as UTF-8 (%s)', (_name, item) => {
     const bytes = subjectItemBytes(item);
     expect(new TextDecoder().decode(bytes)).toBe(subjectItemJson(item));
