@@ -14,7 +14,7 @@ import type { Report } from '../src/types.js';
 /** The corpus folder in the repository (this file runs from corpus/ in tests, dist/corpus/ built). */
 export const CORPUS_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../corpus/' : './', import.meta.url));
 
-export type View = 'L' | 'A' | 'B' | 'P';
+export type View = 'L' | 'A' | 'B' | 'P' | 'F';
 
 /** What a scenario says was misconfigured, as the answer a view should give. */
 export interface Truth {
@@ -74,10 +74,11 @@ export const VIEWS: Record<View, string> = {
   A: 'API export (DiagnoseVpnConnections + DescribeVpnConnectionLogs)',
   B: 'gateway log + device log',
   P: 'device log only',
+  F: 'everything: API export, gateway log and device log',
 };
 
 /** Which views a view group covers (the "gateway side" and "device side"). */
-export const VIEW_SIDE: Record<View, 'gateway' | 'device'> = { L: 'gateway', A: 'gateway', B: 'device', P: 'device' };
+export const VIEW_SIDE: Record<View, 'gateway' | 'device'> = { L: 'gateway', A: 'gateway', B: 'device', P: 'device', F: 'device' };
 
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
 
@@ -114,6 +115,10 @@ export function viewInputs(run: CorpusRun, view: View): AnalyzeInput[] | null {
       return has('gateway.log.gz') ? [gateway(), peer()] : null;
     case 'P':
       return [peer()];
+    case 'F': {
+      const api = viewInputs(run, 'A');
+      return api && has('gateway.log.gz') ? [...api, gateway(), peer()] : null;
+    }
     case 'A': {
       if (!has('diagnose.json')) return null;
       // DescribeVpnConnectionLogs as the API pages it: the gateway lines in Data.Logs.
@@ -131,14 +136,17 @@ export function viewInputs(run: CorpusRun, view: View): AnalyzeInput[] | null {
 
 /** The views a run has. strongSwan-"cloud" runs have only the device's log. */
 export function runViews(run: CorpusRun): View[] {
-  return (Object.keys(VIEWS) as View[]).filter((v) => viewInputs(run, v) !== null && (run.scenario.cloud === 'racoon2' || v === 'P') && !run.review.skipViews?.includes(v));
+  // Everything holds what B holds and the API's export of the same gateway lines: it has evidence when B does.
+  const skipped = (v: View): boolean => !!run.review.skipViews?.includes(v === 'F' ? 'B' : v);
+  return (Object.keys(VIEWS) as View[]).filter((v) => viewInputs(run, v) !== null && (run.scenario.cloud === 'racoon2' || v === 'P') && !skipped(v));
 }
 
 /** The causes a view may rank first: the truth's, plus the siblings that view cannot tell apart. */
 export function acceptedCauses(truth: Truth, view: View): string[] {
   const side = VIEW_SIDE[view];
   const a = truth.alsoAccept;
-  const also = Array.isArray(a) ? a : [...(a?.[side] ?? []), ...(a?.[view] ?? []), ...(a?.all ?? [])];
+  // Everything (F) tells apart at least what the gateway and device logs (B) tell apart.
+  const also = Array.isArray(a) ? a : [...(a?.[side] ?? []), ...(a?.[view === 'F' ? 'B' : view] ?? []), ...(view === 'F' ? (a?.F ?? []) : []), ...(a?.all ?? [])];
   return [truth.cause ?? 'healthy', ...also];
 }
 

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'E_INPUT_CORRUPT'
   | 'E_INPUT_TOO_LARGE'
   | 'E_INPUT_SKIPPED'
+  | 'E_INPUT_REPEATED'
   | 'E_JSON_INVALID'
   | 'E_JSON_SHAPE'
   | 'E_JSON_TOO_DEEP'

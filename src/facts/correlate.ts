@@ -6,6 +6,7 @@ import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/ap
 import { SubjectAccumulator } from './subject.js';
 import type { DeviceConnection } from '../check/device-model.js';
 import { Sealing, type SealStore, type SealedSubjects } from './seal-store.js';
+import { InputOverlap } from './input-overlap.js';
 
 /** An index's subjects by key, as exported for another thread and imported back (structured clone). */
 export interface SubjectState {
@@ -45,6 +46,18 @@ export class SubjectIndex {
   }
 
   private sealing: Sealing | undefined;
+  /** Gateway lines read from several inputs are counted once (facts/input-overlap.ts); on for runs of two or more inputs. */
+  private overlap: InputOverlap | undefined;
+
+  /** Reads gateway lines that another input holds once (a run of two or more inputs). */
+  countRepeatsOnce(): void {
+    this.overlap ??= new InputOverlap();
+  }
+
+  /** Gateway lines left out as read already: by the input read later, then by the input that held them. */
+  get repeatedLines(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    return this.overlap?.repeats ?? new Map();
+  }
 
   /**
    * Keeps at most `open` gateway subjects open, sealing the least recently fed ones into the store
@@ -97,7 +110,7 @@ export class SubjectIndex {
   addRecord(rec: LogRecord, fallback?: { vpnConnectionId?: string; tunnelId?: string }): void {
     // Consecutive lines nearly always belong to the same subject: skip the lookup then.
     if (this.lastAcc && rec.resourceId === this.lastId && fallback === this.lastKey && rec.side === 'cloud' && rec.source === this.lastSource) {
-      this.lastAcc.add(rec);
+      if (!this.overlap?.repeated(this.lastAcc.id, rec)) this.lastAcc.add(rec);
       return;
     }
     if (rec.side === 'cloud') {
@@ -107,7 +120,7 @@ export class SubjectIndex {
       if (fallback?.vpnConnectionId) s.vpnConnectionId ??= fallback.vpnConnectionId;
       else if (own?.startsWith('vco-')) s.vpnConnectionId ??= own;
       [this.lastKey, this.lastId, this.lastAcc, this.lastSource] = [fallback, rec.resourceId, s, rec.source];
-      s.add(rec);
+      if (!this.overlap?.repeated(s.id, rec)) s.add(rec);
       return;
     }
     if (this.sealing) this.unseal();
@@ -132,7 +145,8 @@ export class SubjectIndex {
 
   /** A SourceLog line repeats a line of the exported logs: kept only when the subject lacks it. */
   addSourceLogRecord(target: SourceLogTarget, r: LogRecord): void {
-    if (!target.hasEventText(r.text)) target.add(r);
+    if (target.hasEventText(r.text) || this.overlap?.repeated(target.id, r)) return;
+    target.add(r);
   }
 
   addCheck(c: GatewayCheck): void {

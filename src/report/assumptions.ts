@@ -52,3 +52,9 @@ export function newestFirstNote(lang: Lang, source: string, turned: boolean, max
     ? `${source}: newest line first (its time stamps go back): read from its last line up.`
     : `${source}: newest line first (its time stamps go back), but longer than ${maxLines} lines or ${maxMb} MB: read as written, so events may read in reverse.`;
 }
+
+/** Gateway lines of `later` that `earlier` (another input) already held: counted once (facts/input-overlap.ts). */
+export function repeatedLinesNote(lang: Lang, later: string, earlier: string, lines: number): string {
+  if (lang === 'zh') return `${later}：${lines} 行网关日志已在 ${earlier} 中读过（同一时段的相同日志），只计一次。`;
+  return `${later}: ${lines} gateway line${lines === 1 ? '' : 's'} already read in ${earlier} (the same log for the same seconds): counted once.`;
+}

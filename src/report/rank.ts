@@ -5,7 +5,8 @@
 // * evidence strength = 0.7 + 0.1 × min(kinds, 3): a cause seen from several angles beats one
 //   read off a single label;
 // * specific suppresses generic: a finding named (by rule id or cause) in another matched rule's
-//   `suppresses` keeps only 40 % of its score — it stays visible, below the specific one;
+//   `suppresses` keeps only 40 % of its score — it stays visible, below the specific one. Two
+//   findings that name each other cancel out (each claims to be the specific one: neither is);
 // * ties are broken by rule id, so the order is stable.
 import type { Finding, Severity } from '../types.js';
 import { evidenceKinds } from './finding.js';
@@ -21,13 +22,17 @@ export interface RankInput {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Whether `by` suppresses `finding` (names its rule id or its cause). */
+const names = (by: RankInput, finding: Finding): boolean => by.suppresses.includes(finding.ruleId) || by.suppresses.includes(finding.cause);
+
 export function rankFindings(items: readonly RankInput[]): Finding[] {
-  const ranked = items.map(({ finding }) => {
+  const ranked = items.map((item) => {
+    const { finding } = item;
     const kinds = evidenceKinds(finding.evidence);
     const confidence = Math.min(0.99, finding.confidence + 0.03 * Math.max(0, kinds - 1));
     const strength = 0.7 + 0.1 * Math.min(kinds, 3);
     let score = 100 * SEVERITY_WEIGHT[finding.severity] * confidence * strength;
-    const isSuppressed = items.some((o) => o.finding !== finding && (o.suppresses.includes(finding.ruleId) || o.suppresses.includes(finding.cause)) && o.finding.cause !== finding.cause);
+    const isSuppressed = items.some((o) => o.finding !== finding && o.finding.cause !== finding.cause && names(o, finding) && !names(item, o.finding));
     if (isSuppressed) score *= SUPPRESSED_FACTOR;
     return { ...finding, confidence: round(confidence, 2), score: round(score, 1) };
   });

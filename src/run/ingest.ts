@@ -8,7 +8,7 @@ import { batchBytes, type TextLine } from '../sources/files/line-reader.js';
 import { linesOf, MAX_TURNED_BYTES, MAX_TURNED_LINES, MAX_TURNED_MB, newestFirst, TURNED_BATCH, turnedAround } from './newest-first.js';
 import type { Dialect } from '../parse/dialect.js';
 import { LogParser, type LineStats } from '../parse/log-parser.js';
-import { readApiDocument } from '../parse/api-documents.js';
+import { readApiDocument, type LogsDocument } from '../parse/api-documents.js';
 import type { ConfigFile } from '../check/device-model.js';
 import { parseDeviceConfig } from '../../grammars/config/index.js';
 import { SubjectIndex, type ObservedSubject, type SourceLogTarget } from '../facts/correlate.js';
@@ -59,6 +59,7 @@ export class Ingest {
   readonly secretValues = new Set<string>();
   bytesRead = 0;
   private readonly pendingSourceLogs: PendingSourceLog[] = [];
+  private readonly pendingApiLogs: { source: string; logs: LogsDocument; mtimeMs?: number }[] = [];
   /** One memory of parsed tails per grammar for everything this thread reads (ParseContext.memoScope). */
   readonly memoScope = {};
 
@@ -233,22 +234,47 @@ export class Ingest {
       if (d.sourceLog) this.pendingSourceLogs.push({ target, source: d.source, pointer: `${d.pointer}/SourceLog`, text: d.sourceLog });
     }
     for (const c of api.checks) this.index.addCheck(c);
-    let records = api.diagnoses.length + api.checks.length + api.configs.length;
-    for (const logs of api.logs) {
+    const records = api.diagnoses.length + api.checks.length + api.configs.length;
+    for (const logs of api.logs) this.pendingApiLogs.push({ source: doc.source, logs, ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}) });
+    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.total - before });
+  }
+
+  /**
+   * The log lines of API exports (DescribeVpnConnectionLogs), read after every log file: a user who
+   * also downloaded the log has the same lines twice, and the file — every line of its seconds —
+   * is read first, in its own order; the export's lines it already holds are counted once
+   * (facts/input-overlap.ts). Read after every input.
+   */
+  flushApiLogs(): void {
+    const inputOf = new Map(this.inputs.map((i) => [i.source, i]));
+    for (const { source, logs, mtimeMs } of this.pendingApiLogs) {
+      const before = this.problems.total;
       const fallback = { ...(logs.vpnConnectionId ? { vpnConnectionId: logs.vpnConnectionId } : {}), ...(logs.tunnelId ? { tunnelId: logs.tunnelId } : {}) };
+      let records = 0;
       const p = this.parser(
-        doc.source,
+        source,
         (r) => {
           records++;
           this.index.addRecord(r, fallback);
         },
-        { pointerFor: (line) => `${logs.pointerBase}/${line - 1}`, ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}) },
+        { pointerFor: (line) => `${logs.pointerBase}/${line - 1}`, ...(mtimeMs ? { mtimeMs } : {}) },
       );
       p.push(logs.logs.map((text, i) => ({ line: i + 1, text: text.replace(/\r?\n$/, '') })));
       p.end();
       this.addStats(p.stats);
+      // Read after their input was summed up: their records and problems are still that input's.
+      const input = inputOf.get(source);
+      if (input) {
+        input.records += records;
+        input.problems += this.problems.total - before;
+      }
     }
-    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.total - before });
+    this.pendingApiLogs.length = 0;
+  }
+
+  /** Says which inputs held gateway lines another input had given already (counted once). */
+  noteRepeatedLines(): void {
+    for (const [later, by] of this.index.repeatedLines) for (const [earlier, lines] of by) this.policy.noteRepeatedLines(later, earlier, lines);
   }
 
   /** Device configurations given beside the logs, parsed together (an ipsec.conf needs its ipsec.secrets). */

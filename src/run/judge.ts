@@ -111,6 +111,9 @@ export function sealJudge(judgeWith: Judge, settings: RunSettings): (subject: Ob
  */
 export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSettings, durationMs: () => number, sink?: SubjectSink): Promise<Report> {
   await ingest.judgeSeals();
+  ingest.flushApiLogs();
+  // Before the SourceLog lines: a diagnosis always quotes a line it has, which is no news.
+  ingest.noteRepeatedLines();
   ingest.flushSourceLogs();
   ingest.flushDeviceConfigs();
   const { lang, explain } = settings;

@@ -8,7 +8,7 @@ import type { Dialect, ParseContext } from '../parse/dialect.js';
 import { unframe } from '../parse/frames.js';
 import { formatZone, type Zone } from '../parse/timezone.js';
 import type { InputHead } from '../sources/files/heads.js';
-import { deviceClockWarning, gatewayZoneAssumption, newestFirstNote, peerZoneAssumption, peerZoneInferred, type YearFrom } from '../report/assumptions.js';
+import { deviceClockWarning, gatewayZoneAssumption, newestFirstNote, repeatedLinesNote, peerZoneAssumption, peerZoneInferred, type YearFrom } from '../report/assumptions.js';
 import type { RunSettings } from './settings.js';
 
 /** What one side's stamps are read with: plain data, so it crosses to worker threads as is. */
@@ -112,6 +112,11 @@ export class ReadPolicy {
 
   /** The device clock shift the run found (the first subject that showed one), for a second reading in the right zone. */
   deviceClock: { minutes: number; matched: number; subjectId: string } | undefined;
+
+  /** Gateway lines of one input another input already held, counted once. */
+  noteRepeatedLines(later: string, earlier: string, lines: number): void {
+    this.said.add(repeatedLinesNote(this.settings.lang, later, earlier, lines));
+  }
 
   /** `source` is written newest line first: read turned around, or (too long for that) as written. */
   noteNewestFirst(source: string, turned: boolean, maxLines: number, maxMb: number): void {

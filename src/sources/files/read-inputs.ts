@@ -2,8 +2,8 @@
 // and hands each on as parsed JSON or as a stream of line batches. The only module that reads files.
 // What a file holds is decided on its decoded start (decode.ts: gzip, UTF-16, lone CR), the same
 // way for a file and for a document in memory; damage is a problem, and what came before it is read.
-import { open, readdir, stat, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { open, readdir, realpath, stat, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { createReadStream } from 'node:fs';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
@@ -255,6 +255,18 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Yields one document per file (directories expanded) or in-memory input, in a stable order. */
 export async function* readInputs(inputs: readonly AnalyzeInput[], cwd = process.cwd()): AsyncGenerator<InputDocument> {
+  // A file named twice (itself and its directory, or twice over) is read once: its lines twice
+  // would replay every negotiation in it after its end.
+  const read = new Set<string>();
+  const once = async function* (path: string, source: string, fromDirectory = false): AsyncGenerator<InputDocument> {
+    const real = await realpath(path).catch(() => resolve(path));
+    if (read.has(real)) {
+      yield problem(source, 'E_INPUT_REPEATED', 'named more than once, read once', 'Nothing to do: its lines count once.');
+      return;
+    }
+    read.add(real);
+    yield* fromFile(path, source, fromDirectory);
+  };
   for (const input of inputs) {
     if (typeof input !== 'string' && 'stream' in input) {
       yield await fromStream(input.source, asBuffers(input.stream), 0);
@@ -274,9 +286,9 @@ export async function* readInputs(inputs: readonly AnalyzeInput[], cwd = process
     if (st.isDirectory()) {
       const files = await listFiles(input);
       if (files.length === 0) yield problem(input, 'E_INPUT_EMPTY', 'directory holds no files', 'Point at the exported files.');
-      for (const f of files) yield* fromFile(f, displayName(f, cwd), true);
+      for (const f of files) yield* once(f, displayName(f, cwd), true);
     } else {
-      yield* fromFile(input, displayName(input, cwd));
+      yield* once(input, displayName(input, cwd));
     }
   }
 }
