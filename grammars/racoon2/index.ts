@@ -125,7 +125,8 @@ export const racoon2Dialect: Dialect = {
   sniff(line: string): boolean {
     if (!startsWithStamp(line)) return false;
     const close = line.indexOf(']:', 20);
-    return close > 0 && close < 120;
+    // PAN-OS's ikemgr.log (a racoon2 descendant) follows its tag with `{ gw: p2 }:`, never a gateway line.
+    return close > 0 && close < 120 && !(line.charCodeAt(close + 3) === 123 && line.charCodeAt(close + 2) === 32);
   },
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
     const memo = memoFor(ctx);

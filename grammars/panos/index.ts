@@ -1,0 +1,65 @@
+// The Palo Alto Networks PAN-OS dialect of the customer's device (side `peer`): the IKE daemon's
+// `ikemgr.log` and its traces, the system log's VPN events (CSV as exported or forwarded by syslog,
+// the CLI's `show log system`, a GUI detail's `Event:` with its description), and PAN-OS sentences
+// pasted alone — and the catalogue pass that turns them into typed events (docs/panos.md).
+import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
+import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { LogRecord } from '../../src/types.js';
+import { stampToEpochMs } from '../peer-common/time.js';
+import { classifyPanos, newPanState } from './catalog.js';
+import { parseTokenVector, type RawHeader } from './parser.js';
+import { sniffLine, tokenizeLine, type PanFrame } from './tokens.js';
+
+export const PANOS = 'panos';
+
+/** ikemgr's level tags → the record's level (the catalogue raises it for failures). */
+function levelOf(frame: PanFrame): LogRecord['level'] {
+  const l = frame.level ?? '';
+  if (/ERR/.test(l)) return 'error';
+  if (/WRN|WARN/.test(l)) return 'warn';
+  if (l === 'DEBUG') return 'debug';
+  return 'info';
+}
+
+/** The frame of each record, for the catalogue (a record has no field of its own for it). */
+const frames = new WeakMap<LogRecord, PanFrame>();
+
+function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
+  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect: PANOS, text: line.text, level: levelOf(h.frame), message: h.message, continuationLines: 0 };
+  if (h.stamp) {
+    rec.localTime = h.stamp.text;
+    const ms = stampToEpochMs(h.stamp.parts, ctx);
+    if (ms !== undefined) rec.timeMs = ms;
+  }
+  const context: Record<string, string> = { shape: h.frame.shape };
+  if (h.frame.eventId) context['eventId'] = h.frame.eventId;
+  if (h.frame.object) context['object'] = h.frame.object;
+  rec.context = context;
+  frames.set(rec, h.frame);
+  return rec;
+}
+
+const GRAMMAR: LineGrammar<RawHeader> = { label: 'PAN-OS', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
+
+/** A dialect instance per parse run: the catalogue keeps whether an IKE SA is up in each input. */
+export function createPanosDialect(): Dialect {
+  const state = newPanState();
+  return {
+    name: PANOS,
+    title: 'Palo Alto Networks PAN-OS (ikemgr.log, system log)',
+    side: 'peer',
+    sniff: sniffLine,
+    parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
+      return parseHeaderBatch(GRAMMAR, lines, ctx);
+    },
+    classify(rec: LogRecord): void {
+      try {
+        classifyPanos(rec, frames.get(rec), state);
+      } catch {
+        // A catalogue bug must not lose the record: it stays, without an event.
+      }
+    },
+    // A GUI detail's description and a pasted sentence wrap over lines; ikemgr lines do not.
+    continues: (text) => text.trim() === '' || !/^\d{4}[-/]\d\d[-/]\d\d /.test(text),
+  };
+}
