@@ -7,7 +7,7 @@ import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src
 import type { LogRecord } from '../../src/types.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { classifyPanos, newPanState } from './catalog.js';
-import { parseTokenVector, type RawHeader } from './parser.js';
+import { parseFramedLines, type FramedHeader } from '../common/framed-line.js';
 import { sniffLine, tokenizeLine, type PanFrame } from './tokens.js';
 
 export const PANOS = 'panos';
@@ -24,6 +24,8 @@ function levelOf(frame: PanFrame): LogRecord['level'] {
 /** The frame of each record, for the catalogue (a record has no field of its own for it). */
 const frames = new WeakMap<LogRecord, PanFrame>();
 
+type RawHeader = FramedHeader<PanFrame>;
+
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
   const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect: PANOS, text: line.text, level: levelOf(h.frame), message: h.message, continuationLines: 0 };
   if (h.stamp) {
@@ -39,7 +41,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
   return rec;
 }
 
-const GRAMMAR: LineGrammar<RawHeader> = { label: 'PAN-OS', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
+const GRAMMAR: LineGrammar<RawHeader> = { label: 'PAN-OS', tokenize: tokenizeLine, parse: (tokens) => parseFramedLines<PanFrame>(tokens), toRecord };
 
 /** A dialect instance per parse run: the catalogue keeps whether an IKE SA is up in each input. */
 export function createPanosDialect(): Dialect {

@@ -7,16 +7,10 @@
 //   its CLI:     `2019/10/19 15:39:29 info     vpn      GW   ike-nego-p1-fail 0  IKE phase-1 …`
 //   GUI detail:  `Event: ike-nego-p1-fail` with the description on the next lines
 //   pasted bare: `IKE phase-1 negotiation is failed as initiator, main mode. Failed SA: …`, `====> … <====`
-import { createToken, type IToken, type TokenType } from '../chevrotain.js';
+import type { IToken } from '../chevrotain.js';
+import { Frame, LineEnd, Message, Timestamp } from '../common/framed-line.js';
 import { newToken } from '../peer-common/syslog-program.js';
 import { scanBsdStamp, scanIsoStamp, type ScannedStamp } from '../peer-common/time.js';
-
-export const Timestamp = createToken({ name: 'Timestamp', pattern: /\d[^ ]*/ });
-export const Frame = createToken({ name: 'Frame', pattern: /[^\n]+/ });
-export const Message = createToken({ name: 'Message', pattern: /[^\n]+/ });
-export const LineEnd = createToken({ name: 'LineEnd', pattern: /\n/ });
-
-export const allTokens: TokenType[] = [Timestamp, Frame, Message, LineEnd];
 
 /** Where a line came from, and what its frame says besides the message. */
 export interface PanFrame {
