@@ -11,6 +11,7 @@ import { createHuaweiDialect } from '../../grammars/huawei/index.js';
 import { juniperDialect } from '../../grammars/juniper/index.js';
 import { createPanosDialect } from '../../grammars/panos/index.js';
 import { createAzureDialect } from '../../grammars/azure/index.js';
+import { checkpointDialect } from '../../grammars/checkpoint/index.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
@@ -19,7 +20,7 @@ export function createDialects(): Dialect[] {
   // Huawei/H3C after it, for the same reason: their shapes (`%ASA-5-713…`, `ISAKMP (0): …`,
   // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect. Juniper last: a
   // `kmd` line is no one else's, an `iked` one only with a Junos message.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect()];
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */
