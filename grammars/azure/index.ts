@@ -3,10 +3,9 @@
 // summaries and its wfpdiag trace — and the catalogue pass that turns them into typed events
 // (docs/azure.md).
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
-import { parseFramedLines, type FramedHeader } from '../common/framed-line.js';
+import { framedRecord, parseFramedLines, type FramedHeader } from '../common/framed-line.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
-import { stampToEpochMs } from '../peer-common/time.js';
 import { classifyAzure, newAzureState } from './catalog.js';
 import { sniffLine, tokenizeLine, type AzureFrame } from './tokens.js';
 
@@ -18,12 +17,7 @@ type RawHeader = FramedHeader<AzureFrame>;
 const frames = new WeakMap<LogRecord, AzureFrame>();
 
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
-  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect: AZURE, text: line.text, level: 'info', message: h.message, continuationLines: 0 };
-  if (h.stamp) {
-    rec.localTime = h.stamp.text;
-    const ms = stampToEpochMs(h.stamp.parts, ctx);
-    if (ms !== undefined) rec.timeMs = ms;
-  }
+  const rec = framedRecord(h, line, ctx, AZURE);
   rec.context = { shape: h.frame.shape };
   frames.set(rec, h.frame);
   return rec;

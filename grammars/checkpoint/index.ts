@@ -2,10 +2,9 @@
 // the same fields copied from SmartConsole) of VPN logs, and the catalogue pass that turns their
 // IKE text into typed events (docs/checkpoint.md).
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
-import { parseFramedLines, type FramedHeader } from '../common/framed-line.js';
+import { framedRecord, parseFramedLines, type FramedHeader } from '../common/framed-line.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
-import { stampToEpochMs } from '../peer-common/time.js';
 import { classifyCheckpoint } from './catalog.js';
 import { sniffLine, tokenizeLine, type CheckpointFrame } from './tokens.js';
 
@@ -16,13 +15,9 @@ type RawHeader = FramedHeader<CheckpointFrame>;
 const frames = new WeakMap<LogRecord, CheckpointFrame>();
 
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
-  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect: CHECKPOINT, text: line.text, level: 'info', message: h.message, continuationLines: 0 };
+  const rec = framedRecord(h, line, ctx, CHECKPOINT);
   const epoch = Number(h.frame.fields['time']);
-  if (h.stamp) {
-    rec.localTime = h.stamp.text;
-    const ms = stampToEpochMs(h.stamp.parts, ctx);
-    if (ms !== undefined) rec.timeMs = ms;
-  } else if (Number.isFinite(epoch) && epoch > 0) rec.timeMs = epoch * 1000;
+  if (!h.stamp && Number.isFinite(epoch) && epoch > 0) rec.timeMs = epoch * 1000;
   const context: Record<string, string> = { shape: h.frame.shape };
   for (const k of ['action', 'community', 'reject_category']) if (h.frame.fields[k]) context[k] = h.frame.fields[k];
   rec.context = context;

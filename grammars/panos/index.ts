@@ -5,9 +5,8 @@
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
-import { stampToEpochMs } from '../peer-common/time.js';
 import { classifyPanos, newPanState } from './catalog.js';
-import { parseFramedLines, type FramedHeader } from '../common/framed-line.js';
+import { framedRecord, parseFramedLines, type FramedHeader } from '../common/framed-line.js';
 import { sniffLine, tokenizeLine, type PanFrame } from './tokens.js';
 
 export const PANOS = 'panos';
@@ -27,12 +26,7 @@ const frames = new WeakMap<LogRecord, PanFrame>();
 type RawHeader = FramedHeader<PanFrame>;
 
 function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
-  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect: PANOS, text: line.text, level: levelOf(h.frame), message: h.message, continuationLines: 0 };
-  if (h.stamp) {
-    rec.localTime = h.stamp.text;
-    const ms = stampToEpochMs(h.stamp.parts, ctx);
-    if (ms !== undefined) rec.timeMs = ms;
-  }
+  const rec = framedRecord(h, line, ctx, PANOS, levelOf(h.frame));
   const context: Record<string, string> = { shape: h.frame.shape };
   if (h.frame.eventId) context['eventId'] = h.frame.eventId;
   if (h.frame.object) context['object'] = h.frame.object;

@@ -6,19 +6,11 @@
 // the seconds it covers: a line of another input inside them was read already. At the edge seconds
 // (an input may start or end within one) only the lines seen there count.
 import type { LogRecord } from '../types.js';
+import { hashText } from './text-hash.js';
 
 /** Lines remembered per input at each edge second (a second of a busy gateway holds a few dozen). */
 const EDGE_LINES_KEPT = 256;
 
-/** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
-function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
 
 /** What one input holds of one subject: the seconds it covers, and its lines at either edge. */
 interface Span {

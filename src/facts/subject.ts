@@ -9,6 +9,7 @@ import { TimelineBuilder } from './timeline.js';
 import { ExchangeProgress } from './exchange-progress.js';
 import { Lifecycle } from './lifecycle.js';
 import { EPISODE_GAP_MS, closesEpisode, sameEpisodeShape } from './episodes.js';
+import { hashText } from './text-hash.js';
 
 const MESSAGES_KEPT = 80;
 /** Earlier episodes kept per subject; beyond it the two oldest become one. */
@@ -16,17 +17,6 @@ const EARLIER_KEPT = 8;
 /** Latest warning/error lines remembered per subject (a SourceLog quotes one of the latest). */
 const PROBLEM_HASHES_KEPT = 256;
 
-/** FNV-1a over UTF-16 code units: a compact fingerprint of a line. */
-function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Signed: a 32-bit integer stays a small integer in the set, where an unsigned one above 2^31
-  // would be a heap number of its own.
-  return h | 0;
-}
 
 export class SubjectAccumulator {
   vpnConnectionId: string | null = null;
