@@ -106,6 +106,8 @@ export const ASA_CATALOG: Catalog = {
       T('p1-start', /^Received request to establish an IPsec tunnel/, undefined, { ...V2, then: H.role('initiator') }),
       T(null, /^Received (remote|local) IP Proxy Subnet data in ID Payload:\s+Address (\S+), Mask (\S+),/, ['which', 'addr', 'mask'], { ...V1, then: proxyId }),
     ],
+    // 713908-like debug: IKE arrived on an interface no crypto map is bound to — no tunnel for this peer there.
+    No: [T('no-config', /^No crypto map bound to interface/, undefined, { ...V1, phase: 1, fixed: { why: 'no-crypto-map' } })],
     'ERROR,': [T('auth-failed', /^ERROR, had problems decrypting packet, probably due to mismatched pre-shared key/, undefined, { ...V1, phase: 1, fixed: { reason: 'psk' } })],
     Rejecting: [T('ts-unacceptable', /^Rejecting IPSec tunnel: no matching crypto map entry for remote proxy (\S+) local proxy (\S+)/, ['remote', 'local'], { ...V1, then: H.tsHook })],
     Tunnel: [
@@ -118,6 +120,8 @@ export const ASA_CATALOG: Catalog = {
     ],
     Negotiation: [T(null, /^Negotiation aborted due to ERROR: (.+)$/, ['reason'], { ...V2, then: v2Abort })],
     IKEv2: [
+      // 750003 as some releases write it: the version before the reason.
+      T(null, /^IKEv2 Negotiation aborted due to ERROR: (.+)$/, ['reason'], { ...V2, then: v2Abort }),
       T('p1-established', /^IKEv2 SA UP\. Reason: (.+)$/, ['reason'], { ...V2, then: H.up }),
       T('sa-deleted', /^IKEv2 SA DOWN\. Reason: (.+)$/, ['reason'], { ...V2, then: H.teardown }),
     ],

@@ -21,7 +21,7 @@ export const v2Abort: H.Hook = (ev, m, cx) => {
     ev.type = 'auth-failed';
     ev.vars['reason'] = 'psk';
     cx.rec.phase = 1;
-  } else if (/traffic selector|TS_UNACCEPTABLE/i.test(r)) {
+  } else if (/traffic selector|TS_UNACCEPTABLE|policy found for received TS/i.test(r)) {
     ev.type = 'ts-unacceptable';
     H.tsHook(ev, m, cx);
   } else if (/maximum number of retransmissions|max(?:imum)? retransmi/i.test(r)) {

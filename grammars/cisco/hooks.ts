@@ -215,7 +215,11 @@ export const teardown: Hook = (ev, _m, cx) => {
   cx.rec.phase = 1;
   if (/peer (?:terminate|delete)|peer reclaimed|remote/i.test(reason)) ev.type = 'delete-received';
   else if (/lost service|lost contact|DPD|keepalive|dead peer/i.test(reason)) ev.type = 'dpd-dead';
-  else if (/crypto map policy not found|phase 2 mismatch|mismatch/i.test(reason)) ev.type = '';
+  // The proposed proxies match no crypto map entry's ACL: the protected subnets differ.
+  else if (/crypto map policy not found/i.test(reason)) {
+    ev.type = 'ts-unacceptable';
+    cx.rec.phase = 2;
+  } else if (/phase 2 mismatch|mismatch/i.test(reason)) ev.type = '';
   else ev.type = 'delete-sent';
   cx.st.established = false;
 };

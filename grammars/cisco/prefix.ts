@@ -29,7 +29,9 @@ export interface PrefixPayload {
 const ASA = /^%(?:ASA|PIX|FTD)-(\d)-(\d{6}): ?/;
 const IOS_SYSLOG = /^%(CRYPTO|IKEV2|IPSEC|ISAKMP|CRYPTO_ENGINE|CRYPTO_SL)-(\d)-([A-Z0-9_]+): ?/;
 const ENGINE = /^(?:CryptoEngine\d*|CRYPTO_ENGINE): ?/;
-const ASA_DEBUG = /^\[IKEv([12])(?: DEBUG)?\] ?/;
+const ASA_DEBUG = /^\[IKEv([12])(?: DEBUG)?\]:? ?/;
+/** The ASA console debug pasted without its tag: `Group = x, IP = y, text` (an L2L group is named by its peer). */
+const ASA_BARE = /^Group = [^,]+, (?:Username = [^,]+, )?IP = [^,\s]+, /;
 const ISAKMP = /^ISAKMP(?:-(\w+))?(?: ?\((\d+)(?::(\d+))?\))?:?(?: ?\((\d+)\):?)? ?/;
 const IPSEC = /^IPSEC(?:-(\w+))?(?:\((\w+)\))?:?(?:\(SESSION ID = \d+\))? ?/;
 const IKEV2 = /^IKEv2(?:-([\w-]+))?:? ?(?:\((?:SESSION ID = (\d+),\s*)?(?:SA ID = (\d+)|(\d+))\)|\(SESSION ID = (\d+)\))?:*:? ?/;
@@ -80,6 +82,13 @@ export function readPrefix(s: string, i: number): { payload: PrefixPayload; end:
       end += f[0].length;
     }
     return { payload: p, end: i + end };
+  }
+  if (c === 71) {
+    const f = ASA_BARE.test(rest) ? ASA_FIELDS.exec(rest) : null;
+    if (!f) return undefined;
+    const p: PrefixPayload = { kind: 'asa', facility: 'ASA', version: 1, group: f[1]! };
+    if (f[3]) p.peer = f[3];
+    return { payload: p, end: i + f[0].length };
   }
   if (c === 67) {
     const m = ENGINE.exec(rest);

@@ -2,7 +2,7 @@
 //   syslog   [<pri>][seq: ][relay stamp host : ][*]stamp: %ASA-5-713119: Group = …, IP = …, text
 //            … %CRYPTO-4-IKMP_BAD_MESSAGE: text, %IKEV2-5-SA_UP: text
 //   debug    [stamp: ]ISAKMP:(1001): text | IPSEC(func): text | IKEv2:(SESSION ID = 1,SA ID = 1): text
-//            [stamp ][IKEv1 DEBUG]Group = …, IP = …, text (ASA console debug)
+//            [stamp ][IKEv1 DEBUG][:]Group = …, IP = …, text (ASA console debug; also pasted without the tag)
 //   dump     an IKEv2 packet dump line (`  Proposal: 1, Protocol id: IKE, …`, `    type: 1, reserved: 0x0, id: AES-CBC`)
 //   show     `Protection suite of priority 10`, `Transform set TS: { esp-aes 256 esp-sha-hmac }`,
 //            `Crypto Map IPv4 "CMAP" 10 ipsec-isakmp`, `PFS (Y/N): Y`, `DH group:  group14`
@@ -45,7 +45,7 @@ function isIkev2Prefix(s: string, i: number): boolean {
 /** Where a debug or syslog message starts in the line, and its prefix; undefined when none. */
 function prefixAt(s: string, i: number): ReturnType<typeof readPrefix> {
   const c = s.charCodeAt(i);
-  if (c !== 37 && c !== 91 && c !== 73 && c !== 67) return undefined;
+  if (c !== 37 && c !== 91 && c !== 73 && c !== 67 && c !== 71) return undefined;
   if (c === 73 && s.startsWith('IKEv2', i) && !isIkev2Prefix(s, i)) return undefined;
   if (c === 73 && !s.startsWith('IKEv2', i) && !DEBUG_HEAD.test(s.slice(i, i + 24))) return undefined;
   return readPrefix(s, i);
@@ -56,7 +56,7 @@ export function sniffLine(s: string): boolean {
   const c0 = s.charCodeAt(0);
   // Fast exits: the shapes start with a stamp, `<`, `%`, `*`, `.`, `[`, `I`, a prompt or white space.
   if (c0 === 32 || c0 === 9) return DUMP.test(s) || SHOW.test(s);
-  if (c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67) {
+  if (c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67 || c0 === 71) {
     if (prefixAt(s, 0)) return true;
   } else {
     const h = scanHead(s);

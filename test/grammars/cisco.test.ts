@@ -90,6 +90,14 @@ describe('ASA syslog', () => {
     [`%ASA-7-713906: IP = ${GW}, Oakley proposal is acceptable`, 'proposal-selected', 1],
     [`%ASA-5-713904: IP = ${GW}, Received an un-encrypted INVALID_COOKIE notify message, dropping`, 'notify', 1],
     [`%ASA-7-713236: IP = ${GW}, IKE_DECODE RESENDING Message (msgid=0) with payloads : HDR + KE (4) + NONCE (10) + VENDOR (13) + NONE (0) total length : 256`, 'retransmit', 1],
+    // 750003 as some releases write it (the version first), with a reason naming the selectors.
+    [`%ASA-4-750003: Local:${ME}:500 Remote:${GW}:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: There was no IPSEC policy found for received TS`, 'ts-unacceptable', 2],
+    // The proposed proxies match no crypto map entry: the protected subnets differ.
+    [`%ASA-5-713259: ${G}Session is being torn down. Reason: crypto map policy not found`, 'ts-unacceptable', 2],
+    // The console debug, its tag followed by a colon, and pasted without the tag.
+    [`Dec  5 10:00:01 [IKEv1]: IP = ${GW}, No crypto map bound to interface... dropping pkt`, 'no-config', 1],
+    [`[IKEv1 DEBUG]: ${G}All SA proposals found unacceptable`, 'no-proposal', 1],
+    [`${G}Session is being torn down. Reason: crypto map policy not found`, 'ts-unacceptable', 2],
   ] as const)('%s → %s', (line, type, phase) => {
     expect(eventsOf(parse(line)).map((e) => [e.type, e.phase])).toEqual([[type, phase]]);
   });
