@@ -137,7 +137,7 @@ export function viewInputs(run: CorpusRun, view: View): AnalyzeInput[] | null {
 /** The views a run has. strongSwan-"cloud" runs have only the device's log. */
 export function runViews(run: CorpusRun): View[] {
   // Everything holds what B holds and the API's export of the same gateway lines: it has evidence when B does.
-  const skipped = (v: View): boolean => !!run.review.skipViews?.includes(v === 'F' ? 'B' : v);
+  const skipped = (v: View): boolean => !!run.review.skipViews?.includes(v) || (v === 'F' && !!run.review.skipViews?.includes('B'));
   return (Object.keys(VIEWS) as View[]).filter((v) => viewInputs(run, v) !== null && (run.scenario.cloud === 'racoon2' || v === 'P') && !skipped(v));
 }
 

@@ -23,7 +23,12 @@ export interface AzureFrame {
 /** `Remote a:p: Local b:q: ` (addresses may be masked, as `<IPaddress>` in Microsoft's samples). */
 const IKE_PREFIX = /^Remote (\S+?):(\d+): Local (\S+?):(\d+): ?/;
 /** IKEEXT's clean-up of a failed main-mode or quick-mode negotiation, with its Windows error. */
-const CLEANUP = /^Ike(?:Cleanup|Handle)\w*(?:MM|QM)\w* called with error \d+/;
+const CLEANUP = /^Ike(?:Cleanup|Handle)(\w*) called with error \d+/;
+/** Whether a line is a clean-up line of a main- or quick-mode negotiation (the name tested apart: one pattern was quadratic). */
+const isCleanup = (s: string): boolean => {
+  const m = CLEANUP.exec(s);
+  return m !== null && /MM|QM/.test(m[1]!);
+};
 /** The summary lines of Network Watcher's IKEErrors.txt. */
 const ERRORS = /^Error: (?:Authentication failed|On-prem(?:ises)? device|IKE|Peer|Policy|Negotiation|Traffic selector|The remote)/;
 /** wfpdiag: `[cpu]pid.tid::MM/DD/YYYY-HH:MM:SS.mmm [ikeext] ctx|remote|text`. */
@@ -54,7 +59,7 @@ function readLine(s: string): Read | string {
     const frame: AzureFrame = { shape: 'ike', remote: p[1]!, remotePort: Number(p[2]), local: p[3]!, localPort: Number(p[4]) };
     return { ...(lead ? { stamp: lead.stamp } : {}), frame, frameEnd: at + p[0].length, message: rest.slice(p[0].length).trimEnd() };
   }
-  if (CLEANUP.test(rest)) return { ...(lead ? { stamp: lead.stamp } : {}), frame: { shape: 'cleanup' }, frameEnd: at, message: rest.trimEnd() };
+  if (isCleanup(rest)) return { ...(lead ? { stamp: lead.stamp } : {}), frame: { shape: 'cleanup' }, frameEnd: at, message: rest.trimEnd() };
   if (at === 0 && ERRORS.test(s)) return { frame: { shape: 'errors' }, frameEnd: 0, message: s.trimEnd() };
   const w = at === 0 ? WFPDIAG.exec(s) : null;
   if (w) {

@@ -4,6 +4,7 @@
 // names the attribute (`Reason: Wrong value for: Hash Algorithm`) and the transform it was offered.
 import type { LogRecord } from '../../src/types.js';
 import { eventForNotify, levelFromEvent } from '../peer-common/catalog-kit.js';
+import { notifyFromWords as notifyName } from '../peer-common/events.js';
 import { classifyAlg } from '../../src/vocabulary/algorithms.js';
 import type { CheckpointFrame } from './tokens.js';
 
@@ -33,8 +34,6 @@ function offeredValue(transform: string | undefined, parameter: string): string 
   return undefined;
 }
 
-/** A notification's words (`no proposal chosen`, `Invalid ID information`) → its name. */
-const notifyName = (words: string): string => words.trim().replace(/[\s-]+/g, '_').toUpperCase();
 
 function classifyText(text: string): { ev: Ev; phase?: 1 | 2 } | undefined {
   let m: RegExpExecArray | null;

@@ -17,7 +17,8 @@ export interface CheckpointFrame {
 /** `key:"value"` pairs (`key::"value"` for the fields Check Point marks as its own); `\"` inside. */
 export function cpFields(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /([A-Za-z_][\w.-]*)::?"((?:[^"\\]|\\.)*)"/g;
+  // A key starts at a word's start only: from inside a long word the pattern would rescan it (quadratic).
+  const re = /(?<![\w.-])([A-Za-z_][\w.-]*)::?"((?:[^"\\]|\\.)*)"/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) out[m[1]!] = m[2]!.replace(/\\(.)/g, '$1');
   return out;

@@ -7,6 +7,7 @@
 // phase-2 event id, else whether an IKE SA is up in this input (state kept per input).
 import type { LogRecord } from '../../src/types.js';
 import { eventForNotify, levelFromEvent } from '../peer-common/catalog-kit.js';
+import { notifyFromWords as notifyName } from '../peer-common/events.js';
 import type { PanFrame } from './tokens.js';
 
 /** What one input has shown so far: whether an IKE SA is up (a refusal then concerns phase 2). */
@@ -22,8 +23,6 @@ export const newPanState = (): PanState => ({ source: undefined, ikeUp: false })
 
 type Ev = { type: string; vars: Record<string, string> };
 
-/** `NO-PROPOSAL-CHOSEN`, `no proposal chosen`, `TS_UNACCEPTABLE` → `NO_PROPOSAL_CHOSEN`, … */
-const notifyName = (s: string): string => s.trim().replace(/[- ]+/g, '_').toUpperCase();
 
 /** `a.b.c.d[500]` → address and port. */
 function endpoint(text: string | undefined): { ip: string; port?: number } | undefined {

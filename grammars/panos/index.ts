@@ -55,7 +55,7 @@ export function createPanosDialect(): Dialect {
         // A catalogue bug must not lose the record: it stays, without an event.
       }
     },
-    // A GUI detail's description and a pasted sentence wrap over lines; ikemgr lines do not.
-    continues: (text) => text.trim() === '' || !/^\d{4}[-/]\d\d[-/]\d\d /.test(text),
+    // A GUI detail's description and a pasted sentence wrap over lines; ikemgr and system-log lines do not.
+    continues: (text, open) => (open?.context?.['shape'] === 'event' || open?.context?.['shape'] === 'bare') && !/^\d{4}[-/]\d\d[-/]\d\d /.test(text),
   };
 }

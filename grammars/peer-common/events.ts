@@ -81,6 +81,11 @@ export function notifyName(printed: string): string {
   return NOTIFY_BY_NUMBER[bare] ?? SHORT_NOTIFY[bare] ?? bare;
 }
 
+/** A notify named in words (`no proposal chosen`, `Invalid ID information`, `NO-PROPOSAL-CHOSEN`) → its RFC name. */
+export function notifyFromWords(words: string): string {
+  return notifyName(words.trim().replace(/[\s-]+/g, '_').toUpperCase());
+}
+
 /** strongSwan's short notify names (`N(NO_PROP)`) → the RFC names the rest of the pipeline uses. */
 export const SHORT_NOTIFY: Readonly<Record<string, string>> = {
   CRIT: 'UNSUPPORTED_CRITICAL_PAYLOAD',

@@ -46,16 +46,21 @@ export class SubjectIndex {
   }
 
   private sealing: Sealing | undefined;
-  /** Gateway lines read from several inputs are counted once (facts/input-overlap.ts); on for runs of two or more inputs. */
+  /** API export lines a log file gave already are counted once (facts/input-overlap.ts): on for log files beside an API document. */
   private overlap: InputOverlap | undefined;
 
-  /** Reads gateway lines that another input holds once (a run of two or more inputs). */
+  /** Counts an API export's lines that a log file gave already once (a run with both). */
   countRepeatsOnce(): void {
     this.overlap ??= new InputOverlap();
   }
 
-  /** Gateway lines left out as read already: by the input read later, then by the input that held them. */
-  get repeatedLines(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  /** Whether the run compares API exports with log files (then every log is read in this thread). */
+  get countsRepeats(): boolean {
+    return this.overlap !== undefined;
+  }
+
+  /** Lines of each API export left out as a log file's. */
+  get repeatedLines(): ReadonlyMap<string, number> {
     return this.overlap?.repeats ?? new Map();
   }
 
@@ -145,7 +150,7 @@ export class SubjectIndex {
 
   /** A SourceLog line repeats a line of the exported logs: kept only when the subject lacks it. */
   addSourceLogRecord(target: SourceLogTarget, r: LogRecord): void {
-    if (target.hasEventText(r.text) || this.overlap?.repeated(target.id, r)) return;
+    if (target.hasEventText(r.text) || this.overlap?.holds(target.id, r)) return;
     target.add(r);
   }
 

@@ -1,81 +1,73 @@
-// Gateway lines read from more than one input: the log a user downloaded from the console and the
-// same lines in a DescribeVpnConnectionLogs export, two downloads whose periods overlap, one file
-// named twice. Read twice, a negotiation would run twice in a subject (its counts doubled, its
-// life replayed after its end: a healthy rekey read as a lost tunnel). Each input of a gateway
-// subject covers the seconds from its first line to its last, and a gateway log holds every line of
-// the seconds it covers: a line of another input inside them was read already. At the edge seconds
-// (an input may start or end within one) only the lines seen there count.
+// Gateway lines an API export repeats: the log a user downloaded from the console and a
+// DescribeVpnConnectionLogs export of the same minutes hold the same lines, and read twice a
+// negotiation would run twice in a subject (its counts doubled, its life replayed after its end:
+// a healthy rekey read as a lost tunnel). The export's lines are read after every log file
+// (run/ingest.ts), and a line of it whose exact text a log file gave for the same subject — as many
+// times as the file gave it — is counted once. By text, not by time: an excerpt beside a full
+// export takes nothing from the export that the excerpt lacks. Log files are not compared with
+// each other (a file named twice is read once: sources/files/read-inputs.ts).
 import type { LogRecord } from '../types.js';
 import { hashText } from './text-hash.js';
 
-/** Lines remembered per input at each edge second (a second of a busy gateway holds a few dozen). */
-const EDGE_LINES_KEPT = 256;
-
-
-/** What one input holds of one subject: the seconds it covers, and its lines at either edge. */
-interface Span {
-  source: string;
-  firstMs: number;
-  lastMs: number;
-  atFirst: Set<number>;
-  atLast: Set<number>;
-}
-
-function remember(set: Set<number>, h: number): void {
-  if (set.size < EDGE_LINES_KEPT) set.add(h);
-}
+/** Fingerprints kept over the whole run (4 bytes each): beyond, an export's lines are all read. */
+export const LINES_KEPT = 16 * 1024 * 1024;
 
 export class InputOverlap {
-  /** Per gateway subject key, one span per input that fed it. */
-  private readonly spans = new Map<string, Span[]>();
-  /** Lines left out as read already: by the input read later, then by the input that held them. */
-  readonly repeats = new Map<string, Map<string, number>>();
+  /** Per gateway subject, the fingerprints of the lines log files gave, in a growing typed array. */
+  private readonly fileLines = new Map<string, { hashes: Int32Array; n: number }>();
+  /** Per subject, how many of each fingerprint the export may still take as repeats (built at its first export line). */
+  private readonly left = new Map<string, Map<number, number>>();
+  /** Per subject, the fingerprints of the export lines that were read (a SourceLog quotes one). */
+  private readonly exportLines = new Map<string, Set<number>>();
+  private kept = 0;
+  /** Lines of each API export left out as a log file's. */
+  readonly repeats = new Map<string, number>();
 
-  /** Whether `rec` (a gateway line of subject `key`) was read already from another input; else remembers it. */
+  /** A gateway line of subject `key`: from a log file it is remembered; from an API export (it has a JSON pointer), whether a file gave it already. */
   repeated(key: string, rec: LogRecord): boolean {
-    const t = rec.timeMs;
-    // A line without a time cannot be placed in another input's period: it is read.
-    if (t === undefined || !Number.isFinite(t)) return false;
-    let spans = this.spans.get(key);
-    if (!spans) {
-      spans = [];
-      this.spans.set(key, spans);
-    }
-    let own: Span | undefined;
-    let h: number | undefined;
-    for (const s of spans) {
-      if (s.source === rec.source) {
-        own = s;
-        continue;
-      }
-      if (t < s.firstMs || t > s.lastMs) continue;
-      if (t > s.firstMs && t < s.lastMs) return this.counted(rec.source, s.source);
-      h ??= hashText(rec.text);
-      if ((t === s.firstMs && s.atFirst.has(h)) || (t === s.lastMs && s.atLast.has(h))) return this.counted(rec.source, s.source);
-    }
-    h ??= hashText(rec.text);
-    if (!own) {
-      spans.push({ source: rec.source, firstMs: t, lastMs: t, atFirst: new Set([h]), atLast: new Set([h]) });
+    const h = hashText(rec.text);
+    if (rec.pointer === undefined) {
+      this.remember(key, h);
       return false;
     }
-    if (t > own.lastMs) {
-      own.lastMs = t;
-      own.atLast = new Set([h]);
-    } else if (t === own.lastMs) remember(own.atLast, h);
-    if (t < own.firstMs) {
-      own.firstMs = t;
-      own.atFirst = new Set([h]);
-    } else if (t === own.firstMs) remember(own.atFirst, h);
+    let left = this.left.get(key);
+    if (!left) {
+      left = new Map();
+      const file = this.fileLines.get(key);
+      for (let i = 0; i < (file?.n ?? 0); i++) left.set(file!.hashes[i]!, (left.get(file!.hashes[i]!) ?? 0) + 1);
+      this.left.set(key, left);
+    }
+    const n = left.get(h) ?? 0;
+    if (n > 0) {
+      left.set(h, n - 1);
+      this.repeats.set(rec.source, (this.repeats.get(rec.source) ?? 0) + 1);
+      return true;
+    }
+    let seen = this.exportLines.get(key);
+    if (!seen) this.exportLines.set(key, (seen = new Set()));
+    seen.add(h);
     return false;
   }
 
-  private counted(later: string, earlier: string): true {
-    let by = this.repeats.get(later);
-    if (!by) {
-      by = new Map();
-      this.repeats.set(later, by);
+  /** Whether a diagnosis's SourceLog line repeats a line the subject was given (from a file or an export). */
+  holds(key: string, rec: LogRecord): boolean {
+    const h = hashText(rec.text);
+    if (this.exportLines.get(key)?.has(h)) return true;
+    const file = this.fileLines.get(key);
+    for (let i = 0; i < (file?.n ?? 0); i++) if (file!.hashes[i] === h) return true;
+    return false;
+  }
+
+  private remember(key: string, h: number): void {
+    if (this.kept >= LINES_KEPT) return;
+    let file = this.fileLines.get(key);
+    if (!file) this.fileLines.set(key, (file = { hashes: new Int32Array(64), n: 0 }));
+    if (file.n === file.hashes.length) {
+      const grown = new Int32Array(file.hashes.length * 2);
+      grown.set(file.hashes);
+      file.hashes = grown;
     }
-    by.set(earlier, (by.get(earlier) ?? 0) + 1);
-    return true;
+    file.hashes[file.n++] = h;
+    this.kept++;
   }
 }

@@ -65,10 +65,11 @@ export interface Dialect {
    */
   keepsContinuation?(record: LogRecord): boolean;
   /**
-   * Whether a line without a header can continue a record of this dialect (default: any line).
+   * Whether a line without a header can continue a record of this dialect (default: any line);
+   * `open` is the record it would join.
    * A dialect that answers no has the line reported as unparsed instead of folded away.
    */
-  continues?(text: string): boolean;
+  continues?(text: string, open?: LogRecord): boolean;
   /** Takes back a record nothing refers to any more, to reuse its object for a later line. */
   recycle?(record: LogRecord): void;
   /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */

@@ -195,7 +195,7 @@ export class LogParser {
         continue;
       }
       // Free text a dialect never continues with (racoon2: only dumps) is not folded away.
-      if (this.openRec && truncatedFrom === undefined && this.openDialect!.continues?.(text) !== false) {
+      if (this.openRec && truncatedFrom === undefined && this.openDialect!.continues?.(text, this.openRec) !== false) {
         this.fold(lines, i);
         continue;
       }

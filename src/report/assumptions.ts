@@ -53,8 +53,8 @@ export function newestFirstNote(lang: Lang, source: string, turned: boolean, max
     : `${source}: newest line first (its time stamps go back), but longer than ${maxLines} lines or ${maxMb} MB: read as written, so events may read in reverse.`;
 }
 
-/** Gateway lines of `later` that `earlier` (another input) already held: counted once (facts/input-overlap.ts). */
-export function repeatedLinesNote(lang: Lang, later: string, earlier: string, lines: number): string {
-  if (lang === 'zh') return `${later}：${lines} 行网关日志已在 ${earlier} 中读过（同一时段的相同日志），只计一次。`;
-  return `${later}: ${lines} gateway line${lines === 1 ? '' : 's'} already read in ${earlier} (the same log for the same seconds): counted once.`;
+/** Gateway lines of an API export that a log file given beside it also holds: counted once (facts/input-overlap.ts). */
+export function repeatedLinesNote(lang: Lang, source: string, lines: number): string {
+  if (lang === 'zh') return `${source}：其中 ${lines} 行网关日志与同时给出的日志文件相同，只计一次。`;
+  return `${source}: ${lines} gateway line${lines === 1 ? '' : 's'} the log files also hold (the same text): counted once.`;
 }

@@ -47,8 +47,8 @@ export async function runAnalysis(inputs: readonly AnalyzeInput[], settings: Run
   const keepObservations = extras.keepSealedObservations ?? !(heads.length === 1 && canReadAgain(inputs));
   const seals = { open: settings.openSubjects, openStore: () => store.open(), judge: sealJudge(judgeWith, settings), keepObservations };
   const ingest = new Ingest(policy, dialects, { ...(extras.onDocument ? { onDocument: extras.onDocument } : {}), ...(extras.onProgress ? { onProgress: extras.onProgress } : {}) }, seals);
-  // Two inputs may hold the same gateway lines (a downloaded log and an API export of it): read once.
-  if (heads.length > 1) ingest.index.countRepeatsOnce();
+  // A log file and an API export of the same minutes hold the same lines: the export's count once.
+  if (heads.length > 1 && heads.some((h) => /^\s*(?:\{|\[\s*[{"\]])/.test(h.text))) ingest.index.countRepeatsOnce();
   try {
     return await readAndJudge(inputs, toRead, ingest, settings, judgeWith, extras, started);
   } catch (e) {

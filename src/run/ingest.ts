@@ -241,9 +241,9 @@ export class Ingest {
 
   /**
    * The log lines of API exports (DescribeVpnConnectionLogs), read after every log file: a user who
-   * also downloaded the log has the same lines twice, and the file — every line of its seconds —
-   * is read first, in its own order; the export's lines it already holds are counted once
-   * (facts/input-overlap.ts). Read after every input.
+   * also downloaded the log has the same lines twice; the file is read first, in its own order, and
+   * the export's lines it gave already are counted once (facts/input-overlap.ts). Read after every
+   * input.
    */
   flushApiLogs(): void {
     const inputOf = new Map(this.inputs.map((i) => [i.source, i]));
@@ -272,9 +272,9 @@ export class Ingest {
     this.pendingApiLogs.length = 0;
   }
 
-  /** Says which inputs held gateway lines another input had given already (counted once). */
+  /** Says which API exports held gateway lines the log files had given already (counted once). */
   noteRepeatedLines(): void {
-    for (const [later, by] of this.index.repeatedLines) for (const [earlier, lines] of by) this.policy.noteRepeatedLines(later, earlier, lines);
+    for (const [source, lines] of this.index.repeatedLines) this.policy.noteRepeatedLines(source, lines);
   }
 
   /** Device configurations given beside the logs, parsed together (an ipsec.conf needs its ipsec.secrets). */

@@ -116,6 +116,8 @@ export async function judge(ingest: Ingest, judgeWith: Judge, settings: RunSetti
   ingest.noteRepeatedLines();
   ingest.flushSourceLogs();
   ingest.flushDeviceConfigs();
+  // The API exports' lines, read just now, may have sealed subjects (a logs-only export of a fleet).
+  await ingest.judgeSeals();
   const { lang, explain } = settings;
   // Device lines may show the device clock off, and the run then reads the inputs again: such
   // runs collect their subjects. Known before the index joins device sessions to subjects.

@@ -113,9 +113,9 @@ export class ReadPolicy {
   /** The device clock shift the run found (the first subject that showed one), for a second reading in the right zone. */
   deviceClock: { minutes: number; matched: number; subjectId: string } | undefined;
 
-  /** Gateway lines of one input another input already held, counted once. */
-  noteRepeatedLines(later: string, earlier: string, lines: number): void {
-    this.said.add(repeatedLinesNote(this.settings.lang, later, earlier, lines));
+  /** Gateway lines of an API export the log files gave already, counted once. */
+  noteRepeatedLines(source: string, lines: number): void {
+    this.said.add(repeatedLinesNote(this.settings.lang, source, lines));
   }
 
   /** `source` is written newest line first: read turned around, or (too long for that) as written. */

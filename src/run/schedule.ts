@@ -47,6 +47,8 @@ export class Scheduler {
   /** Worker threads are for big plain gateway logs; everything else is read here, in order. */
   private forThreads(doc: InputDocument): doc is ThreadDoc {
     const { jobs, jobsAuto } = this.settings;
+    // Log lines an API export repeats are found as the log is read (facts/input-overlap.ts): here.
+    if (this.ingest.index.countsRepeats) return false;
     if (jobs <= 1 || doc.type !== 'lines' || !doc.path || doc.bytes < (jobsAuto ? AUTO_PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES)) return false;
     const racoon2 = this.ingest.dialects.find((d) => d.name === 'racoon2');
     const firstStamped = (doc.head ?? '').split('\n').find((l) => /^\d{4}-\d\d-\d\d /.test(l));

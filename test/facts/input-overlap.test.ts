@@ -1,42 +1,42 @@
-// facts/input-overlap.ts: a gateway line another input already gave is counted once — inside the
-// seconds that input covers by its time alone, at its edge seconds by its text.
+// facts/input-overlap.ts: an API export's line that a log file gave for the same subject is counted
+// once — by its text, as many times as the file gave it; anything the file lacks is read.
 import { describe, expect, it } from 'vitest';
 import { InputOverlap } from '../../src/facts/input-overlap.js';
 import type { LogRecord } from '../../src/types.js';
 
-const T0 = Date.UTC(2026, 11, 5, 1, 0, 0);
-const rec = (source: string, second: number | undefined, text: string): LogRecord =>
-  ({ source, line: 1, endLine: 1, side: 'cloud', dialect: 'racoon2', text, message: text, level: 'info', continuationLines: 0, ...(second === undefined ? {} : { timeMs: T0 + second * 1000 }) }) as LogRecord;
+const rec = (source: string, text: string, pointer?: string): LogRecord =>
+  ({ source, line: 1, endLine: 1, side: 'cloud', dialect: 'racoon2', text, message: text, level: 'info', continuationLines: 0, ...(pointer ? { pointer } : {}) }) as LogRecord;
+const file = (text: string): LogRecord => rec('gateway.log', text);
+const api = (text: string): LogRecord => rec('logs.json', text, '/Data/Logs/0');
 
 describe('InputOverlap', () => {
-  it('a line of another input inside the seconds the first one covers was read already', () => {
+  it("an export's line the file gave is a repeat; one it lacks is read", () => {
     const o = new InputOverlap();
-    for (const [s, t] of [[0, 'a'], [5, 'b'], [10, 'c']] as const) expect(o.repeated('vco-1', rec('gateway.log', s, t))).toBe(false);
-    // Another text inside the period: the first input holds every line of its seconds.
-    expect(o.repeated('vco-1', rec('logs.json', 5, 'b'))).toBe(true);
-    expect(o.repeated('vco-1', rec('logs.json', 7, 'debug line the export lacks'))).toBe(true);
-    expect(o.repeated('vco-1', rec('logs.json', 11, 'later'))).toBe(false);
-    expect([...o.repeats.get('logs.json')!]).toEqual([['gateway.log', 2]]);
+    for (const t of ['10:00:00 a', '10:00:05 b', '10:00:10 c']) expect(o.repeated('vco-1', file(t))).toBe(false);
+    expect(o.repeated('vco-1', api('10:00:05 b'))).toBe(true);
+    expect(o.repeated('vco-1', api('10:00:07 not in the file'))).toBe(false);
+    expect(o.repeated('vco-1', api('10:00:11 later'))).toBe(false);
+    expect([...o.repeats]).toEqual([['logs.json', 1]]);
   });
 
-  it('at an edge second only the lines seen there count', () => {
+  it('counts: a line the file gave twice is a repeat twice, not a third time', () => {
     const o = new InputOverlap();
-    o.repeated('vco-1', rec('a.log', 0, 'first'));
-    o.repeated('vco-1', rec('a.log', 9, 'x'));
-    o.repeated('vco-1', rec('a.log', 9, 'y'));
-    expect(o.repeated('vco-1', rec('b.log', 9, 'y'))).toBe(true);
-    expect(o.repeated('vco-1', rec('b.log', 9, 'z'))).toBe(false);
-    expect(o.repeated('vco-1', rec('b.log', 0, 'first'))).toBe(true);
-    expect(o.repeated('vco-1', rec('b.log', 0, 'another'))).toBe(false);
+    o.repeated('vco-1', file('10:00:00 retransmit'));
+    o.repeated('vco-1', file('10:00:00 retransmit'));
+    expect([1, 2, 3].map(() => o.repeated('vco-1', api('10:00:00 retransmit')))).toEqual([true, true, false]);
   });
 
-  it('repeats within one input, other subjects and lines without a time are read', () => {
+  it('log files are not compared with each other; other subjects are apart', () => {
     const o = new InputOverlap();
-    o.repeated('vco-1', rec('a.log', 0, 'x'));
-    o.repeated('vco-1', rec('a.log', 9, 'x'));
-    expect(o.repeated('vco-1', rec('a.log', 5, 'x'))).toBe(false);
-    expect(o.repeated('vco-2', rec('b.log', 5, 'x'))).toBe(false);
-    expect(o.repeated('vco-1', rec('b.log', undefined, 'x'))).toBe(false);
-    expect(o.repeats.size).toBe(0);
+    o.repeated('vco-1', file('10:00:00 a'));
+    expect(o.repeated('vco-1', rec('other.log', '10:00:00 a'))).toBe(false);
+    expect(o.repeated('vco-2', api('10:00:00 a'))).toBe(false);
+  });
+
+  it("a SourceLog line repeats a file's or an export's line", () => {
+    const o = new InputOverlap();
+    o.repeated('vco-1', file('10:00:00 a'));
+    o.repeated('vco-1', api('10:00:01 b'));
+    expect([o.holds('vco-1', file('10:00:00 a')), o.holds('vco-1', file('10:00:01 b')), o.holds('vco-1', file('10:00:02 c'))]).toEqual([true, true, false]);
   });
 });

@@ -1,6 +1,7 @@
 // Inputs that hold the same gateway lines — the log downloaded from the console and a
 // DescribeVpnConnectionLogs export of it, or one file named twice — read as the log alone, in
-// either order, and the report says which lines were counted once. A real lab run: a healthy IKE
+// either order, and the report says which lines were counted once; an excerpt beside the full
+// export takes nothing from it. A real lab run: a healthy IKE
 // SA rekey, whose API export also carries ReceiveDeleteNotify (the old SA's delete). Read twice,
 // the rekey's delete was replayed after the new SA and the tunnel read as lost.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,27 @@ describe('inputs holding the same gateway lines', () => {
       expect(both.stats.parsed).toBe(2 * lines.length);
       // Counted in records (a header line with its continuation lines), every one of the export's.
       const records = both.inputs.find((i) => i.source === export_)!.records;
-      expect(both.assumptions).toContain(`${export_}: ${records} gateway lines already read in ${log} (the same log for the same seconds): counted once.`);
+      expect(both.assumptions).toContain(`${export_}: ${records} gateway lines the log files also hold (the same text): counted once.`);
     }
+  });
+
+  it('an excerpt of the log beside the full export takes nothing from the export, in either order', async () => {
+    // The lines a user might keep: the non-DEBUG ones.
+    const excerpt = join(mkdtempSync(join(tmpdir(), 'ipsec-doctor-excerpt-')), 'excerpt.log');
+    writeFileSync(excerpt, `${lines.filter((l) => !l.includes('[DEBUG]')).join('\n')}\n`);
+    const exportAlone = await analyze([export_], OPTS);
+    // The excerpt's lines are read first: within one second the timeline may list them first.
+    const sameSecondsAnyOrder = (r: Report): unknown => (shown(r) as { timeline: string[] }[]).map((x) => ({ ...x, timeline: [...x.timeline].sort() }));
+    for (const order of [[excerpt, export_], [export_, excerpt]]) expect(sameSecondsAnyOrder(await analyze(order, OPTS))).toEqual(sameSecondsAnyOrder(exportAlone));
+  });
+
+  it('more connections than are kept open, in an export alone (sealed while its lines are read)', async () => {
+    const many = join(mkdtempSync(join(tmpdir(), 'ipsec-doctor-many-')), 'many.json');
+    const ids = ['vco-bp1aaaaaaaaaaaaaaaa1', 'vco-bp1aaaaaaaaaaaaaaaa2', 'vco-bp1aaaaaaaaaaaaaaaa3'];
+    const logs = ids.flatMap((id) => lines.map((l) => l.replace(/vco-\w+/, id)));
+    writeFileSync(many, JSON.stringify({ Count: logs.length, Data: { Logs: logs }, IsCompleted: true, PageNumber: 1, PageSize: 50, RequestId: 'test' }));
+    const r = await analyze([many], { ...OPTS, openSubjects: 1 });
+    expect(r.subjects.map((s) => [s.id, s.status])).toEqual(ids.map((id) => [id, 'healthy']));
   });
 
   it("with the diagnosis beside them, its ReceiveDeleteNotify does not outweigh the log's rekey", async () => {

@@ -61,7 +61,8 @@ export function subjectItemBytes(item: unknown): Uint8Array {
 const MEMBERWISE_FROM = 100;
 
 function isLong(item: unknown): item is Record<string, unknown> {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false;
+  // Reports are plain data; anything with its own toJSON is stringified whole, as JSON.stringify would.
+  if (item === null || typeof item !== 'object' || Array.isArray(item) || typeof (item as { toJSON?: unknown }).toJSON === 'function') return false;
   const o = item as { timeline?: unknown; episodes?: unknown };
   const entries = (Array.isArray(o.timeline) ? o.timeline.length : 0) + 10 * (Array.isArray(o.episodes) ? o.episodes.length : 0);
   return entries >= MEMBERWISE_FROM;
