@@ -235,39 +235,48 @@ export class Ingest {
     }
     for (const c of api.checks) this.index.addCheck(c);
     const records = api.diagnoses.length + api.checks.length + api.configs.length;
-    for (const logs of api.logs) this.pendingApiLogs.push({ source: doc.source, logs, ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}) });
-    this.inputs.push({ source: doc.source, kind: api.kind, records, problems: this.problems.total - before });
+    const summary: InputSummary = { source: doc.source, kind: api.kind, records, problems: 0 };
+    for (const logs of api.logs) {
+      const held = { source: doc.source, logs, ...(doc.mtimeMs ? { mtimeMs: doc.mtimeMs } : {}) };
+      // Held only when log files may hold the same lines (facts/input-overlap.ts); else read now,
+      // and nothing of the document stays in memory.
+      if (this.index.countsRepeats) this.pendingApiLogs.push(held);
+      else this.readApiLogs(held, summary);
+    }
+    summary.problems = this.problems.total - before;
+    this.inputs.push(summary);
+  }
+
+  /** One API document's log lines into the subjects; its records counted in its input's summary. */
+  private readApiLogs({ source, logs, mtimeMs }: { source: string; logs: LogsDocument; mtimeMs?: number }, input: InputSummary | undefined): void {
+    const fallback = { ...(logs.vpnConnectionId ? { vpnConnectionId: logs.vpnConnectionId } : {}), ...(logs.tunnelId ? { tunnelId: logs.tunnelId } : {}) };
+    const p = this.parser(
+      source,
+      (r) => {
+        if (input) input.records++;
+        this.index.addRecord(r, fallback);
+      },
+      { pointerFor: (line) => `${logs.pointerBase}/${line - 1}`, ...(mtimeMs ? { mtimeMs } : {}) },
+    );
+    p.push(logs.logs.map((text, i) => ({ line: i + 1, text: text.replace(/\r?\n$/, '') })));
+    p.end();
+    this.addStats(p.stats);
   }
 
   /**
-   * The log lines of API exports (DescribeVpnConnectionLogs), read after every log file: a user who
-   * also downloaded the log has the same lines twice; the file is read first, in its own order, and
-   * the export's lines it gave already are counted once (facts/input-overlap.ts). Read after every
-   * input.
+   * The log lines of API exports (DescribeVpnConnectionLogs) held back when log files are among
+   * the inputs: a user who also downloaded the log has the same lines twice; the file is read
+   * first, in its own order, and the export's lines it gave already are counted once
+   * (facts/input-overlap.ts). Read after every input.
    */
   flushApiLogs(): void {
     const inputOf = new Map(this.inputs.map((i) => [i.source, i]));
-    for (const { source, logs, mtimeMs } of this.pendingApiLogs) {
+    for (const held of this.pendingApiLogs) {
       const before = this.problems.total;
-      const fallback = { ...(logs.vpnConnectionId ? { vpnConnectionId: logs.vpnConnectionId } : {}), ...(logs.tunnelId ? { tunnelId: logs.tunnelId } : {}) };
-      let records = 0;
-      const p = this.parser(
-        source,
-        (r) => {
-          records++;
-          this.index.addRecord(r, fallback);
-        },
-        { pointerFor: (line) => `${logs.pointerBase}/${line - 1}`, ...(mtimeMs ? { mtimeMs } : {}) },
-      );
-      p.push(logs.logs.map((text, i) => ({ line: i + 1, text: text.replace(/\r?\n$/, '') })));
-      p.end();
-      this.addStats(p.stats);
-      // Read after their input was summed up: their records and problems are still that input's.
-      const input = inputOf.get(source);
-      if (input) {
-        input.records += records;
-        input.problems += this.problems.total - before;
-      }
+      const input = inputOf.get(held.source);
+      this.readApiLogs(held, input);
+      // Read after their input was summed up: their problems are still that input's.
+      if (input) input.problems += this.problems.total - before;
     }
     this.pendingApiLogs.length = 0;
   }
