@@ -1,13 +1,11 @@
-// The grammar of dialects whose tokenizer reads each line's frame by hand (PAN-OS, Azure): an
+// The grammar of dialects whose tokenizer reads each line's frame by hand (PAN-OS, Azure, Check Point): an
 // optional time stamp, the frame (what the line's shape says besides its message, as the token's
 // payload), an optional message. `lines := (record LineEnd)*`, `record := Timestamp? Frame Message?`.
 // One token set and one parser instance serve every such dialect.
 import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { LineRecordsParser } from './line-parser.js';
 import { feedParser } from './feed-parser.js';
-import { stampToEpochMs, type ScannedStamp } from '../peer-common/time.js';
-import type { HeaderLine, ParseContext } from '../../src/parse/dialect.js';
-import type { LogRecord } from '../../src/types.js';
+import type { ScannedStamp } from '../peer-common/time.js';
 
 export const Timestamp = createToken({ name: 'FramedTimestamp', pattern: /\d[^ ]*/ });
 export const Frame = createToken({ name: 'Frame', pattern: /[^\n]+/ });
@@ -49,15 +47,4 @@ let shared: FramedLineParser | undefined;
 export function parseFramedLines<F>(tokens: IToken[]): FramedHeader<F>[] | null {
   shared ??= new FramedLineParser();
   return feedParser(shared, tokens, (p) => p.lines()) as FramedHeader<F>[] | null;
-}
-
-/** A device record from a framed header: where it was read, its text and message, its stamp in the context's zone. */
-export function framedRecord(h: FramedHeader<unknown>, line: HeaderLine, ctx: ParseContext, dialect: string, level: LogRecord['level'] = 'info'): LogRecord {
-  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect, text: line.text, level, message: h.message, continuationLines: 0 };
-  if (h.stamp) {
-    rec.localTime = h.stamp.text;
-    const ms = stampToEpochMs(h.stamp.parts, ctx);
-    if (ms !== undefined) rec.timeMs = ms;
-  }
-  return rec;
 }

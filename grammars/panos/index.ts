@@ -2,11 +2,10 @@
 // `ikemgr.log` and its traces, the system log's VPN events (CSV as exported or forwarded by syslog,
 // the CLI's `show log system`, a GUI detail's `Event:` with its description), and PAN-OS sentences
 // pasted alone — and the catalogue pass that turns them into typed events (docs/panos.md).
-import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
-import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
+import type { Dialect } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
+import { framedDialect } from '../common/framed-dialect.js';
 import { classifyPanos, newPanState } from './catalog.js';
-import { framedRecord, parseFramedLines, type FramedHeader } from '../common/framed-line.js';
 import { sniffLine, tokenizeLine, type PanFrame } from './tokens.js';
 
 export const PANOS = 'panos';
@@ -20,42 +19,24 @@ function levelOf(frame: PanFrame): LogRecord['level'] {
   return 'info';
 }
 
-/** The frame of each record, for the catalogue (a record has no field of its own for it). */
-const frames = new WeakMap<LogRecord, PanFrame>();
-
-type RawHeader = FramedHeader<PanFrame>;
-
-function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord {
-  const rec = framedRecord(h, line, ctx, PANOS, levelOf(h.frame));
-  const context: Record<string, string> = { shape: h.frame.shape };
-  if (h.frame.eventId) context['eventId'] = h.frame.eventId;
-  if (h.frame.object) context['object'] = h.frame.object;
-  rec.context = context;
-  frames.set(rec, h.frame);
-  return rec;
-}
-
-const GRAMMAR: LineGrammar<RawHeader> = { label: 'PAN-OS', tokenize: tokenizeLine, parse: (tokens) => parseFramedLines<PanFrame>(tokens), toRecord };
-
 /** A dialect instance per parse run: the catalogue keeps whether an IKE SA is up in each input. */
 export function createPanosDialect(): Dialect {
   const state = newPanState();
-  return {
+  return framedDialect<PanFrame>({
     name: PANOS,
     title: 'Palo Alto Networks PAN-OS (ikemgr.log, system log)',
-    side: 'peer',
+    label: 'PAN-OS',
     sniff: sniffLine,
-    parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
-      return parseHeaderBatch(GRAMMAR, lines, ctx);
+    tokenize: tokenizeLine,
+    fill: (rec, h) => {
+      rec.level = levelOf(h.frame);
+      const context: Record<string, string> = { shape: h.frame.shape };
+      if (h.frame.eventId) context['eventId'] = h.frame.eventId;
+      if (h.frame.object) context['object'] = h.frame.object;
+      rec.context = context;
     },
-    classify(rec: LogRecord): void {
-      try {
-        classifyPanos(rec, frames.get(rec), state);
-      } catch {
-        // A catalogue bug must not lose the record: it stays, without an event.
-      }
-    },
+    classify: (rec, frame) => classifyPanos(rec, frame, state),
     // A GUI detail's description and a pasted sentence wrap over lines; ikemgr and system-log lines do not.
     continues: (text, open) => (open?.context?.['shape'] === 'event' || open?.context?.['shape'] === 'bare') && !/^\d{4}[-/]\d\d[-/]\d\d /.test(text),
-  };
+  });
 }
