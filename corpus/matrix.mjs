@@ -759,6 +759,27 @@ thirteenth('p2', 'dev-aes128gcm-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0, es
 thirteenth('psk', 'differs-log0-v2-gw-init', [[2, 'A', 'sw']], () => ({ b: { ...L0, psk: 'Vx7pQ2-lab-shared-kez' }, truth: T('psk-mismatch', ['Psk']) }));
 thirteenth('healthy', 'baseline-log0-v2-dev-init', [[2, 'B', 'sw']], () => ({ b: { ...L0 }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- fourteenth wave (prefix n)
+// Held out and scored blind: strongSwan devices logging at level 3 (raw payload dumps) and 4
+// (private data: keys and secrets in the log) across the families — the analyzer must read the
+// same causes through the dumps and keep the secrets out of every report.
+const fourteenth = chosenCombos('n', 14);
+for (const lvl of [3, 4]) {
+  const L = { log_level: lvl };
+  const d = lvl === 3 ? 'A' : 'B';
+  const o = lvl === 3 ? 'B' : 'A';
+  fourteenth('psk', `differs-log${lvl}`, [[2, d, 'sw'], [1, o, 'sw']], () => ({ b: { ...L, psk: 'Vx7pQ2-lab-shared-kez' }, truth: T('psk-mismatch', ['Psk']) }));
+  fourteenth('p1', `dh-modp3072-log${lvl}`, [[2, o, 'sw'], [1, d, 'sw']], () => ({ b: { ...L, ike: 'aes256-sha256-modp3072' }, truth: ikeT('IkePfs', 'group14', 'group15') }));
+  fourteenth('p2', `integ-sha1-log${lvl}`, [[2, d, 'sw'], [1, o, 'sw']], () => ({ b: { ...L, esp: 'aes256-sha1' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha1') }));
+  fourteenth('ts', `disjoint-device-local-log${lvl}`, [[1, d, 'sw'], [2, o, 'sw']], () => ({ b: { ...L, local_ts: '192.0.2.0/24' }, truth: T('traffic-selector-mismatch', ['RemoteSubnet'], { RemoteSubnet: { cloud: '203.0.113.128/25', peer: '192.0.2.0/24' } }) }));
+  fourteenth('id', `dev-expects-other-ip-log${lvl}`, [[2, o, 'sw']], () => ({ b: { ...L, remote_id: '198.51.100.9' }, truth: idT('LocalId', '198.51.100.1', '198.51.100.9') }));
+  fourteenth('pfs', `cloud-only-log${lvl}`, [[1, d, 'sw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { ...L }, truth: pfsT('group14', 'disabled') }));
+  fourteenth('healthy', `baseline-log${lvl}`, [[2, d, 'sw'], [1, o, 'sw']], () => ({ b: { ...L }, check: UP, truth: { healthy: true } }));
+  fourteenth('version', `cloud-v2-device-v1-log${lvl}`, [[2, o, 'sw']], () => ({ b: { ...L, ike_version: 1 }, truth: verT('ikev2', 'ikev1') }));
+  fourteenth('deleted', `device-stopped-log${lvl}`, [[lvl === 3 ? 1 : 2, 'A', 'sw']], () => ({ b: { ...L }, flow: DEL, truth: T('peer-deleted-sa') }));
+  fourteenth('natt', `udp4500-blocked-log${lvl}`, [[lvl === 3 ? 2 : 1, 'A', 'sw']], () => ({ b: { ...L }, flow: { block_b: 'natt' }, truth: nattT }));
+}
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
