@@ -53,7 +53,13 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('id-mismatch', /^initial Aggressive Mode packet claiming to be from (\S+) on (\S+) but no (?:matching )?connection has been authorized/, ['id', 'remote'], { ...V1, phase: 1 }),
     ],
     authentication: [T('auth-failed', /^authentication failed: (.*?)(?: from peer (ID_\S+) '([^']*)')?\s*$/, ['reason', 'idType', 'remoteId'], { phase: 1 })],
-    Failed: [T('auth-failed', /^Failed to find our PreShared Key/, undefined, { phase: 1, fixed: { reason: 'no-psk' } })],
+    Failed: [
+      T('auth-failed', /^Failed to find our PreShared Key/, undefined, { phase: 1, fixed: { reason: 'no-psk' } }),
+      T('cert-error', /^Failed to find our (?:RSA|ECDSA) key/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } }),
+    ],
+    // `leftcert=` names a certificate the NSS database does not hold: the connection cannot sign.
+    left: [T('cert-error', /^left certificate with nickname '([^']*)' was not found/, ['nickname'], { phase: 1, fixed: { reason: 'own-key-missing' } })],
+    right: [T('cert-error', /^right certificate with nickname '([^']*)' was not found/, ['nickname'], { phase: 1, fixed: { reason: 'own-key-missing' } })],
     Peer: [
       T('id-mismatch', /^Peer ID '([^']*)' mismatched on first found connection/, ['received'], { phase: 1 }),
       T('id-mismatch', /^Peer mismatch on first found connection and no better connection found/, undefined, { phase: 1 }),
@@ -156,8 +162,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     'DPD:': [T('dpd-dead', /^DPD: No response from peer - declaring peer dead/)],
     DPD: [T('dpd-dead', /^DPD action - (.*)$/, ['action'])],
     liveness: [T('dpd-dead', /^liveness action - (.*)$/, ['action'], V2)],
-    ISAKMP: [T('p1-established', /^ISAKMP SA established(.*)$/, ['detail'], { ...V1, then: H.establishedSummary(1) })],
-    IPsec: [T('p2-established', /^IPsec SA established(.*)$/, ['detail'], { then: H.establishedSummary(2) })],
+    // Openswan pastes keep two blanks (`ISAKMP SA  established`).
+    ISAKMP: [T('p1-established', /^ISAKMP SA +established(.*)$/, ['detail'], { ...V1, then: H.establishedSummary(1) })],
+    IPsec: [T('p2-established', /^IPsec SA +established(.*)$/, ['detail'], { then: H.establishedSummary(2) })],
     negotiated: [T(null, /^negotiated connection \[([^\]]+)\] -> \[([^\]]+)\]/, ['localTs', 'remoteTs'], { then: H.negotiated })],
     sent: [
       // The responder's first answer carries the transform it accepted (`STATE_MAIN_R1: sent MR1, …` before 4.0).
@@ -178,8 +185,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     { keyword: ' SA expired (', template: T('sa-expired', /^(IKE|ISAKMP|IPsec|Child) SA expired/, ['what'], { then: H.expiredPhase }) },
     { keyword: 'EXPIRE for', template: T('sa-expired', /^received (\S+) EXPIRE for/, ['kind'], { phase: 2 }) },
     // Openswan and Libreswan ≤ 3: `STATE_QUICK_I2: sent QI2, IPsec SA established tunnel mode {…}`, `STATE_MAIN_R3: sent MR3, ISAKMP SA established {…}`.
-    { keyword: ', IPsec SA established', template: T('p2-established', /^sent Q[IR]\d, IPsec SA established(.*)$/, ['detail'], { then: H.establishedSummary(2) }) },
-    { keyword: ', ISAKMP SA established', template: T('p1-established', /^sent M[IR]\d, ISAKMP SA established(.*)$/, ['detail'], { then: H.establishedSummary(1) }) },
+    { keyword: 'IPsec SA ', template: T('p2-established', /^sent Q[IR]\d, IPsec SA +established(.*)$/, ['detail'], { then: H.establishedSummary(2) }) },
+    { keyword: 'ISAKMP SA ', template: T('p1-established', /^sent M[IR]\d, ISAKMP SA +established(.*)$/, ['detail'], { then: H.establishedSummary(1) }) },
     { keyword: 'netlink response for', template: T('install-failed', /netlink response for (.*)$/, ['what']) },
     { keyword: 'established IKE SA', template: T('p1-established', /established IKE SA(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },
     { keyword: 'SA established', template: T('p1-established', /(?:IKE|PARENT|parent) SA established(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },

@@ -21,6 +21,11 @@ export interface SessionState {
   lastRequest?: string;
   received?: SeenProposals;
   configured?: SeenProposals;
+  /**
+   * strongSwan proposal lists pasted without their `received proposals:` / `configured proposals:`
+   * lead: which list the last one was, and whether it ended in a comma (the next line continues it).
+   */
+  bareList?: { kind: 'received' | 'configured'; open: boolean };
   /** Libreswan IKEv1: the Oakley transforms the device refused. */
   refused: NormalizedProposal[];
   refusedRaw: string[];

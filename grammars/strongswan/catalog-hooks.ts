@@ -1,15 +1,16 @@
-// Hooks of the strongSwan catalogue: endpoints into the record, proposal lists normalised into the
-// event, and the per-IKE_SA state that tells a DPD give-up from a phase-1 one and a phase-2
+// Hooks of the strongSwan catalogue: endpoints into the record (proposal lists: proposal-hooks.ts),
+// and the per-IKE_SA state that tells a DPD give-up from a phase-1 one and a phase-2
 // NO_PROPOSAL_CHOSEN from a phase-1 one.
 import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
-import type { SeenProposals } from '../peer-common/session-state.js';
 import { eventForNotify } from '../peer-common/catalog-kit.js';
 import { parseBracketEndpoint, selectorList } from '../peer-common/endpoints.js';
 import { isErrorNotify, notifyName } from '../peer-common/events.js';
-import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
+import { noProposal } from './proposal-hooks.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
+
+export { bareProposals, noProposal, proposals, transform } from './proposal-hooks.js';
 
 const CHILD_ERRORS = new Set(['NO_PROPOSAL_CHOSEN', 'TS_UNACCEPTABLE', 'INVALID_SELECTORS', 'SINGLE_PAIR_REQUIRED', 'NO_ADDITIONAL_SAS', 'INTERNAL_ADDRESS_FAILURE', 'FAILED_CP_REQUIRED']);
 const V1_EXCHANGES = new Set(['ID_PROT', 'AGGRESSIVE', 'QUICK_MODE', 'INFORMATIONAL_V1', 'TRANSACTION']);
@@ -192,34 +193,17 @@ export const deleteIn: Hook = (ev, _m, cx) => {
   if (ike) cx.st.established = false;
 };
 
-/** `received|configured|selected proposals: …` → normalised list in the event and the state. */
-export function proposals(kind: 'received' | 'configured' | 'selected'): Hook {
-  return (ev, m, cx) => {
-    const raw = m[1]!.trim();
-    const p = proposalVars(raw);
-    Object.assign(ev.vars, p.vars);
-    cx.rec.phase = p.phase;
-    if (kind !== 'selected') cx.st[kind] = { raw, phase: p.phase, list: p.list };
-  };
-}
-
-/** Adds what the session saw of both proposal lists, and their diff, to a no-proposal event. */
-export const noProposal: Hook = (ev, _m, cx) => {
-  // Proposals of another phase (the IKE offer logged before a quick-mode refusal) say nothing here.
-  const samePhase = (p: SeenProposals | undefined): SeenProposals | undefined => (p && (!cx.rec.phase || !p.phase || p.phase === cx.rec.phase) ? p : undefined);
-  const received = samePhase(cx.st.received);
-  const configured = samePhase(cx.st.configured);
-  if (received) {
-    ev.vars['received'] = JSON.stringify(received.list);
-    ev.vars['receivedRaw'] = received.raw;
-  }
-  if (configured) {
-    ev.vars['configured'] = JSON.stringify(configured.list);
-    ev.vars['configuredRaw'] = configured.raw;
-  }
-  // The device logs the other end's offer as "received": that side is the cloud.
-  if (received && configured) ev.vars['diff'] = JSON.stringify(diffProposals(received.list, configured.list));
-  cx.rec.phase ??= received?.phase ?? configured?.phase ?? (cx.st.established ? 2 : 1);
+/**
+ * `received AUTHENTICATION_FAILED error notifyed`: Alibaba's FAQ gives this spelling for main and
+ * aggressive mode configured differently, not for a wrong key; the notify stays a plain notify
+ * (with its wording) so that the rule reading that spelling decides.
+ */
+export const notifyWording: Hook = (ev, m, cx) => {
+  notifyError(ev, m, cx);
+  if (ev.vars['notify'] !== 'AUTHENTICATION_FAILED') return;
+  ev.type = 'notify';
+  ev.vars['type'] = 'AUTHENTICATION_FAILED';
+  cx.rec.phase = 1;
 };
 
 export const notifyError: Hook = (ev, m, cx) => {
@@ -232,20 +216,6 @@ export const notifyError: Hook = (ev, m, cx) => {
   cx.rec.phase ??= cx.st.established ? 2 : 1;
   if (ev.type === 'no-proposal') noProposal(ev, m, cx);
   if (ev.type === 'mode-not-acceptable') modeRefused(ev, m, cx);
-};
-
-const TRANSFORM_KIND: Readonly<Record<string, string>> = {
-  ENCRYPTION_ALGORITHM: 'enc',
-  INTEGRITY_ALGORITHM: 'integ',
-  PSEUDO_RANDOM_FUNCTION: 'prf',
-  DIFFIE_HELLMAN_GROUP: 'dh',
-  KEY_EXCHANGE_METHOD: 'dh',
-  EXTENDED_SEQUENCE_NUMBERS: 'esn',
-};
-
-export const transform: Hook = (ev) => {
-  const t = ev.vars['transform'] ?? '';
-  ev.vars['kind'] = TRANSFORM_KIND[t] ?? (t.startsWith('ADDITIONAL_KEY_EXCHANGE') ? 'dh' : 'unknown');
 };
 
 export const rememberLookup: Hook = (ev, _m, cx) => {
@@ -309,7 +279,11 @@ function message(direction: 'sent' | 'received'): Hook {
     // In IKE_AUTH only AUTHENTICATION_FAILED is about the IKE SA: a proposal or selector refusal
     // there is the CHILD_SA's (IKEv2 negotiated the IKE proposal in IKE_SA_INIT).
     const childError = exchange === 'IKE_AUTH' && CHILD_ERRORS.has(error);
-    if (error === 'TS_UNACCEPTABLE' || error === 'INVALID_ID_INFORMATION' || PHASE2_EXCHANGES.has(exchange) || childError) cx.rec.phase = 2;
+    // An IKEv1 informational that opens with HASH is protected by the ISAKMP SA: its keys work on
+    // both ends, so a proposal refused in it is quick mode's (phase 1's is sent in the clear).
+    const protectedV1 = exchange === 'INFORMATIONAL_V1' && /^HASH\b/.test(payloads) && CHILD_ERRORS.has(error);
+    if (protectedV1) cx.st.established = true;
+    if (error === 'TS_UNACCEPTABLE' || error === 'INVALID_ID_INFORMATION' || PHASE2_EXCHANGES.has(exchange) || childError || protectedV1) cx.rec.phase = 2;
     else if (error === 'AUTHENTICATION_FAILED' || exchange === 'IKE_SA_INIT' || exchange === 'ID_PROT' || exchange === 'AGGRESSIVE') cx.rec.phase = 1;
     else cx.rec.phase = cx.st.established ? 2 : 1;
     // The other end's refusal names the failure. The device's own refusals are logged on their own

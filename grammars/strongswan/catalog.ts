@@ -5,6 +5,9 @@ import { T, type Catalog } from '../peer-common/catalog-kit.js';
 import * as H from './catalog-hooks.js';
 
 const V1 = { v: 1 as const };
+const PROPOSAL = '(?:IKE|ESP|AH):[A-Z0-9_]+(?:/[A-Z0-9_]+)*';
+/** One or more proposals and nothing else on the line (a trailing comma when the list goes on). */
+const BARE_LIST = new RegExp(`^(${PROPOSAL}(?:, ?${PROPOSAL})*),?\\s*$`);
 const V2 = { v: 2 as const };
 
 export const STRONGSWAN_CATALOG: Catalog = {
@@ -15,6 +18,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('no-proposal', /^received proposals unacceptable/, undefined, { ...V2, then: H.noProposal }),
       T('notify', /^received (\S+) notify error$/, ['notify'], { ...V2, fixed: { direction: 'received' }, then: H.notifyError }),
       T('notify', /^received (\S+) error notify$/, ['notify'], { ...V1, fixed: { direction: 'received' }, then: H.notifyError }),
+      // Alibaba Cloud's older (strongSwan-based) gateways print this spelling; their FAQ lists it,
+      // with AUTHENTICATION_FAILED, for main and aggressive mode configured differently.
+      T('notify', /^received (\S+) error notifyed$/, ['notify'], { ...V1, fixed: { direction: 'received', wording: 'notifyed' }, then: H.notifyWording }),
       T('notify', /^received (\S+) notify, no CHILD_SA built/, ['notify'], { ...V2, phase: 2, fixed: { direction: 'received' }, then: H.notifyError }),
       T('delete-received', /^received DELETE for (?:unknown )?(IKE_SA|(?:ESP |AH )?CHILD_SA) (.*)$/, ['what', 'detail'], { then: H.deleteIn }),
       T('delete-received', /^received DELETE for different IKE_SA, ignored/, undefined, { fixed: { what: 'IKE_SA', ignored: 'true' } }),
@@ -143,8 +149,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
     remote: [T('nat-detected', /^remote host is behind NAT/, undefined, { fixed: { who: 'remote' } })],
     faking: [T('nat-detected', /^faking NAT situation to enforce UDP encapsulation/, undefined, { fixed: { who: 'faked' } })],
     Aggressive: [T('mode-not-acceptable', /^Aggressive Mode PSK disabled for security reasons/, undefined, { ...V1, phase: 1, fixed: { mode: 'aggressive' } })],
-    IDir: [T('id-mismatch', /^IDir '([^']*)' does not match to '([^']*)'/, ['received', 'expected'], { ...V1, phase: 1 })],
-    IDr: [T('id-mismatch', /^IDr '([^']*)' does not match to '([^']*)'/, ['received', 'expected'], { ...V2, phase: 1 })],
+    // Quoted as charon prints them; Alibaba's FAQ quotes the line without the quotes.
+    IDir: [T('id-mismatch', /^IDir (?:'([^']*)'|(\S+)) does not match to (?:'([^']*)'|(\S+))\s*$/, ['received', 'received', 'expected', 'expected'], { ...V1, phase: 1 })],
+    IDr: [T('id-mismatch', /^IDr (?:'([^']*)'|(\S+)) does not match to (?:'([^']*)'|(\S+))\s*$/, ['received', 'received', 'expected', 'expected'], { ...V2, phase: 1 })],
     looking: [
       T(null, /^looking for (?:[\w-]+ (?:key |signature )?)?peer configs matching (\S+?)(?:\[([^\]]*)\])?\.\.\.(\S+?)(?:\[([^\]]*)\])?$/, ['local', 'localId', 'remote', 'remoteId'], { then: H.rememberLookup }),
       T(null, /^looking for a child config for (.+?) ?=== (.+)$/, ['localTs', 'remoteTs'], { then: H.rememberChildLookup }),
@@ -163,5 +170,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
     { keyword: ' processing failed', template: T('message-invalid', /^(\S+) (request|response) with message ID (\d+) processing failed/, ['exchange', 'kind', 'msgid'], { fixed: { why: 'processing' }, then: H.phaseFromExchange }) },
     { keyword: ' is initiating a', template: T('p1-start', /^(\S+) is initiating an? (?:(Main|Aggressive) Mode )?IKE_SA/, ['remote', 'mode'], { phase: 1, fixed: { role: 'responder' }, then: H.p1Start }) },
     { keyword: 'MAC mismatched', template: T('auth-failed', /MAC mismatched/, undefined, { phase: 1, fixed: { reason: 'mac-mismatch' } }) },
+    // A proposal list alone on its line (`ESP:AES_CBC_256/HMAC_SHA1_96/MODP_1024/NO_EXT_SEQ`).
+    { keyword: 'ESP:', template: T('proposal-received', BARE_LIST, undefined, { then: H.bareProposals }) },
+    { keyword: 'IKE:', template: T('proposal-received', BARE_LIST, undefined, { then: H.bareProposals }) },
+    { keyword: 'AH:', template: T('proposal-received', BARE_LIST, undefined, { then: H.bareProposals }) },
   ],
 };

@@ -80,7 +80,9 @@ export function createStrongswanDialect(): Dialect {
       if (i === 0 && isStatusLine(line)) return true;
       // A bare charon message (`ipsec up` output), also behind another program's prefix.
       const colon = prog !== undefined && line.charCodeAt(line.indexOf(': ', i) - 1) === 93 ? line.indexOf(': ', i) : -1;
-      return isBareCharonMessage(colon > 0 ? line.slice(colon + 2) : line.slice(i));
+      if (colon > 0) return isBareCharonMessage(line.slice(colon + 2));
+      // Leading blanks of a pasted message (` no private key found …`): only before a catalogued message.
+      return isBareCharonMessage(line.slice(i)) || (i === 0 && /^[ \t]{1,8}\S/.test(line) && isBareCharonMessage(line.trimStart()));
     },
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
       return parseHeaderBatch(GRAMMAR, lines, ctx);

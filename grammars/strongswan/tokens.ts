@@ -165,9 +165,12 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
   if (!prog && !th) {
     // A bare charon message, with or without a time stamp or another program's prefix.
     const after = foreignProgramEnd(s, i);
-    const at = after > 0 && isBareCharonMessage(s.slice(after)) ? after : isBareCharonMessage(s.slice(i)) ? i : -1;
+    // A message pasted with the indentation it had in a post or a status view (` no private key …`).
+    let lead = i;
+    while (lead < s.length && lead - i < 8 && (s.charCodeAt(lead) === 32 || s.charCodeAt(lead) === 9)) lead++;
+    const at = after > 0 && isBareCharonMessage(s.slice(after)) ? after : isBareCharonMessage(s.slice(i)) ? i : lead > i && isBareCharonMessage(s.slice(lead)) ? lead : -1;
     if (at >= 0) {
-      if (at > i) out.push(newToken(Program, s.slice(i, at - 2), base + i, readForeignProgram(s.slice(i, at - 2))));
+      if (at > i && at !== lead) out.push(newToken(Program, s.slice(i, at - 2), base + i, readForeignProgram(s.slice(i, at - 2))));
       out.push(newToken(Message, s.slice(at), base + at));
       out.push(newToken(LineEnd, '\n', base + s.length));
       return null;

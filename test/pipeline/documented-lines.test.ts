@@ -1,0 +1,63 @@
+// Lines that vendors' troubleshooting pages quote alone, without a time stamp or a daemon prefix —
+// Alibaba Cloud's IPsec-VPN FAQ (its older gateways log strongSwan's messages), a cloud's Libreswan
+// guide, a forum post indented by its editor — read as the cause the page gives for them. Each
+// case is written here in the daemon's message shape with documentation addresses.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import type { Report } from '../../src/types.js';
+
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+
+async function run(text: string): Promise<Report> {
+  return analyze([{ source: 'pasted.log', content: text }], { now: new Date('2026-12-05T00:00:00Z'), peerTz: 'UTC', peerYear: 2026 });
+}
+
+const first = (r: Report): string | undefined => r.subjects[0]?.findings[0]?.cause;
+
+const CASES: [string, string, string][] = [
+  ['a notify Alibaba documents for a wrong customer gateway IP', lines('received UNSUPPORTED_CRITICAL_PAYLOAD error notify'), 'peer-address-mismatch'],
+  ['an identity refused, quoted without its quotes', lines('[IKE] IDir 198.51.100.9 does not match to 198.51.100.2'), 'identity-mismatch'],
+  ['an identity refused, as charon prints it', lines("IDir '198.51.100.9' does not match to '198.51.100.2'"), 'identity-mismatch'],
+  ['the spelling Alibaba gives for a mode mismatch', lines('received AUTHENTICATION_FAILED error notifyed'), 'ike-mode-mismatch'],
+  ['a proposal refused inside the ISAKMP SA (HASH first): quick mode', lines('parsed INFORMATIONAL_V1 request 2981723 [ HASH N(NO_PROP) ]', 'received NO_PROPOSAL_CHOSEN error notify'), 'ipsec-proposal-mismatch'],
+  ['a proposal refused in the clear: phase 1', lines('parsed INFORMATIONAL_V1 request 2981723 [ N(NO_PROP) ]', 'received NO_PROPOSAL_CHOSEN error notify'), 'ike-proposal-mismatch'],
+  [
+    'proposal lists without their lead, one with a DH group, one without',
+    lines('ESP:AES_CBC_256/HMAC_SHA2_256_128/MODP_2048/NO_EXT_SEQ', 'ESP:AES_CBC_256/HMAC_SHA2_256_128/NO_EXT_SEQ', 'no matching proposal found, sending NO_PROPOSAL_CHOSEN'),
+    'pfs-mismatch',
+  ],
+  [
+    'proposal lists without their lead, integrity differs, the first list going on on the next line',
+    lines('ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ, ', 'ESP:AES_CBC_128/HMAC_SHA1_96/NO_EXT_SEQ', 'ESP:AES_CBC_256/HMAC_SHA2_256_128/NO_EXT_SEQ', 'no matching proposal found, sending NO_PROPOSAL_CHOSEN'),
+    'ipsec-proposal-mismatch',
+  ],
+  ['an indented charon message: no private key', lines(" no private key found for 'vpn.example.com'", 'app-02 charon[2882]: 12[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]'), 'certificate-error'],
+  ['pluto, bare: the peer ID matches no connection', lines("Peer ID '192.0.2.9' mismatched on first found connection and no better connection found", 'sending encrypted notification INVALID_ID_INFORMATION to 192.0.2.1:4500'), 'identity-mismatch'],
+  ['pluto, bare: no connection with compatible selectors', lines('No IKEv2 connection found with compatible Traffic Selectors', 'responding to CREATE_CHILD_SA message (ID 30) from 192.0.2.1:4500 with encrypted notification TS_UNACCEPTABLE'), 'traffic-selector-mismatch'],
+  ['pluto: its own RSA key missing', lines('Jun 26 18:04:18 gw pluto[92764]: "rw"[1] 192.0.2.66 #3: Failed to find our RSA key', 'Jun 26 18:04:18 gw pluto[92764]: "rw"[1] 192.0.2.66 #3: deleting state #3 (STATE_PARENT_R2)'), 'certificate-error'],
+  ["pluto: leftcert names a certificate the NSS database lacks", lines("Oct 30 11:59:15 gw pluto[5747]: left certificate with nickname 'vpn-cert' was not found in NSS DB"), 'certificate-error'],
+];
+
+describe('lines quoted alone by vendors\' troubleshooting pages', () => {
+  it.each(CASES)('%s', async (_name, text, cause) => {
+    const r = await run(text);
+    expect(r.stats.unparsed).toBe(0);
+    expect(first(r)).toBe(cause);
+  });
+
+  it('the usual spelling of AUTHENTICATION_FAILED is not read as a mode mismatch', async () => {
+    const r = await run(lines('received AUTHENTICATION_FAILED error notify'));
+    expect(r.subjects[0]!.findings.map((f) => f.cause)).not.toContain('ike-mode-mismatch');
+  });
+
+  it('Openswan phases established with two blanks (`SA  established`) are a healthy tunnel', async () => {
+    const r = await run(
+      lines(
+        'Jul 21 15:23:47 host pluto[2011]: "work" #1: STATE_MAIN_I4: ISAKMP SA  established {auth=OAKLEY_PRESHARED_KEY cipher=oakley_3des_cbc_192 prf=oakley_sha group=modp1024}',
+        'Jul 21 15:23:47 host pluto[2011]: "work" #2: STATE_QUICK_I2: sent QI2, IPsec SA  established transport mode {ESP=>0x37742a26 <0x478d0d00 xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=none DPD=none}',
+      ),
+    );
+    expect(r.subjects[0]!.status).toBe('healthy');
+    expect(r.subjects[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
