@@ -12,6 +12,8 @@ import type { LogRecord } from '../../src/types.js';
 export interface FramedDialectSpec<F> {
   name: string;
   title: string;
+  /** Whose log the lines are: the device's unless said otherwise. */
+  side?: 'cloud' | 'peer';
   /** Names the dialect in failure messages. */
   label: string;
   sniff(line: string): boolean;
@@ -21,11 +23,12 @@ export interface FramedDialectSpec<F> {
   /** The catalogue pass; a throw loses the event, never the record. */
   classify(rec: LogRecord, frame: F | undefined): void;
   continues: NonNullable<Dialect['continues']>;
+  fallback?: boolean;
 }
 
-/** A device record from a framed header: where it was read, its text and message, its stamp in the context's zone. */
-function framedRecord(h: FramedHeader<unknown>, line: HeaderLine, ctx: ParseContext, dialect: string): LogRecord {
-  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side: 'peer', dialect, text: line.text, level: 'info', message: h.message, continuationLines: 0 };
+/** A record from a framed header: where it was read, its text and message, its stamp in the context's zone. */
+function framedRecord(h: FramedHeader<unknown>, line: HeaderLine, ctx: ParseContext, dialect: string, side: 'cloud' | 'peer'): LogRecord {
+  const rec: LogRecord = { source: ctx.source, line: line.line, endLine: line.line, side, dialect, text: line.text, level: 'info', message: h.message, continuationLines: 0 };
   if (h.stamp) {
     rec.localTime = h.stamp.text;
     const ms = stampToEpochMs(h.stamp.parts, ctx);
@@ -42,7 +45,7 @@ export function framedDialect<F>(spec: FramedDialectSpec<F>): Dialect {
     tokenize: spec.tokenize,
     parse: (tokens) => parseFramedLines<F>(tokens),
     toRecord: (h, line, ctx) => {
-      const rec = framedRecord(h, line, ctx, spec.name);
+      const rec = framedRecord(h, line, ctx, spec.name, spec.side ?? 'peer');
       spec.fill(rec, h);
       frames.set(rec, h.frame);
       return rec;
@@ -51,7 +54,7 @@ export function framedDialect<F>(spec: FramedDialectSpec<F>): Dialect {
   return {
     name: spec.name,
     title: spec.title,
-    side: 'peer',
+    side: spec.side ?? 'peer',
     sniff: spec.sniff,
     parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
       return parseHeaderBatch(grammar, lines, ctx);
@@ -64,5 +67,6 @@ export function framedDialect<F>(spec: FramedDialectSpec<F>): Dialect {
       }
     },
     continues: spec.continues,
+    ...(spec.fallback ? { fallback: true } : {}),
   };
 }

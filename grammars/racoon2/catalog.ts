@@ -101,6 +101,11 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
   "peer's": [T('ke-mismatch', /^peer's dh group choice does not match mine/, undefined, 1)],
   ID: [T('id-mismatch', /^ID (?:mismatched|type mismatched)/, undefined, 1)],
   proposal: [
+    // Alibaba's gateway, IKEv2 transform types (RFC 7296): 1 encryption, 3 integrity, 4 DH group.
+    T('p1-rejected', /^proposal mismatch, transform type: ?1\b/, undefined, 1, { attr: 'enctype' }),
+    T('p1-rejected', /^proposal mismatch, transform type: ?3\b/, undefined, 1, { attr: 'hashtype' }),
+    T('p1-rejected', /^proposal mismatch, transform type: ?4\b/, undefined, 1, { attr: 'dh_group' }),
+    T('no-proposal', /^proposal mismatch, transform type: ?\d+/, undefined, 1),
     T('no-proposal', /^proposal mismathed/, undefined, 2),
     T('no-proposal', /^proposal #\d+ mismatched/, undefined, 2),
   ],
@@ -189,7 +194,8 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
     T('version-unsupported', /^received IKEv([12]) request but no IKEv[12] configuration for peer (\S+)/, ['version', 'peer'], 1),
     T('info-ignored-no-sa', /^received unencrypted Notify payload, ignored/, undefined, 1),
     T('notify', /^received unknown notification type (\S+?)\.?$/, ['type'], undefined, { direction: 'received' }),
-    T('notify', /^received Notify type (\S+), failed establishing child_sa/, ['type'], 2, { direction: 'received' }),
+    // Alibaba's error-code table quotes it without the tail (`received Notify type TS_UNACCEPTABLE`).
+    T('notify', /^received Notify type ([A-Z_]+)(?:, failed establishing child_sa|\s*$)/, ['type'], 2, { direction: 'received' }),
     T('notify', /^received notify type (\S+)/, ['type'], undefined, { direction: 'received' }),
     T('delete-received', /^received unencrypted Delete payload, ignored/, undefined, undefined, { ignored: 'true' }),
     T('payload-invalid', /^received invalid next payload type/, undefined, 1),
@@ -201,6 +207,11 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
     T('info-ignored-no-sa', /^message to a nonexistent ike_sa/),
   ],
   packet: [T('payload-missing', /^packet lacks expected payload/)],
+  // Wording of Alibaba's gateway that upstream racoon2 lacks (its error-code table's keywords).
+  Unknow: [T('id-mismatch', /^Unknown? peer id/, undefined, 1, { why: 'unknown peer id' })],
+  Unknown: [T('id-mismatch', /^Unknown peer id/, undefined, 1, { why: 'unknown peer id' })],
+  Parse: [T('id-mismatch', /^Parse PEERID failed/, undefined, 1, { why: 'peer id unreadable' })],
+  none: [T('no-proposal', /^none of my proposals? matched/, undefined, 1)],
   retransmission: [T('retransmit-limit', /^retransmission count exceeded the limit/)],
   ICV: [T('decrypt-failed', /^ICV check failure/)],
   authentication: [T('auth-failed', /^authentication failure/, undefined, 1)],
@@ -234,6 +245,8 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
 export const FLOATING: { keyword: string; template: MessageTemplate }[] = [
   { keyword: 'theirs: ', template: T('p1-proposal-theirs', /theirs: enctype=(.+?) authmethod=(.+?) hashtype (.+?) dh_group (.+)$/, ['enc', 'auth', 'hash', 'dh'], 1) },
   { keyword: 'give up to get IPsec-SA', template: T('p2-timeout', /give up to get IPsec-SA due to time up/, undefined, 2) },
+  // Alibaba's gateway (`Decryption failed! mismatch of preshared secrets`, listed for PskMismatch).
+  { keyword: 'mismatch of preshared secrets', template: T('decrypt-failed', /mismatch of preshared secrets/, undefined, 1, { why: 'psk' }) },
 ];
 
 /**

@@ -70,6 +70,11 @@ export interface Dialect {
    * A dialect that answers no has the line reported as unparsed instead of folded away.
    */
   continues?(text: string, open?: LogRecord): boolean;
+  /**
+   * A last resort (gateway messages quoted alone): a line it recognises that the open record's
+   * dialect explicitly continues with (`continues` says yes) is folded into that record instead.
+   */
+  fallback?: boolean;
   /** Takes back a record nothing refers to any more, to reuse its object for a later line. */
   recycle?(record: LogRecord): void;
   /** Mask secrets (PSK dumps, keys) in a record's text before it leaves the parser. */

@@ -165,6 +165,12 @@ export class LogParser {
       if (truncatedFrom !== undefined) {
         this.problem(line, 'E_LINE_TOO_LONG', `line of ${truncatedFrom} bytes cut to its first 64 KiB`, 'Only the start of the line was read.');
       }
+      if (d?.fallback && truncatedFrom === undefined && this.openRec && this.openDialect !== d && this.openDialect!.continues?.(lines.text(i), this.openRec) === true) {
+        // The open record's own continuation (a PAN-OS event's description), not a quoted message.
+        cursor[k]!++;
+        this.fold(lines, i);
+        continue;
+      }
       if (d) {
         const r = results[k]![cursor[k]!++]!;
         this.close();

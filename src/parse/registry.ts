@@ -12,6 +12,7 @@ import { juniperDialect } from '../../grammars/juniper/index.js';
 import { createPanosDialect } from '../../grammars/panos/index.js';
 import { createAzureDialect } from '../../grammars/azure/index.js';
 import { checkpointDialect } from '../../grammars/checkpoint/index.js';
+import { racoon2MessageDialect } from '../../grammars/racoon2/message-only.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
@@ -19,8 +20,9 @@ export function createDialects(): Dialect[] {
   // dialect's, and a line they all refuse is the only one it is asked about first. Cisco and
   // Huawei/H3C after it, for the same reason: their shapes (`%ASA-5-713…`, `ISAKMP (0): …`,
   // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect. Juniper last: a
-  // `kmd` line is no one else's, an `iked` one only with a Junos message.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect];
+  // `kmd` line is no one else's, an `iked` one only with a Junos message. A gateway message quoted
+  // alone (no time, no tag) comes after all of them: it is asked about only lines no frame claims.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect, racoon2MessageDialect];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */
