@@ -142,6 +142,12 @@ export const retransmitV2: Hook = (ev, m, cx) => {
   if (ev.vars['msgid'] === '1' && ev.vars['kind'] === 'request' && !cx.st.established) ev.vars['auth'] = 'true';
 };
 
+/** A key looked up for the same identity on both ends: one end's ID is the other's value. */
+export const sameIdentities: Hook = (ev) => {
+  const { localId, remoteId } = ev.vars;
+  if (localId && localId === remoteId) ev.vars['sameIds'] = 'true';
+};
+
 export const dpdOut: Hook = (_ev, _m, cx) => {
   cx.st.dpdPending = true;
 };

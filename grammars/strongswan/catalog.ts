@@ -91,7 +91,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('cert-error', /^no trusted (\S+) public key found for '([^']*)'/, ['keyType', 'id'], { phase: 1 }),
 
     ],
-    tried: [T('auth-failed', /^tried (\d+) shared keys? for '([^']*)' - '([^']*)', but MAC mismatched/, ['keys', 'localId', 'remoteId'], { ...V2, phase: 1, fixed: { reason: 'mac-mismatch' } })],
+    tried: [T('auth-failed', /^tried (\d+) shared keys? for '([^']*)' - '([^']*)', but MAC mismatched/, ['keys', 'localId', 'remoteId'], { ...V2, phase: 1, fixed: { reason: 'mac-mismatch' }, then: H.sameIdentities })],
     invalid: [T('decrypt-failed', /^invalid (HASH_V1|ID_V1) payload length, decryption failed\?/, ['payload'], { ...V1, phase: 1 })],
     could: [T('decrypt-failed', /^could not decrypt payloads/, undefined, { ...V1, then: H.phaseFromState })],
     message: [
