@@ -26,6 +26,12 @@ export interface SessionState {
    * lead: which list the last one was, and whether it ended in a comma (the next line continues it).
    */
   bareList?: { kind: 'received' | 'configured'; open: boolean };
+  /** strongSwan: the IKEv1 mode this end initiated in (`initiating Aggressive Mode IKE_SA …`). */
+  initiatedMode?: string;
+  /** strongSwan: this end itself failed to verify the other's authentication (`calculated HASH does not match …`). */
+  ownAuthFailure?: boolean;
+  /** strongSwan: an IKEv1 informational protected by HASH arrived (both ends hold the ISAKMP SA's keys). */
+  protectedInfo?: boolean;
   /** Libreswan IKEv1: the Oakley transforms the device refused. */
   refused: NormalizedProposal[];
   refusedRaw: string[];

@@ -67,8 +67,11 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('sa-deleted', /^IKE_SA deleted/, undefined, { phase: 1, then: H.p1Down }),
       T('p1-established', /^IKE_SA (\S+?)\[(\d+)\] rekeyed between (\S+?)\[([^\]]*)\]\.\.\.(\S+?)\[([^\]]*)\]/, ['name', 'id', 'local', 'localId', 'remote', 'remoteId'], { phase: 1, fixed: { rekey: 'true' }, then: H.p1Up }),
       T('p1-failed', /^IKE_SA rekeying failed/, undefined, { phase: 1, fixed: { why: 'rekey' } }),
+      T('p1-established', /^IKE_SA reauthentication completed/, undefined, { phase: 1, fixed: { rekey: 'true' }, then: H.p1Up }),
     ],
+    // `CHILD_SA con4{97} state change: REKEYING => REKEYED`: the rekey went through (a new CHILD_SA is up).
     CHILD_SA: [
+      T('p2-established', /^CHILD_SA (\S+?)\{(\d+)\} state change: REKEYING => REKEYED/, ['child', 'childId'], { phase: 2, fixed: { rekey: 'true' }, then: H.childUp }),
       T('p2-established', /^CHILD_SA (\S+?)\{(\d+)\} established with SPIs (\S+?)_i (\S+?)_o and TS (.+?) === (.+)$/, ['child', 'childId', 'spi', 'spiOut', 'localTs', 'remoteTs'], { phase: 2, then: H.childUp }),
       T('p2-established', /^CHILD_SA (\S+?)\{(\d+)\} established/, ['child', 'childId'], { phase: 2 }),
       T('p2-failed', /^CHILD_SA rekeying failed/, undefined, { phase: 2, fixed: { why: 'rekey' } }),
@@ -92,7 +95,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
 
     ],
     tried: [T('auth-failed', /^tried (\d+) shared keys? for '([^']*)' - '([^']*)', but MAC mismatched/, ['keys', 'localId', 'remoteId'], { ...V2, phase: 1, fixed: { reason: 'mac-mismatch' }, then: H.sameIdentities })],
-    invalid: [T('decrypt-failed', /^invalid (HASH_V1|ID_V1) payload length, decryption failed\?/, ['payload'], { ...V1, phase: 1 })],
+    invalid: [T('decrypt-failed', /^invalid (HASH_V1|ID_V1) payload length, decryption failed\?/, ['payload'], { ...V1, phase: 1, then: H.ownAuthFailed })],
     could: [T('decrypt-failed', /^could not decrypt payloads/, undefined, { ...V1, then: H.phaseFromState })],
     message: [
       T('payload-invalid', /^message parsing failed/, undefined, { then: H.phaseFromState }),
@@ -125,7 +128,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
     ],
     SIGTERM: [T('daemon-stop', /^SIGTERM received, shutting down/)],
     SIGINT: [T('daemon-stop', /^SIGINT received, shutting down/)],
-    calculated: [T('auth-failed', /^calculated HASH does not match HASH payload/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' } })],
+    calculated: [T('auth-failed', /^calculated HASH does not match HASH payload/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' }, then: H.ownAuthFailed })],
     found: [
       T('mode-not-acceptable', /^found (\d+) matching configs?, but none allows (\S+(?: \S+)*?) authentication using (Main|Aggressive) Mode/, ['count', 'auth', 'mode'], { ...V1, phase: 1, then: H.lowerMode }),
       T('decrypt-failed', /^found encrypted message, but no keys available/, undefined, { phase: 1 }),
@@ -144,6 +147,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('pfs-mismatch', /^ignoring KE exchange, agreed on a non-PFS proposal/, undefined, { phase: 2, fixed: { my: '0', peer: 'enabled' } }),
       T('info-ignored-no-sa', /^ignoring unprotected INFORMATIONAL from (\S+)/, ['from'], { ...V1 }),
     ],
+    // A quiet success line (`authentication of '198.51.100.2' with pre-shared key successful`).
+    authentication: [T(null, /^authentication of '([^']*)' (?:\(myself\) )?with .+ successful/, ['id'])],
     signature: [T('cert-error', /^signature validation failed/, undefined, { phase: 1 })],
     local: [T('nat-detected', /^local host is behind NAT/, undefined, { fixed: { who: 'local' } })],
     remote: [T('nat-detected', /^remote host is behind NAT/, undefined, { fixed: { who: 'remote' } })],

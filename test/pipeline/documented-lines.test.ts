@@ -35,6 +35,21 @@ const CASES: [string, string, string][] = [
   ['pluto, bare: the peer ID matches no connection', lines("Peer ID '192.0.2.9' mismatched on first found connection and no better connection found", 'sending encrypted notification INVALID_ID_INFORMATION to 192.0.2.1:4500'), 'identity-mismatch'],
   ['pluto, bare: no connection with compatible selectors', lines('No IKEv2 connection found with compatible Traffic Selectors', 'responding to CREATE_CHILD_SA message (ID 30) from 192.0.2.1:4500 with encrypted notification TS_UNACCEPTABLE'), 'traffic-selector-mismatch'],
   ['pluto: its own RSA key missing', lines('Jun 26 18:04:18 gw pluto[92764]: "rw"[1] 192.0.2.66 #3: Failed to find our RSA key', 'Jun 26 18:04:18 gw pluto[92764]: "rw"[1] 192.0.2.66 #3: deleting state #3 (STATE_PARENT_R2)'), 'certificate-error'],
+  [
+    'aggressive mode answered with AUTHENTICATION_FAILED in the clear: the mode was refused',
+    lines('[IKE] initiating Aggressive Mode IKE_SA con2[1] to 203.0.113.5', '[ENC] parsed INFORMATIONAL_V1 request 1215317906 [ N(AUTH_FAILED) ]', '[IKE] received AUTHENTICATION_FAILED error notify'),
+    'ike-mode-mismatch',
+  ],
+  [
+    'aggressive mode answered with AUTHENTICATION_FAILED under the ISAKMP SA: the key',
+    lines('[IKE] initiating Aggressive Mode IKE_SA con2[1] to 203.0.113.5', '[ENC] parsed INFORMATIONAL_V1 request 1215317906 [ HASH N(AUTH_FAILED) ]', '[IKE] received AUTHENTICATION_FAILED error notify'),
+    'psk-mismatch',
+  ],
+  [
+    'aggressive mode, this end found the HASH wrong: the key',
+    lines('[IKE] initiating Aggressive Mode IKE_SA con2[1] to 203.0.113.5', '[IKE] calculated HASH does not match HASH payload', '[ENC] parsed INFORMATIONAL_V1 request 1215317906 [ N(AUTH_FAILED) ]', '[IKE] received AUTHENTICATION_FAILED error notify'),
+    'psk-mismatch',
+  ],
   ["pluto: leftcert names a certificate the NSS database lacks", lines("Oct 30 11:59:15 gw pluto[5747]: left certificate with nickname 'vpn-cert' was not found in NSS DB"), 'certificate-error'],
 ];
 
@@ -48,6 +63,20 @@ describe('lines quoted alone by vendors\' troubleshooting pages', () => {
   it('the usual spelling of AUTHENTICATION_FAILED is not read as a mode mismatch', async () => {
     const r = await run(lines('received AUTHENTICATION_FAILED error notify'));
     expect(r.subjects[0]!.findings.map((f) => f.cause)).not.toContain('ike-mode-mismatch');
+  });
+
+  it('a strongSwan excerpt of a rekey and a reauthentication is a healthy tunnel', async () => {
+    const r = await run(
+      lines(
+        "authentication of '198.51.100.2' with pre-shared key successful",
+        '[NET]  sending packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (80 bytes)',
+        '[NET]  received packet: from 198.51.100.2[4500] to 198.51.100.1[4500] (80 bytes)',
+        ' CHILD_SA con4{97} state change: REKEYING => REKEYED',
+        'IKE_SA reauthentication completed',
+      ),
+    );
+    expect(r.stats.unparsed).toBe(0);
+    expect(r.subjects[0]!.status).toBe('healthy');
   });
 
   it('Openswan phases established with two blanks (`SA  established`) are a healthy tunnel', async () => {
