@@ -43,7 +43,7 @@ function tokenize(s: string, base: number, out: IToken[]): string | null {
 
 export const racoon2MessageDialect: Dialect = framedDialect<undefined>({
   name: 'racoon2-message',
-  title: 'racoon2 gateway messages quoted alone',
+  title: 'racoon2 gateway messages pasted alone',
   side: 'cloud',
   fallback: true,
   label: 'racoon2 message',
