@@ -15,7 +15,8 @@ export function vrpFields(body: string): Record<string, string> {
   let m: RegExpExecArray | null;
   let n = 0;
   while ((m = re.exec(inner)) !== null && n++ < 40) {
-    if (out[m[1]!] === undefined) out[m[1]!] = m[2]!.trim();
+    // Newer VRP releases bracket each value (`Reason=[version mismatch]`).
+    if (out[m[1]!] === undefined) out[m[1]!] = m[2]!.trim().replace(/^\[(.*)\]$/, '$1');
   }
   return out;
 }

@@ -51,11 +51,13 @@ function vendorOf(s: string, stamp: ScannedStamp | undefined, tag: FrameTag): 'h
   return /^(?:IKE|IKEV2|IPSEC)_(?:P[12]_)?SA_|^IPSEC_PACKET_|^IKEV2_/.test(tag.mnemonic) ? 'h3c' : 'huawei';
 }
 
+const PROGRAM = /^ipsec_ike\[\d+\]: (?:\[[^\]]{1,64}\] )?/;
+
 /** The frame of a line, or undefined when the line is not an information-center message. */
 export function readFrame(s: string): Frame | undefined {
-  // A cheap gate first: every tag has two slashes and a colon.
+  // A cheap gate first: every tag has two slashes and a colon (the syslog program form has neither).
   const slash = s.indexOf('/');
-  if (slash < 0 || s.indexOf(':', slash) < 0) return undefined;
+  if ((slash < 0 || s.indexOf(':', slash) < 0) && s.indexOf('ipsec_ike[') < 0) return undefined;
   let i = 0;
   if (s.charCodeAt(0) === 60) {
     const close = s.indexOf('>');
@@ -78,6 +80,9 @@ export function readFrame(s: string): Frame | undefined {
     while (s.charCodeAt(at) === 32) at++;
     const t = tagAt(s, at);
     if (t) return { stamp, ...(host ? { host } : {}), stampAt, tagAt: at, bodyAt: t.end, tag: t.tag, vendor: vendorOf(s, stamp, t.tag) };
+    // Huawei Cloud's VPN gateway writes VRP's IKE sentences through syslog as `ipsec_ike[pid]: [peer] …`.
+    const p = PROGRAM.exec(s.slice(at, at + 80));
+    if (p) return { stamp, ...(host ? { host } : {}), stampAt, tagAt: at, bodyAt: at + p[0].length, tag: { module: 'IKE', severity: 6, mnemonic: '' }, vendor: 'huawei' };
     const sp = s.indexOf(' ', at);
     if (sp < 0) return undefined;
     host ??= s.slice(at, sp).replace(/:$/, '');

@@ -19,7 +19,7 @@ export const allTokens: TokenType[] = [Tag, Body, Row, Noise, LineEnd];
 
 /** Cheap reasons to look closer: a tag has `/digit/`, a row starts with an address, the rest is table or CLI text. */
 function mayBeMessage(s: string): boolean {
-  return (s.indexOf('IKE') >= 0 || s.indexOf('IPSEC') >= 0 || s.indexOf('%%') >= 0 || s.charCodeAt(0) === 37) && /\/[0-7]\//.test(s);
+  return ((s.indexOf('IKE') >= 0 || s.indexOf('IPSEC') >= 0 || s.indexOf('%%') >= 0 || s.charCodeAt(0) === 37) && /\/[0-7]\//.test(s)) || s.indexOf(' ipsec_ike[') > 0;
 }
 
 /** The sniff: one of the shapes above, and nothing another dialect writes. */

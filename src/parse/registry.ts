@@ -13,6 +13,8 @@ import { createPanosDialect } from '../../grammars/panos/index.js';
 import { createAzureDialect } from '../../grammars/azure/index.js';
 import { checkpointDialect } from '../../grammars/checkpoint/index.js';
 import { racoon2MessageDialect } from '../../grammars/racoon2/message-only.js';
+import { awsDialect } from '../../grammars/aws/index.js';
+import { tencentDialect } from '../../grammars/tencent/index.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
@@ -22,7 +24,8 @@ export function createDialects(): Dialect[] {
   // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect. Juniper last: a
   // `kmd` line is no one else's, an `iked` one only with a Junos message. A gateway message quoted
   // alone (no time, no tag) comes after all of them: it is asked about only lines no frame claims.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect, racoon2MessageDialect];
+  // AWS (CloudWatch records, its table's sentences) and Tencent Cloud (`IKE_NEGO:` tags) before it.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect, awsDialect, tencentDialect, racoon2MessageDialect];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */

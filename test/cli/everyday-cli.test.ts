@@ -77,7 +77,7 @@ describe('terminal output', () => {
     expect(r.stdout).toMatch(/, 1 input, 1 subject, \d+ ms\.\n$/);
     expect(r.stdout).toContain('Known dialects:');
     // The hint ends with the last dialect's name: wrapped onto the next line, never cut.
-    expect(r.stdout).toMatch(/Libreswan\s+pluto[\s\S]*FortiGate\s+\(ike\s+debug,\s+VPN\s+event\s+log\)[\s\S]*Juniper\s+SRX\s+\(kmd\/iked\s+syslog\),[\s\S]*Check\s+Point\s+\(Log\s+Exporter\s+VPN\s+logs\),\s+racoon2\s+gateway\s+messages\s+pasted\s+alone\./);
+    expect(r.stdout).toMatch(/Libreswan\s+pluto[\s\S]*FortiGate\s+\(ike\s+debug,\s+VPN\s+event\s+log\)[\s\S]*Juniper\s+SRX\s+\(kmd\/iked\s+syslog\),[\s\S]*Check\s+Point\s+\(Log\s+Exporter\s+VPN\s+logs\),[\s\S]*racoon2\s+gateway\s+messages\s+pasted\s+alone\./);
     expect(r.stdout).not.toContain('…\n');
   });
 });

@@ -12,6 +12,7 @@ import { damageAt, jsonError, lineColumn, salvageJson } from './json-salvage.js'
 import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
 import { crToLf, decodeStart, InputFault, looksBinary, sniffEncoding, usesLoneCr } from './decode.js';
 import { compareText } from '../../compare.js';
+import { isAwsRecordLine } from '../../../grammars/aws/index.js';
 import { looksLikeDeviceConfig } from '../../../grammars/config/index.js';
 
 /**
@@ -71,12 +72,22 @@ function firstSignificant(head: Uint8Array): number {
 }
 
 /**
+ * Whether the first line is one JSON log record of a line-per-record log (AWS Site-to-Site VPN
+ * tunnel logs exported from CloudWatch): such a file is a log, read line by line, not a document.
+ */
+function startsLogRecords(head: Uint8Array): boolean {
+  const text = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const nl = text.indexOf('\n');
+  return isAwsRecordLine(nl < 0 ? text : text.slice(0, nl));
+}
+
+/**
  * Whether the input starts a JSON document: `{`, or `[` opening an array — not the `[IKE] …` of
  * swanctl output or a `[2.4.3-RELEASE][root@fw]` shell prompt, which start like one.
  */
 function startsJson(head: Uint8Array): boolean {
   const c = firstSignificant(head);
-  if (c === 0x7b) return true;
+  if (c === 0x7b) return !startsLogRecords(head);
   if (c !== 0x5b) return false;
   const text = Buffer.from(head.subarray(0, 200)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   return !/^\[[\w .@:/-]+\]/.test(text);
