@@ -5,7 +5,7 @@ import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
 import { eventForNotify } from '../peer-common/catalog-kit.js';
 import { rangeToCidr } from '../peer-common/endpoints.js';
-import { diffProposals } from '../peer-common/proposal-diff.js';
+import { diffProposals, putProposalLists } from '../peer-common/proposal-diff.js';
 import type { SessionState } from '../peer-common/session-state.js';
 import { blockSeen, feedBlock, openBlock, type ProposalBlock } from './proposal-block.js';
 
@@ -88,14 +88,7 @@ export const noProposal: Hook = (ev, _m, cx) => {
   const same = (p: typeof received): typeof received => (p && p.phase === phase ? p : undefined);
   const r = same(received);
   const c = same(configured);
-  if (r) {
-    ev.vars['received'] = JSON.stringify(r.list);
-    ev.vars['receivedRaw'] = r.raw;
-  }
-  if (c) {
-    ev.vars['configured'] = JSON.stringify(c.list);
-    ev.vars['configuredRaw'] = c.raw;
-  }
+  putProposalLists(ev.vars, r, c);
   if (!r || !c || r.list.length === 0 || c.list.length === 0) return;
   const diff = diffProposals(r.list, c.list);
   if (diff.length === 0) {

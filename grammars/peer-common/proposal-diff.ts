@@ -53,3 +53,15 @@ export function readProposalVar(json: string | undefined): NormalizedProposal[] 
     return [];
   }
 }
+
+/** The two lists a refusal is about, as event variables (normalised and as the daemon printed them). */
+export function putProposalLists(vars: Record<string, string>, received: { raw: string; list: NormalizedProposal[] } | undefined, configured: { raw: string; list: NormalizedProposal[] } | undefined): void {
+  if (received) {
+    vars['received'] = JSON.stringify(received.list);
+    vars['receivedRaw'] = received.raw;
+  }
+  if (configured) {
+    vars['configured'] = JSON.stringify(configured.list);
+    vars['configuredRaw'] = configured.raw;
+  }
+}

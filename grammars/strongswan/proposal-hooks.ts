@@ -4,7 +4,7 @@
 import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
 import type { SeenProposals } from '../peer-common/session-state.js';
-import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
+import { diffProposals, proposalVars, putProposalLists } from '../peer-common/proposal-diff.js';
 
 type Hook = (ev: LogEvent, m: RegExpExecArray, cx: MatchContext) => void;
 
@@ -41,14 +41,7 @@ export const noProposal: Hook = (ev, _m, cx) => {
   const samePhase = (p: SeenProposals | undefined): SeenProposals | undefined => (p && (!cx.rec.phase || !p.phase || p.phase === cx.rec.phase) ? p : undefined);
   const received = samePhase(cx.st.received);
   const configured = samePhase(cx.st.configured);
-  if (received) {
-    ev.vars['received'] = JSON.stringify(received.list);
-    ev.vars['receivedRaw'] = received.raw;
-  }
-  if (configured) {
-    ev.vars['configured'] = JSON.stringify(configured.list);
-    ev.vars['configuredRaw'] = configured.raw;
-  }
+  putProposalLists(ev.vars, received, configured);
   // The device logs the other end's offer as "received": that side is the cloud.
   if (received && configured) ev.vars['diff'] = JSON.stringify(diffProposals(received.list, configured.list));
   cx.rec.phase ??= received?.phase ?? configured?.phase ?? (cx.st.established ? 2 : 1);
