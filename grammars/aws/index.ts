@@ -43,9 +43,16 @@ export function isAwsRecordLine(line: string): boolean {
   return t.charCodeAt(0) === 123 && readJson(t) !== undefined;
 }
 
+/** First characters a line of this dialect can start with (JSON, `AWS…`, `No…`, `Peer…`, `Declaring…`, a bullet). */
+const FIRST = new Set([123, 65, 78, 80, 68, 0x2022, 42, 45]);
+
 function sniffLine(line: string): boolean {
-  const t = line.trimStart();
-  return t.charCodeAt(0) === 123 ? readJson(t) !== undefined : BARE.test(t);
+  let i = 0;
+  while (i < 8 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  if (!FIRST.has(c)) return false;
+  const t = i === 0 ? line : line.slice(i);
+  return c === 123 ? readJson(t) !== undefined : BARE.test(t);
 }
 
 function tokenizeLine(s: string, base: number, out: IToken[]): string | null {

@@ -15,21 +15,37 @@ import { classifyRecord } from './index.js';
 const ORIGIN = /^[\w-]+\.c:\d+:\w+\(\): ?/;
 const MAX_LINE = 2000;
 
-/** Where the message starts (after blanks and an origin), or -1 when the catalogue does not know it. */
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/**
+ * Where the message starts (after blanks and an origin), or -1 when the catalogue does not know it.
+ * Asked about every line no other dialect claims — a gateway export's hex dumps, a third of its
+ * lines, among them — so a dump word is turned away before any string is made.
+ */
 function messageStart(line: string): number {
   if (line.length > MAX_LINE) return -1;
   let i = 0;
   while (i < 8 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  const o = ORIGIN.exec(line.slice(i, i + 120));
-  if (o) i += o[0].length;
-  const msg = line.slice(i);
-  if (msg.length < 8) return -1;
-  let space = msg.indexOf(' ');
-  if (space < 0) space = msg.length;
-  const c0 = msg.charCodeAt(0);
-  const key = c0 >= 48 && c0 <= 57 ? '#num' : msg.slice(0, space);
-  if (TEMPLATES[key]?.some((t) => t.re.test(msg))) return i;
-  return FLOATING.some((f) => msg.includes(f.keyword) && f.template.re.test(msg)) ? i : -1;
+  let hex = 0;
+  while (hex < 8 && isHex(line.charCodeAt(i + hex))) hex++;
+  if (hex === 8) return -1;
+  const dotC = line.indexOf('.c:', i);
+  if (dotC > i && dotC < i + 40) {
+    const o = ORIGIN.exec(line.slice(i, i + 120));
+    if (o) i += o[0].length;
+  }
+  if (line.length - i < 8) return -1;
+  let space = line.indexOf(' ', i);
+  if (space < 0) space = line.length;
+  const c0 = line.charCodeAt(i);
+  const key = c0 >= 48 && c0 <= 57 ? '#num' : line.slice(i, space);
+  const list = TEMPLATES[key];
+  if (list) {
+    const msg = line.slice(i);
+    if (list.some((t) => t.re.test(msg))) return i;
+  }
+  for (const f of FLOATING) if (line.includes(f.keyword, i) && f.template.re.test(line.slice(i))) return i;
+  return -1;
 }
 
 function tokenize(s: string, base: number, out: IToken[]): string | null {

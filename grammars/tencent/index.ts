@@ -18,6 +18,9 @@ function read(s: string): { at: number; stampEnd: number; tag: string } | undefi
     i = st.end;
     while (s.charCodeAt(i) === 32) i++;
   }
+  // `TANS…`, `IKE_…`, `IPSEC_…`, `CHILD_…`: anything else is turned away before a string is made.
+  const c = s.charCodeAt(i);
+  if (c !== 84 && c !== 73 && c !== 67) return undefined;
   const m = TAG.exec(s.slice(i, i + 80));
   return m ? { at: i + m[0].length, stampEnd: st ? st.end : -1, tag: m[1]! } : undefined;
 }
