@@ -68,6 +68,8 @@ export const ASA_CATALOG: Catalog = {
       T('p2-established', /^PHASE 2 COMPLETED(?: \(msgid=(\w+)\))?/, ['msgid'], { ...V1, phase: 2 }),
     ],
     'Keep-alive': [T(null, /^Keep-alive type for this connection: (\S+)/, ['type'])],
+    // 713049: quick mode done — the IPsec SA pair is up.
+    Security: [T('p2-established', /^Security negotiation complete for (?:LAN-to-LAN|User|user) ?[Gg]roup ?\(?([^),]*)\)?\s*(Initiator|Responder)?/, ['group', 'role'], { ...V1, phase: 2 })],
     IKE: [
       T('dpd-dead', /^IKE lost contact with remote peer, deleting connection \(keepalive type: (\w+)\)/, ['type'], { ...V1, phase: 1 }),
       T('p1-start', /^IKE Initiator: New Phase 1, Intf (\S+), IKE Peer (\S+)\s+local Proxy Address (\S+), remote Proxy Address (\S+?),/, ['intf', 'peer', 'localProxy', 'remoteProxy'], { ...V1, then: H.role('initiator') }),

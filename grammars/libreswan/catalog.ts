@@ -49,6 +49,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     initial: [
       T('no-config', /^initial (Main|Aggressive) Mode message received(?: on (\S+))? but no connection has been authorized(?: with policy (\S+)| with authby=(\S+) and xauth=(\S+))?/, ['mode', 'local', 'policy', 'authby', 'xauth'], { ...V1, phase: 1, then: H.noConnectionV1 }),
       T('no-config', /^initial Main Mode message received but "([^"]*)"\S* forbids connection/, ['conn'], { ...V1, phase: 1 }),
+      // IKEv2 (Libreswan 3.x logs it as a debug line).
+      T('no-config', /^initial parent SA message received on (\S+) but no connection has been authorized(?: with policy (\S+))?/, ['local', 'policy'], { ...V2, phase: 1, then: H.noConnectionV2 }),
       T('mode-not-acceptable', /^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with authby (\S+)/, ['remote', 'authby'], { ...V1, phase: 1, fixed: { mode: 'aggressive' }, then: H.remoteFromVars }),
       T('id-mismatch', /^initial Aggressive Mode packet claiming to be from (\S+) on (\S+) but no (?:matching )?connection has been authorized/, ['id', 'remote'], { ...V1, phase: 1 }),
     ],

@@ -72,6 +72,7 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
 }
 
 const SUBNET_PAIR = /^(.+)\/(\d+x\d+)$/;
+const DEBUG_REFUSAL = /^initial (?:parent SA|Main Mode|Aggressive Mode) message received .{0,120}but no connection has been authorized/;
 
 const GRAMMAR: LineGrammar<RawHeader> = { label: 'Libreswan', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
 
@@ -105,7 +106,8 @@ export function createLibreswanDialect(): Dialect {
     classify(rec: LogRecord): void {
       try {
         // Debug lines and the start-up algorithm table (indented) carry no events.
-        if (rec.tag === 'debug' || rec.message.startsWith('  ')) return;
+        // Some 3.x releases log the refusal of an unknown peer only at debug level: that one is read.
+        if ((rec.tag === 'debug' && !DEBUG_REFUSAL.test(rec.message)) || rec.message.startsWith('  ')) return;
         let msg = rec.message;
         const sm = STATE_PREFIX.exec(msg);
         const state = sm?.[1];

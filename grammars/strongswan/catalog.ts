@@ -133,7 +133,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('mode-not-acceptable', /^found (\d+) matching configs?, but none allows (\S+(?: \S+)*?) authentication using (Main|Aggressive) Mode/, ['count', 'auth', 'mode'], { ...V1, phase: 1, then: H.lowerMode }),
       T('decrypt-failed', /^found encrypted message, but no keys available/, undefined, { phase: 1 }),
     ],
-    DH: [T('ke-mismatch', /^DH group (\S+) unacceptable, requesting (\S+)/, ['peer', 'my'], { then: H.keExchange })],
+    // `inacceptable` in strongSwan 5.0–5.5.
+    DH: [T('ke-mismatch', /^DH group (\S+) (?:un|in)acceptable, requesting (\S+)/, ['peer', 'my'], { then: H.keExchange })],
     applying: [T('ke-mismatch', /^applying DH public value failed/, undefined, { then: H.keExchange })],
     requested: [T('ke-mismatch', /^requested DH group (\S+) not contained in any of our proposals/, ['peer'], { then: H.keExchange })],
     integrity: [T('decrypt-failed', /^integrity check failed/, undefined, { then: H.phaseFromState })],

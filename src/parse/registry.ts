@@ -15,6 +15,7 @@ import { checkpointDialect } from '../../grammars/checkpoint/index.js';
 import { racoon2MessageDialect } from '../../grammars/racoon2/message-only.js';
 import { awsDialect } from '../../grammars/aws/index.js';
 import { tencentDialect } from '../../grammars/tencent/index.js';
+import { windowsDialect } from '../../grammars/windows/index.js';
 
 export function createDialects(): Dialect[] {
   // racoon before Libreswan: `2006-08-10 19:22:40: INFO: …` would also fit pluto's `stamp: message`.
@@ -24,8 +25,9 @@ export function createDialects(): Dialect[] {
   // `%%01IKE/…`, `IPSec tunnel negotiation fails`) belong to no other dialect. Juniper last: a
   // `kmd` line is no one else's, an `iked` one only with a Junos message. A gateway message quoted
   // alone (no time, no tag) comes after all of them: it is asked about only lines no frame claims.
-  // AWS (CloudWatch records, its table's sentences) and Tencent Cloud (`IKE_NEGO:` tags) before it.
-  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect, awsDialect, tencentDialect, racoon2MessageDialect];
+  // AWS (CloudWatch records, its table's sentences), Tencent Cloud (`IKE_NEGO:` tags) and Windows
+  // (RasClient sentences, Format-List event fields) before it.
+  return [racoon2Dialect, createStrongswanDialect(), racoonDialect, createLibreswanDialect(), createFortigateDialect(), createCiscoDialect(), createHuaweiDialect(), juniperDialect, createPanosDialect(), createAzureDialect(), checkpointDialect, awsDialect, tencentDialect, windowsDialect, racoon2MessageDialect];
 }
 
 /** Shared instances for callers that parse one source at a time (tests, tools). */

@@ -50,6 +50,8 @@ const CASES: [string, string, string][] = [
     lines('[IKE] initiating Aggressive Mode IKE_SA con2[1] to 203.0.113.5', '[IKE] calculated HASH does not match HASH payload', '[ENC] parsed INFORMATIONAL_V1 request 1215317906 [ N(AUTH_FAILED) ]', '[IKE] received AUTHENTICATION_FAILED error notify'),
     'psk-mismatch',
   ],
+  ['strongSwan 5.0–5.5 spelling: DH group inacceptable, then the give-up', lines('DH group MODP_2048 inacceptable, requesting MODP_4096', 'received proposals unacceptable'), 'ike-proposal-mismatch'],
+  ['pluto 3.x: the unknown peer refused only at debug level', lines('Jul  5 18:06:32.815757: | initial parent SA message received on 192.0.2.10:500 but no connection has been authorized with policy RSASIG+IKEV2_ALLOW'), 'peer-not-configured'],
   ["pluto: leftcert names a certificate the NSS database lacks", lines("Oct 30 11:59:15 gw pluto[5747]: left certificate with nickname 'vpn-cert' was not found in NSS DB"), 'certificate-error'],
 ];
 
@@ -76,6 +78,16 @@ describe('lines quoted alone by vendors\' troubleshooting pages', () => {
       ),
     );
     expect(r.stats.unparsed).toBe(0);
+    expect(r.subjects[0]!.status).toBe('healthy');
+  });
+
+  it('an ASA that completed quick mode (713049) is a healthy tunnel', async () => {
+    const r = await run(
+      lines(
+        '%ASA-5-713119: Group = 203.0.113.9, IP = 203.0.113.9, PHASE 1 COMPLETED',
+        '%ASA-5-713049: Group = 203.0.113.9, IP = 203.0.113.9, Security negotiation complete for LAN-to-LAN group (BRANCH-1) Responder, Inbound SPI = 0x0a4b71c2, Outbound SPI = 0x77f31de9',
+      ),
+    );
     expect(r.subjects[0]!.status).toBe('healthy');
   });
 
