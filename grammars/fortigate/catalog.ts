@@ -45,6 +45,8 @@ export const FORTIGATE_CATALOG: Catalog = {
     processing: [T('notify', /^processing notify type ([\w-]+)/, ['type'], { ...V2, then: H.notifyIn })],
     notify: [T('notify', /^notify msg received: ([\w-]+)/, ['type'], { ...V1, then: H.notifyIn })],
     negotiation: [
+      // IKEv2: the other end's proposal as FortiOS read it, before it says whether it matches.
+      T(null, /^negotiation result:?$/, undefined, { then: H.open('received') }),
       T('p1-timeout', /^negotiation timeout/, undefined, { then: H.timeout }),
       T(null, /^negotiation failure/, undefined, { then: H.generic }),
     ],

@@ -49,6 +49,7 @@ export function feedBlock(b: ProposalBlock, msg: string): 'transform' | 'line' |
     const p = m[1]!.toUpperCase();
     const protocol = /ESP/.test(p) ? 'ESP' : /AH/.test(p) ? 'AH' : 'IKE';
     current(b).protocol = protocol;
+    // An ESP or AH proposal is a CHILD SA's, whatever opened the block (`negotiation result`).
     if (protocol !== 'IKE') b.phase = 2;
     return 'line';
   }
@@ -63,6 +64,12 @@ export function feedBlock(b: ProposalBlock, msg: string): 'transform' | 'line' |
   if (m) {
     if (!ALGORITHM_TYPES.test(m[1]!)) return 'line';
     current(b).tokens.push(algorithmToken(m[2]!));
+    return 'transform';
+  }
+  // The CHILD SA's PFS group, printed apart from the transforms.
+  m = /^PFS DH group = (\d+)$/.exec(msg);
+  if (m && b.phase === 2) {
+    current(b).tokens.push(`GROUP${m[1]}`);
     return 'transform';
   }
   if (/^(?:encapsulation = |ISAKMP SA lifetime=|lifetime ?=|PFS is |PFS DH group = )/.test(msg)) return 'line';

@@ -81,6 +81,24 @@ describe('lines quoted alone by vendors\' troubleshooting pages', () => {
     expect(r.subjects[0]!.status).toBe('healthy');
   });
 
+  it('FortiGate IKEv2 debug: a refused `negotiation result` block of ESP with a PFS group is phase 2', async () => {
+    const r = await run(
+      lines(
+        '2024-05-12 14:32:18 ike 0:VPN-Customer: negotiation result',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer: proposal id = 1:',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer:   protocol = ESP:',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer:      encapsulation = TUNNEL',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer:         type=ENCR, val=AES_CBC (key_len=256)',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer:         type=AUTH, val=SHA1',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer: PFS DH group = 2',
+        '2024-05-12 14:32:18 ike 0:VPN-Customer: peer SA proposal not match local policy',
+      ),
+    );
+    const f = r.subjects[0]!.findings[0]!;
+    expect(['ipsec-proposal-mismatch', 'pfs-mismatch']).toContain(f.cause);
+    expect(f.diff?.find((d) => d.parameter === 'IpsecPfs')?.cloud).toBe('group2');
+  });
+
   it('an ASA that completed quick mode (713049) is a healthy tunnel', async () => {
     const r = await run(
       lines(
