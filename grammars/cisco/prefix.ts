@@ -26,8 +26,10 @@ export interface PrefixPayload {
   version?: 1 | 2;
 }
 
-const ASA = /^%(?:ASA|PIX|FTD)-(\d)-(\d{6}): ?/;
-const IOS_SYSLOG = /^%(CRYPTO|IKEV2|IPSEC|ISAKMP|CRYPTO_ENGINE|CRYPTO_SL)-(\d)-([A-Z0-9_]+): ?/;
+// The leading `%` is often lost when a message is quoted (a post, a ticket): the tag alone is enough.
+export const BARE_TAG = /^(?:ASA|CRYPTO|IKEV2|IPSEC|ISAKMP)-\d-[A-Z0-9_]+: /;
+const ASA = /^%?(?:ASA|PIX|FTD)-(\d)-(\d{6}): ?/;
+const IOS_SYSLOG = /^%?(CRYPTO|IKEV2|IPSEC|ISAKMP|CRYPTO_ENGINE|CRYPTO_SL)-(\d)-([A-Z0-9_]+): ?/;
 const ENGINE = /^(?:CryptoEngine\d*|CRYPTO_ENGINE): ?/;
 const ASA_DEBUG = /^\[IKEv([12])(?: DEBUG)?\]:? ?/;
 /** The ASA console debug pasted without its tag: `Group = x, IP = y, text` (an L2L group is named by its peer). */
@@ -44,7 +46,7 @@ const ASA_V2 = /^Local:(\S+?):\d+ Remote:(\S+?):\d+ Username:(\S+) /;
 export function readPrefix(s: string, i: number): { payload: PrefixPayload; end: number } | undefined {
   const rest = i === 0 ? s : s.slice(i);
   const c = rest.charCodeAt(0);
-  if (c === 37) {
+  if (c === 37 || ((c === 65 || c === 67 || c === 73) && BARE_TAG.test(rest.slice(0, 48)))) {
     let m = ASA.exec(rest);
     if (m) {
       const id = m[2]!;

@@ -9,7 +9,7 @@
 //   noise    the CLI prompt with a command, `Crypto ISAKMP debugging is on`
 import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { newToken } from '../peer-common/syslog-program.js';
-import { readPrefix } from './prefix.js';
+import { BARE_TAG, readPrefix } from './prefix.js';
 import { scanHead } from './stamp.js';
 
 export const Stamp = createToken({ name: 'Stamp', pattern: /[^\n]+?/ });
@@ -45,6 +45,8 @@ function isIkev2Prefix(s: string, i: number): boolean {
 /** Where a debug or syslog message starts in the line, and its prefix; undefined when none. */
 function prefixAt(s: string, i: number): ReturnType<typeof readPrefix> {
   const c = s.charCodeAt(i);
+  // A syslog tag quoted without its `%` (`ASA-5-713049: …`, `CRYPTO-4-IKMP_BAD_MESSAGE: …`).
+  if ((c === 65 || c === 67 || c === 73) && BARE_TAG.test(s.slice(i, i + 48))) return readPrefix(s, i);
   if (c !== 37 && c !== 91 && c !== 73 && c !== 67 && c !== 71) return undefined;
   if (c === 73 && s.startsWith('IKEv2', i) && !isIkev2Prefix(s, i)) return undefined;
   if (c === 73 && !s.startsWith('IKEv2', i) && !DEBUG_HEAD.test(s.slice(i, i + 24))) return undefined;
@@ -56,7 +58,7 @@ export function sniffLine(s: string): boolean {
   const c0 = s.charCodeAt(0);
   // Fast exits: the shapes start with a stamp, `<`, `%`, `*`, `.`, `[`, `I`, a prompt or white space.
   if (c0 === 32 || c0 === 9) return DUMP.test(s) || SHOW.test(s);
-  if (c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67 || c0 === 71) {
+  if (c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67 || c0 === 71 || c0 === 65) {
     if (prefixAt(s, 0)) return true;
   } else {
     const h = scanHead(s);

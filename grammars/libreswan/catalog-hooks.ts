@@ -92,6 +92,17 @@ export const notifySent: Hook = (ev, _m, cx) => {
   // INVALID_ID_INFORMATION refuses the identity in phase 1 and the selectors in phase 2.
   if (t === 'TS_UNACCEPTABLE' || (t === 'INVALID_ID_INFORMATION' && cx.st.established)) cx.rec.phase = 2;
   if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION') cx.rec.phase = 1;
+  // Refused after the other end's signature verified: not its key but its identity (an ID its
+  // certificate does not carry, or one no connection accepts).
+  if (t === 'AUTHENTICATION_FAILED' && cx.st.peerAuthOk && !cx.st.established) {
+    ev.type = 'id-mismatch';
+    ev.vars['reason'] = 'refused-after-authentication';
+  }
+};
+
+/** `authenticated using RSA …`, `certificate verified OK`: the other end proved itself. */
+export const peerAuthenticated: Hook = (_ev, _m, cx) => {
+  cx.st.peerAuthOk = true;
 };
 
 export const failedInState: Hook = (ev, _m, cx) => {

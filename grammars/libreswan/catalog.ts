@@ -16,6 +16,11 @@ export const LIBRESWAN_CATALOG: Catalog = {
     Starting: [T('daemon-start', /^Starting Pluto \(Libreswan Version (\S+)/, ['version'], { then: H.restart })],
     // Libreswan accepts only subnets as selectors: a range the other end proposes is refused (TS_UNACCEPTABLE follows).
     'non-CIDR': [T('ts-unacceptable', /^non-CIDR Traffic Selector range (\S+) is not supported/, ['range'], { ...V2, phase: 2 })],
+    // The other end's authentication verified (its signature, its certificate): a refusal after it is the identity's.
+    authenticated: [T(null, /^authenticated using (\S+)/, ['method'], { phase: 1, then: H.peerAuthenticated })],
+    certificate: [T(null, /^certificate verified OK/, undefined, { phase: 1, then: H.peerAuthenticated })],
+    // `AUTHENTICATION_FAILED: No acceptable ECDSA/RSA-PSS ASN.1 signature hash proposal included for rsasig in I2 Auth Payload`.
+    'AUTHENTICATION_FAILED:': [T('cert-error', /^AUTHENTICATION_FAILED: No acceptable (\S+) ASN\.1 signature hash proposal/, ['what'], { ...V2, phase: 1, fixed: { reason: 'signature-hash' } })],
     responding: [
       T('p1-start', /^responding to (Main|Aggressive) Mode(?: from unknown peer (\S+))?/, ['mode', 'remote'], { ...V1, phase: 1, fixed: { role: 'responder' }, then: H.p1Start }),
       T('p2-start', /^responding to Quick Mode proposal/, undefined, { ...V1, phase: 2, fixed: { role: 'responder' } }),

@@ -30,6 +30,8 @@ export interface SessionState {
   initiatedMode?: string;
   /** strongSwan: this end itself failed to verify the other's authentication (`calculated HASH does not match …`). */
   ownAuthFailure?: boolean;
+  /** Libreswan: the other end's authentication verified (`authenticated using …`, `certificate verified OK`). */
+  peerAuthOk?: boolean;
   /** strongSwan: an IKEv1 informational protected by HASH arrived (both ends hold the ISAKMP SA's keys). */
   protectedInfo?: boolean;
   /** Libreswan IKEv1: the Oakley transforms the device refused. */

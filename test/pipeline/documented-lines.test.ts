@@ -52,6 +52,18 @@ const CASES: [string, string, string][] = [
   ],
   ['strongSwan 5.0–5.5 spelling: DH group inacceptable, then the give-up', lines('DH group MODP_2048 inacceptable, requesting MODP_4096', 'received proposals unacceptable'), 'ike-proposal-mismatch'],
   ['pluto 3.x: the unknown peer refused only at debug level', lines('Jul  5 18:06:32.815757: | initial parent SA message received on 192.0.2.10:500 but no connection has been authorized with policy RSASIG+IKEV2_ALLOW'), 'peer-not-configured'],
+  ['IOS syslog tag quoted without its %', lines('CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.0.2.15 failed its sanity check or is malformed'), 'psk-mismatch'],
+  [
+    'pluto refuses after the peer authenticated: the identity (not in its certificate)',
+    lines(
+      '"west-east" #1: certificate verified OK: CN=west.example.com,O=Example',
+      "\"west-east\" #1: IKEv2 mode peer ID is ID_FQDN: '@192.0.2.45'",
+      '"west-east" #1: authenticated using RSA with SHA2_512',
+      '"west-east" #1: responding to IKE_AUTH message (ID 1) from 192.0.2.45:500 with encrypted notification AUTHENTICATION_FAILED',
+    ),
+    'identity-mismatch',
+  ],
+  ['pluto: no signature hash both ends accept (RSA-PSS)', lines('AUTHENTICATION_FAILED: No acceptable ECDSA/RSA-PSS ASN.1 signature hash proposal included for rsasig in I2 Auth Payload'), 'certificate-error'],
   ["pluto: leftcert names a certificate the NSS database lacks", lines("Oct 30 11:59:15 gw pluto[5747]: left certificate with nickname 'vpn-cert' was not found in NSS DB"), 'certificate-error'],
 ];
 
@@ -99,7 +111,9 @@ describe('lines quoted alone by vendors\' troubleshooting pages', () => {
     expect(f.diff?.find((d) => d.parameter === 'IpsecPfs')?.cloud).toBe('group2');
   });
 
-  it('an ASA that completed quick mode (713049) is a healthy tunnel', async () => {
+  it('an ASA that completed quick mode (713049) is a healthy tunnel, with or without the tags\' %', async () => {
+    const bare = await run(lines('ASA-5-713049: Group = 203.0.113.9, IP = 203.0.113.9, Security negotiation complete for LAN-to-LAN group (BRANCH-1) Responder, Inbound SPI = 0x0a4b71c2, Outbound SPI = 0x77f31de9'));
+    expect(bare.subjects[0]!.status).toBe('healthy');
     const r = await run(
       lines(
         '%ASA-5-713119: Group = 203.0.113.9, IP = 203.0.113.9, PHASE 1 COMPLETED',
