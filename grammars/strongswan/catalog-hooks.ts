@@ -143,6 +143,11 @@ export const sameIdentities: Hook = (ev) => {
   if (localId && localId === remoteId) ev.vars['sameIds'] = 'true';
 };
 
+/** `authentication of 'X' with … successful` (not `(myself)`): the other end's AUTH verified here. */
+export const authenticationOk: Hook = (ev, _m, cx) => {
+  if (!ev.vars['myself']) cx.st.peerAuthOk = true;
+};
+
 /** This end could not verify the other's authentication (its own key check failed). */
 export const ownAuthFailed: Hook = (_ev, _m, cx) => {
   cx.st.ownAuthFailure = true;

@@ -149,7 +149,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('info-ignored-no-sa', /^ignoring unprotected INFORMATIONAL from (\S+)/, ['from'], { ...V1 }),
     ],
     // A quiet success line (`authentication of '198.51.100.2' with pre-shared key successful`).
-    authentication: [T(null, /^authentication of '([^']*)' (?:\(myself\) )?with .+ successful/, ['id'])],
+    authentication: [T(null, /^authentication of '([^']*)' (\(myself\) )?with .+ successful/, ['id', 'myself'], { then: H.authenticationOk })],
     signature: [T('cert-error', /^signature validation failed/, undefined, { phase: 1 })],
     local: [T('nat-detected', /^local host is behind NAT/, undefined, { fixed: { who: 'local' } })],
     remote: [T('nat-detected', /^remote host is behind NAT/, undefined, { fixed: { who: 'remote' } })],

@@ -36,10 +36,24 @@ function aggressiveRefused(cx: MatchContext, protectedMessage: boolean): boolean
   return cx.st.initiatedMode === 'aggressive' && !cx.st.established && !protectedMessage && !cx.st.ownAuthFailure && !cx.st.protectedInfo;
 }
 
+/**
+ * AUTHENTICATION_FAILED after this end verified the other's authentication: with the key proven
+ * the same on both ends, what the other end refused is an identity (its ID for this end, an EAP
+ * identity), not the key.
+ */
+function refusedAfterAuthentication(ev: LogEvent, cx: MatchContext): boolean {
+  if (!cx.st.peerAuthOk || cx.st.established) return false;
+  ev.type = 'id-mismatch';
+  ev.vars['reason'] = 'refused-after-authentication';
+  cx.rec.phase = 1;
+  return true;
+}
+
 export const notifyError: Hook = (ev, m, cx) => {
   const type = notifyName(ev.vars['notify']!);
   ev.vars['notify'] = type;
   ev.type = eventForNotify(type);
+  if (type === 'AUTHENTICATION_FAILED' && ev.vars['direction'] === 'received' && refusedAfterAuthentication(ev, cx)) return;
   if (type === 'AUTHENTICATION_FAILED' && ev.vars['direction'] === 'received' && aggressiveRefused(cx, false)) {
     ev.type = 'mode-not-acceptable';
     ev.vars['mode'] = 'aggressive';
@@ -109,6 +123,7 @@ function message(direction: 'sent' | 'received'): Hook {
     if ((direction === 'received' && (kind === 'response' || exchange === 'INFORMATIONAL_V1')) || (direction === 'sent' && !ownRefusal)) {
       const meaning = eventForNotify(error);
       if (meaning !== 'notify') ev.type = meaning;
+      if (error === 'AUTHENTICATION_FAILED' && direction === 'received' && refusedAfterAuthentication(ev, cx)) return;
       if (error === 'AUTHENTICATION_FAILED' && direction === 'received' && exchange === 'INFORMATIONAL_V1' && aggressiveRefused(cx, /\bHASH\b/.test(payloads))) {
         ev.type = 'mode-not-acceptable';
         ev.vars['mode'] = 'aggressive';

@@ -52,6 +52,21 @@ const CASES: [string, string, string][] = [
   ],
   ['strongSwan 5.0–5.5 spelling: DH group inacceptable, then the give-up', lines('DH group MODP_2048 inacceptable, requesting MODP_4096', 'received proposals unacceptable'), 'ike-proposal-mismatch'],
   ['pluto 3.x: the unknown peer refused only at debug level', lines('Jul  5 18:06:32.815757: | initial parent SA message received on 192.0.2.10:500 but no connection has been authorized with policy RSASIG+IKEV2_ALLOW'), 'peer-not-configured'],
+  [
+    'charon verified the other end\'s key, then AUTHENTICATION_FAILED: an identity (here EAP\'s), not the key',
+    lines(
+      "09[IKE] authentication of '198.51.100.1' with pre-shared key successful",
+      "09[IKE] server requested EAP_IDENTITY (id 0x01), sending 'ops@example.com'",
+      '09[ENC] parsed IKE_AUTH response 2 [ EAP/FAIL N(AUTH_FAILED) ]',
+      '09[IKE] received AUTHENTICATION_FAILED notify error',
+    ),
+    'identity-mismatch',
+  ],
+  [
+    'charon\'s own authentication line (myself) proves nothing about the other end: a wrong key',
+    lines("09[IKE] authentication of '198.51.100.2' (myself) with pre-shared key successful", '09[ENC] parsed IKE_AUTH response 1 [ N(AUTH_FAILED) ]', '09[IKE] received AUTHENTICATION_FAILED notify error'),
+    'psk-mismatch',
+  ],
   ['IOS syslog tag quoted without its %', lines('CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.0.2.15 failed its sanity check or is malformed'), 'psk-mismatch'],
   [
     'pluto refuses after the peer authenticated: the identity (not in its certificate)',
