@@ -6,6 +6,7 @@ import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { LineRecordsParser } from './line-parser.js';
 import { feedParser } from './feed-parser.js';
 import type { ScannedStamp } from '../peer-common/time.js';
+import { newToken } from '../peer-common/syslog-program.js';
 
 export const Timestamp = createToken({ name: 'FramedTimestamp', pattern: /\d[^ ]*/ });
 export const Frame = createToken({ name: 'Frame', pattern: /[^\n]+/ });
@@ -47,4 +48,12 @@ let shared: FramedLineParser | undefined;
 export function parseFramedLines<F>(tokens: IToken[]): FramedHeader<F>[] | null {
   shared ??= new FramedLineParser();
   return feedParser(shared, tokens, (p) => p.lines()) as FramedHeader<F>[] | null;
+}
+
+/** The tokens of a line whose frame ends at `at` (its payload `frame`) and whose message follows it. */
+export function pushFramed(out: IToken[], s: string, base: number, frame: unknown, at: number): null {
+  out.push(newToken(Frame, s.slice(0, at) || ' ', base, frame));
+  if (at < s.length) out.push(newToken(Message, s.slice(at), base + at));
+  out.push(newToken(LineEnd, '\n', base + s.length));
+  return null;
 }

@@ -3,7 +3,7 @@
 // (`IKE_SA_ESTABLISH_FAIL:`, `IKE_NEGO:`, with or without the `TANS/` or `TANS_` lead) and the
 // text, after an optional time stamp (docs/tencent.md).
 import { framedDialect } from '../common/framed-dialect.js';
-import { Frame, LineEnd, Message, Timestamp } from '../common/framed-line.js';
+import { pushFramed, Timestamp } from '../common/framed-line.js';
 import { newToken } from '../peer-common/syslog-program.js';
 import { scanIsoStamp } from '../peer-common/time.js';
 import type { IToken } from '../chevrotain.js';
@@ -35,10 +35,7 @@ function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   const kind: TencentFrame['kind'] = /ESTABLISH_FAIL/.test(r.tag) ? 'fail' : /NEGO/.test(r.tag) ? 'nego' : 'other';
   const v = /IKEv([12])/.exec(s);
   const frame: TencentFrame = { kind, tag: r.tag, ...(v ? { ikeVersion: Number(v[1]) as 1 | 2 } : {}) };
-  out.push(newToken(Frame, s.slice(0, r.at) || ' ', base, frame));
-  if (r.at < s.length) out.push(newToken(Message, s.slice(r.at), base + r.at));
-  out.push(newToken(LineEnd, '\n', base + s.length));
-  return null;
+  return pushFramed(out, s, base, frame, r.at);
 }
 
 export const tencentDialect = framedDialect<TencentFrame>({

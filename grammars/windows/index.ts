@@ -4,8 +4,7 @@
 // an event shown by PowerShell's Format-List (`  Message : …` with its wrapped lines; the other
 // fields are quiet records). docs/windows.md.
 import { framedDialect } from '../common/framed-dialect.js';
-import { Frame, LineEnd, Message } from '../common/framed-line.js';
-import { newToken } from '../peer-common/syslog-program.js';
+import { pushFramed } from '../common/framed-line.js';
 import type { IToken } from '../chevrotain.js';
 import { classifyWindows } from './catalog.js';
 
@@ -35,10 +34,7 @@ function read(s: string): { frame: WindowsFrame; at: number } | undefined {
 function tokenizeLine(s: string, base: number, out: IToken[]): string | null {
   const r = read(s);
   if (!r) return 'not a Windows VPN event line';
-  out.push(newToken(Frame, s.slice(0, r.at) || ' ', base, r.frame));
-  if (r.at < s.length) out.push(newToken(Message, s.slice(r.at), base + r.at));
-  out.push(newToken(LineEnd, '\n', base + s.length));
-  return null;
+  return pushFramed(out, s, base, r.frame, r.at);
 }
 
 export const windowsDialect = framedDialect<WindowsFrame>({
