@@ -4,7 +4,7 @@
 // mode (QM) say the phase, also for IKEv2 (Windows keeps the IKEv1 names). A summary's detail line
 // (`based on log : …`) is read with it.
 import type { LogRecord } from '../../src/types.js';
-import { eventForNotify, levelFromEvent } from '../peer-common/catalog-kit.js';
+import { eventForNotify, levelFromEvent, recordText } from '../peer-common/catalog-kit.js';
 import type { AzureFrame } from './tokens.js';
 
 type Ev = { type: string; vars: Record<string, string> };
@@ -88,7 +88,7 @@ export function classifyAzure(rec: LogRecord, frame: AzureFrame | undefined, st:
     st.phase = undefined;
   }
   // A summary and its indented detail, a wfpdiag block's lines: one text.
-  const text = [rec.message, ...(rec.continuation ?? [])].join(' ').slice(0, TEXT_MAX).replace(/\s+/g, ' ').trim();
+  const text = recordText(rec, TEXT_MAX);
   const ip = (s: string | undefined): string | undefined => (s && /^[\d.]+$|:/.test(s) ? s : undefined);
   const remote = ip(frame?.remote);
   const local = ip(frame?.local);

@@ -6,7 +6,7 @@
 // detail whose description is cut). Where the text does not say the phase, the exchange does: a
 // phase-2 event id, else whether an IKE SA is up in this input (state kept per input).
 import type { LogRecord } from '../../src/types.js';
-import { eventForNotify, levelFromEvent } from '../peer-common/catalog-kit.js';
+import { eventForNotify, levelFromEvent, recordText } from '../peer-common/catalog-kit.js';
 import { notifyFromWords as notifyName } from '../peer-common/events.js';
 import type { PanFrame } from './tokens.js';
 
@@ -191,7 +191,7 @@ export function classifyPanos(rec: LogRecord, frame: PanFrame | undefined, st: P
   }
   // A description wrapped over several lines (a GUI detail, a mail) reads as one sentence. PAN-OS's
   // are a few hundred characters: a longer text is cut, so no pattern ever scans a giant line.
-  const text = [rec.message, ...(rec.continuation ?? [])].join(' ').slice(0, TEXT_MAX).replace(/\s+/g, ' ').trim();
+  const text = recordText(rec, TEXT_MAX);
   const ev = classifyText(rec, frame, text, st);
   if (frame?.eventId?.startsWith('ikev2-')) rec.ikeVersion ??= 2;
   if (ev) {

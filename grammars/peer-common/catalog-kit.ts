@@ -104,6 +104,14 @@ export function runCatalog(cat: Catalog, msg: string, cx: MatchContext): boolean
   return false;
 }
 
+/**
+ * A record's message with its folded lines as one sentence, cut to `max` characters before the
+ * blanks are folded, so that no pattern ever scans a giant line.
+ */
+export function recordText(rec: LogRecord, max = 4000): string {
+  return [rec.message, ...(rec.continuation ?? [])].join(' ').slice(0, max).replace(/\s+/g, ' ').trim();
+}
+
 /** Failure events make the record an error, retransmissions a warning. */
 export function levelFromEvent(rec: LogRecord): void {
   const ev = rec.event;

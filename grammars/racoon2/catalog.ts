@@ -24,6 +24,14 @@ const T = (event: EventType, re: RegExp, vars?: string[], phase?: 1 | 2, fixed?:
 const ENDPOINTS = ['local', 'remote'];
 const MY_PEER = ['my', 'peer'];
 
+/** The key of the message starting at `at` in TEMPLATES: its first word, or `#num` when it starts with a digit. */
+export function templateKey(s: string, at = 0): string {
+  const c0 = s.charCodeAt(at);
+  if (c0 >= 48 && c0 <= 57) return '#num';
+  const space = s.indexOf(' ', at);
+  return s.slice(at, space < 0 ? s.length : space);
+}
+
 /** First word of the message → templates tried in order. `#num` = messages starting with a number. */
 export const TEMPLATES: Record<string, MessageTemplate[]> = {
   starting: [T('daemon-start', /^starting iked/)],

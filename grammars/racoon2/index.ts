@@ -4,7 +4,7 @@ import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import { isHeaderFailure, type Dialect, type HeaderFailure, type HeaderLine, type ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogRecord } from '../../src/types.js';
 import { isHexDumpLine } from '../../src/parse/line-access.js';
-import { FLOATING, ISAKMP_PREFIX, TEMPLATES, type MessageTemplate } from './catalog.js';
+import { FLOATING, ISAKMP_PREFIX, TEMPLATES, templateKey, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
 import { applyClassified, memoFor, type TailEntry, rememberTail, storeClassified } from './tail-memo.js';
@@ -83,11 +83,7 @@ export function classifyRecord(rec: LogRecord): void {
     }
   }
   if (!KNOWN_TAGS.has(rec.tag ?? '')) rec.level = 'warn';
-  let space = msg.indexOf(' ');
-  if (space < 0) space = msg.length;
-  const first = msg.slice(0, space);
-  const c0 = first.charCodeAt(0);
-  const key = c0 >= 48 && c0 <= 57 ? '#num' : first;
+  const key = templateKey(msg);
   // Floating templates ("… theirs: …", "… give up to get IPsec-SA …") are errors, never DEBUG.
   if (!matchTemplates(TEMPLATES[key], msg, rec) && rec.level !== 'debug') {
     for (const f of FLOATING) {

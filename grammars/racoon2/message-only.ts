@@ -8,7 +8,7 @@ import { Frame, LineEnd, Message } from '../common/framed-line.js';
 import { newToken } from '../peer-common/syslog-program.js';
 import type { IToken } from '../chevrotain.js';
 import type { Dialect } from '../../src/parse/dialect.js';
-import { FLOATING, TEMPLATES } from './catalog.js';
+import { FLOATING, TEMPLATES, templateKey } from './catalog.js';
 import { classifyRecord } from './index.js';
 
 /** `isakmp.c:1234:isakmp_ph1resend(): ` in front of the message. */
@@ -35,11 +35,7 @@ function messageStart(line: string): number {
     if (o) i += o[0].length;
   }
   if (line.length - i < 8) return -1;
-  let space = line.indexOf(' ', i);
-  if (space < 0) space = line.length;
-  const c0 = line.charCodeAt(i);
-  const key = c0 >= 48 && c0 <= 57 ? '#num' : line.slice(i, space);
-  const list = TEMPLATES[key];
+  const list = TEMPLATES[templateKey(line, i)];
   if (list) {
     const msg = line.slice(i);
     if (list.some((t) => t.re.test(msg))) return i;

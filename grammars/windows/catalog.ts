@@ -4,7 +4,7 @@
 // (RemoteAccess 20111: "… failed to complete successfully because of the following error: …").
 // The codes and their sentences are Windows' own (winerror.h / raserror.h), docs/windows.md.
 import type { LogRecord } from '../../src/types.js';
-import { levelFromEvent } from '../peer-common/catalog-kit.js';
+import { levelFromEvent, recordText } from '../peer-common/catalog-kit.js';
 
 interface Meaning {
   type: string;
@@ -41,7 +41,7 @@ const SENTENCES: [RegExp, string][] = [
 const CODE = /(?:error code returned on failure is|(?:Remote Access )?[Ee]rror)\s*:?\s*(\d{3,5})\b/;
 
 export function classifyWindows(rec: LogRecord): void {
-  const text = [rec.message, ...(rec.continuation ?? [])].join(' ').replace(/\s+/g, ' ').slice(0, 4000);
+  const text = recordText(rec);
   let code = CODE.exec(text)?.[1];
   if (!code || !CODES[code]) code = SENTENCES.find(([re]) => re.test(text))?.[1];
   const m = code ? CODES[code] : undefined;
