@@ -61,6 +61,14 @@ const saSide: H.Hook = (ev, _m, cx) => {
   if (ev.type === 'p2-established' && ev.vars['direction'] === 'outbound') ev.type = '';
 };
 
+/** 402116 names both ends too; the packet's addresses and the SA's proxies stay (the finding quotes them). */
+const outsideSa: H.Hook = (ev, _m, cx) => {
+  const { local, remote } = ev.vars;
+  if (local && /^[\d.]+$/.test(local)) cx.rec.local = { ip: local };
+  if (remote && /^[\d.]+$/.test(remote)) cx.rec.remote = { ip: remote };
+  delete ev.vars['user'];
+};
+
 export const ASA_CATALOG: Catalog = {
   byFirstWord: {
     PHASE: [
@@ -128,6 +136,8 @@ export const ASA_CATALOG: Catalog = {
       T('sa-deleted', /^IKEv2 SA DOWN\. Reason: (.+)$/, ['reason'], { ...V2, then: H.teardown }),
     ],
     'IPSEC:': [
+      // 402116: the SA is up, but what the other end sends through it is not what the SA was negotiated for.
+      T('traffic-outside-sa', /^IPSEC: Received an? (?:ESP|AH) packet \(SPI= ?(0x[0-9A-Fa-f]+)[^)]*\) from (\S+) \(user= ?(\S+?)\) to (\S+?)\.\s+The decapsulated inner packet doesn't match the negotiated policy in the SA\.\s+The packet specifies its destination as (\S+?), its source as (\S+?), and its protocol as (\S+?)\.\s+The SA specifies its local[_ ]proxy as (\S+?) and its remote[_ ]proxy as (\S+?)\.?\s*$/, ['spi', 'remote', 'user', 'local', 'dst', 'src', 'protocol', 'localProxy', 'remoteProxy'], { phase: 2, then: outsideSa }),
       T('p2-established', /^IPSEC: An? (inbound|outbound) (?:LAN-to-LAN|remote access|static) SA \(SPI= ?(0x[0-9A-Fa-f]+)\) between (\S+) and (\S+) \(user= ?(\S+?)\) has been created/, ['direction', 'spi', 'local', 'remote', 'user'], { phase: 2, then: saSide }),
       T('sa-deleted', /^IPSEC: An? (inbound|outbound) (?:LAN-to-LAN|remote access|static) SA \(SPI= ?(0x[0-9A-Fa-f]+)\) between (\S+) and (\S+) \(user= ?(\S+?)\) has been deleted/, ['direction', 'spi', 'local', 'remote', 'user'], { phase: 2, fixed: { what: 'IPsec SA' }, then: saSide }),
     ],

@@ -147,6 +147,8 @@ export const IOS_CATALOG: Catalog = {
     IKMP_MODE_FAILURE: [T(null, /^IKMP_MODE_FAILURE Processing of (\w+) mode failed with peer at (\S+)/, ['mode', 'peer'], { ...V1, then: H.generic })],
     IKMP_SA_NOT_OFFERED: [T('no-proposal', /^IKMP_SA_NOT_OFFERED Remote peer (\S+) responded with attribute (.+?) not offered or changed/, ['peer', 'attribute'], { ...V1, phase: 1, fixed: { direction: 'received' } })],
     IKMP_AG_MODE_DISABLED: [T('mode-not-acceptable', /^IKMP_AG_MODE_DISABLED/, undefined, { ...V1, phase: 1, fixed: { mode: 'aggressive' } })],
+    // The IOS twin of ASA 402116: a decrypted packet outside the SA's identities (proxies).
+    RECVD_PKT_INV_IDENT: [T('traffic-outside-sa', /^RECVD_PKT_INV_IDENT decaps: rec'd IPSEC packet has invalid identity\b.*?dest_addr= ?\/?(\S+?),\s*src_addr= ?(\S+?),\s*prot= ?(\d+)/, ['dst', 'src', 'protocol'], { phase: 2 })],
     IKMP_NO_SA: [T(null, /^IKMP_NO_SA/, undefined, { then: H.generic })],
     SESSION_STATUS: [T(null, /^SESSION_STATUS Crypto tunnel (?:v2 )?(is (?:UP|DOWN))/, ['state'], { then: tunnelStatus })],
     IKEV2_SESSION_STATUS: [T(null, /^IKEV2_SESSION_STATUS Crypto tunnel v2 (is (?:UP|DOWN))/, ['state'], { v: 2, then: tunnelStatus })],

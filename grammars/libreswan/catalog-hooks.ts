@@ -83,6 +83,12 @@ export const notifySent: Hook = (ev, _m, cx) => {
   ev.vars['direction'] = 'sent';
   remote(cx, ev.vars['remote']);
   const t = ev.vars['type'] ?? '';
+  // The refusal that follows this end's own certificate check (`X509: authentication failed; …`)
+  // only reports it: the certificate's failure is the cause, and its record says so.
+  if ((t === 'INVALID_ID_INFORMATION' || t === 'AUTHENTICATION_FAILED') && cx.st.certRefused && !cx.st.established) {
+    cx.rec.phase = 1;
+    return;
+  }
   // The device refusing the other end's identity in phase 1.
   if (t === 'INVALID_ID_INFORMATION' && !cx.st.established && cx.rec.phase !== 2) {
     ev.type = 'id-mismatch';
@@ -98,6 +104,11 @@ export const notifySent: Hook = (ev, _m, cx) => {
     ev.type = 'id-mismatch';
     ev.vars['reason'] = 'refused-after-authentication';
   }
+};
+
+/** `X509: authentication failed; …`: the other end's certificate does not carry the ID it sent. */
+export const certRefused: Hook = (_ev, _m, cx) => {
+  cx.st.certRefused = true;
 };
 
 /** `authenticated using RSA …`, `certificate verified OK`: the other end proved itself. */

@@ -20,12 +20,15 @@ export const LIBRESWAN_CATALOG: Catalog = {
     authenticated: [T(null, /^authenticated using (\S+)/, ['method'], { phase: 1, then: H.peerAuthenticated })],
     certificate: [T(null, /^certificate verified OK/, undefined, { phase: 1, then: H.peerAuthenticated })],
     // `AUTHENTICATION_FAILED: No acceptable ECDSA/RSA-PSS ASN.1 signature hash proposal included for rsasig in I2 Auth Payload`.
+    // The peer's certificate verified, but does not carry the ID it sent (`X509: authentication failed; peer
+    // certificate subjectAltName extension does not match ID_FQDN '…'`, or it has no subjectAltName at all).
+    'X509:': [T('cert-error', /^X509: authentication failed; (.*)$/, ['detail'], { phase: 1, fixed: { reason: 'certificate-id' }, then: H.certRefused })],
     'AUTHENTICATION_FAILED:': [T('cert-error', /^AUTHENTICATION_FAILED: No acceptable (\S+) ASN\.1 signature hash proposal/, ['what'], { ...V2, phase: 1, fixed: { reason: 'signature-hash' } })],
     responding: [
       T('p1-start', /^responding to (Main|Aggressive) Mode(?: from unknown peer (\S+))?/, ['mode', 'remote'], { ...V1, phase: 1, fixed: { role: 'responder' }, then: H.p1Start }),
       T('p2-start', /^responding to Quick Mode proposal/, undefined, { ...V1, phase: 2, fixed: { role: 'responder' } }),
       T('notify', /^responding to (\S+) \(\d+\) message \(Message ID (\d+)\) with (?:unencrypted |encrypted )?notification (\S+)/, ['exchange', 'msgid', 'type'], { ...V2, then: H.notifySent }),
-      T('notify', /^responding to (\S+) message \(ID (\d+)\) from (\S+) with (?:encrypted |unencrypted )?notification (\S+)/, ['exchange', 'msgid', 'remote', 'type'], { ...V2, then: H.notifySent }),
+      T('notify', /^responding to (\S+) message \(ID (\d+)\) from (<[^>]*>\S*|\S+) with (?:encrypted |unencrypted )?notification (\S+)/, ['exchange', 'msgid', 'remote', 'type'], { ...V2, then: H.notifySent }),
     ],
     initiating: [
       T('p1-start', /^initiating IKEv2 (?:IKE SA|connection) to replace/, undefined, { ...V2, phase: 1, fixed: { role: 'initiator', rekey: 'true' } }),
@@ -100,9 +103,10 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T(null, /^Child SA proposals \(connection add\)/, undefined, { then: H.listing(2) }),
       T('p2-failed', /^Child SA lost its IKE SA/, undefined, { phase: 2 }),
     ],
+    // The exchange is named: a refusal of a rekey (or of a further Child SA) once one Child SA is up is PFS's.
     CREATE_CHILD_SA: [
-      T('notify', /^CREATE_CHILD_SA request failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('sent') }),
-      T('notify', /^CREATE_CHILD_SA failed with error notification (\S+)/, ['notify'], { ...V2, phase: 2, then: H.notifyMapped('received') }),
+      T('notify', /^CREATE_CHILD_SA request failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, fixed: { exchange: 'CREATE_CHILD_SA' }, then: H.notifyMapped('sent') }),
+      T('notify', /^CREATE_CHILD_SA failed with error notification (\S+)/, ['notify'], { ...V2, phase: 2, fixed: { exchange: 'CREATE_CHILD_SA' }, then: H.notifyMapped('received') }),
     ],
     probable: [T('auth-failed', /^probable authentication failure \(mismatch of preshared secrets\?\)(?::\s*(.*))?/, ['detail'], { ...V1, phase: 1, fixed: { reason: 'psk' } })],
     Possible: [T('auth-failed', /^Possible authentication failure: no acceptable response to our first encrypted message/, undefined, { phase: 1, fixed: { reason: 'no-response-to-encrypted' }, then: H.unansweredAuth })],

@@ -14,6 +14,9 @@ import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
 import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
 
+/** What a Cisco router's line starts with after its time: a syslog tag or a debug prefix (pluto never does). */
+const CISCO_LEAD = /^(?:%[A-Z]|ISAKMP[:( -]|IPSEC\(|IKEv2:|IKEV2[-:]|CRYPTO[-_])/;
+
 export const LIBRESWAN = 'libreswan';
 
 /** `STATE_MAIN_I1: ` / `IKE_SA_INIT_I: ` in front of a message (Libreswan ≤ 4 puts the state there). */
@@ -87,7 +90,8 @@ export function createLibreswanDialect(): Dialect {
       let i = stampEnd(line);
       if (i > 0) {
         // `stamp: LEVEL: ` is racoon's file log, not pluto's.
-        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !/^(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /.test(line.slice(i + 2, i + 12));
+        // `stamp: %CRYPTO-4-…`, `stamp: ISAKMP:(1001):…` is a Cisco router's (its clock set, no `*`).
+        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !/^(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /.test(line.slice(i + 2, i + 12)) && !CISCO_LEAD.test(line.slice(i + 2, i + 14));
         if (line.charCodeAt(i) !== 32) return false;
         while (line.charCodeAt(i) === 32) i++;
         const prog = syslogProgram(line, i);
@@ -95,6 +99,8 @@ export function createLibreswanDialect(): Dialect {
       }
       const c = line.charCodeAt(0);
       if (c === 34) return CONNECTION_SNIFF.test(line);
+      // `| …`: plutodebug output pasted without its stamps (a markdown table row ends in `|` too).
+      if (c === 124) return line.charCodeAt(1) === 32 && !line.trimEnd().endsWith('|');
       if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);
       // `pluto[400]: …` without a stamp (`docker logs`, a journal view without times).
       if (c === 112 && line.startsWith('pluto') && syslogProgram(line, 0) === 'pluto') return true;

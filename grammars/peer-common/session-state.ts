@@ -32,6 +32,8 @@ export interface SessionState {
   ownAuthFailure?: boolean;
   /** Libreswan: the other end's authentication verified (`authenticated using …`, `certificate verified OK`). */
   peerAuthOk?: boolean;
+  /** Libreswan: this end refused the other's certificate for the ID it sent (`X509: authentication failed; …`). */
+  certRefused?: boolean;
   /** strongSwan: an IKEv1 informational protected by HASH arrived (both ends hold the ISAKMP SA's keys). */
   protectedInfo?: boolean;
   /** Libreswan IKEv1: the Oakley transforms the device refused. */

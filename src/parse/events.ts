@@ -56,6 +56,7 @@ export const EVENT_TYPES = {
   'address-mismatch': 'A proposed traffic-selector address differs from the configured one [expected, received].',
   'id-payload': 'A phase-2 ID payload decoded [which=IDci|IDcr, subnet].',
   'ts-unacceptable': 'Traffic selectors unacceptable / INVALID_ID_INFORMATION.',
+  'traffic-outside-sa': 'A packet decrypted from an SA lies outside its selectors: the other end encrypts traffic they do not name [src, dst, localProxy, remoteProxy].',
   'dpd-dead': 'Dead peer detection declared the peer dead.',
   'dpd-sent': 'A DPD R-U-THERE was sent.',
   'dpd-ack': 'A DPD acknowledgement was received.',

@@ -153,7 +153,7 @@ describe('Libreswan header variants and robustness', () => {
       'Nov 21 21:58:50 host charon[1]: 08[IKE] sending DPD request',
       '2026-11-22 06:10:09 vco-bp1a15261a8cf3184b38 [INFO]: main.c:306:main(): starting iked',
       'Nov 21 21:58:50 host sshd[12]: Accepted publickey for root',
-      '| debug line without a stamp',
+      '| a | markdown table | row |',
       'plain text',
     ])
       expect(libreswanDialect.sniff(l), l).toBe(false);
