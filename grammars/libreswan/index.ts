@@ -14,6 +14,9 @@ import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
 import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
 
+/** racoon's level after its stamp, behind the peer's address on some lines. */
+const RACOON_LEVEL = /^(?:\[[^\]\s]{1,60}\] )?(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /;
+
 /** What a Cisco router's line starts with after its time: a syslog tag or a debug prefix (pluto never does). */
 const CISCO_LEAD = /^(?:%[A-Z]|ISAKMP[:( -]|IPSEC\(|IKEv2:|IKEV2[-:]|CRYPTO[-_])/;
 
@@ -89,9 +92,9 @@ export function createLibreswanDialect(): Dialect {
     sniff(line: string): boolean {
       let i = stampEnd(line);
       if (i > 0) {
-        // `stamp: LEVEL: ` is racoon's file log, not pluto's.
+        // `stamp: LEVEL: ` and `stamp: [addr] LEVEL: ` are racoon's file log, not pluto's.
         // `stamp: %CRYPTO-4-…`, `stamp: ISAKMP:(1001):…` is a Cisco router's (its clock set, no `*`).
-        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !/^(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /.test(line.slice(i + 2, i + 12)) && !CISCO_LEAD.test(line.slice(i + 2, i + 14));
+        if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !RACOON_LEVEL.test(line.slice(i + 2, i + 72)) && !CISCO_LEAD.test(line.slice(i + 2, i + 14));
         if (line.charCodeAt(i) !== 32) return false;
         while (line.charCodeAt(i) === 32) i++;
         const prog = syslogProgram(line, i);

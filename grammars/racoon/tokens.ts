@@ -34,6 +34,11 @@ const CLOCK_ONLY = /^(\d\d):(\d\d):(\d\d) /;
 
 /** `LEVEL: ` at i, the level, and where the rest starts. */
 function readLevel(s: string, i: number): { level: string; end: number } | undefined {
+  // Some messages name the peer in front of the level: `[192.0.2.1] INFO: Selected NAT-T version …`.
+  if (s.charCodeAt(i) === 91) {
+    const close = s.indexOf('] ', i);
+    return close > i && close - i < 64 ? readLevel(s, close + 2) : undefined;
+  }
   const colon = s.indexOf(': ', i);
   if (colon < 0 || colon - i > 9) return undefined;
   const level = s.slice(i, colon);
@@ -113,7 +118,7 @@ export function sniffLine(s: string, afterStamp: number): boolean {
   while (s.charCodeAt(i) === 32) i++;
   const c = s.charCodeAt(i);
   if (c === 105 && readTopics(s, i)) return true;
-  if (c >= 65 && c <= 90 && readLevel(s, i)) return true;
+  if (((c >= 65 && c <= 90) || c === 91) && readLevel(s, i)) return true;
   const colon = s.indexOf(': ', i);
   if (colon < 0 || colon - i > 80) return false;
   const head = s.slice(i, colon);

@@ -86,4 +86,11 @@ describe('racoon dialect', () => {
     const mixed = parseText(['Jul 18 02:28:58 gw racoon[123]: ERROR: no suitable proposal found.', 'Jul 18 02:28:59 gw charon[77]: 06[IKE] <c|1> sending DPD request'].join('\n'), [createStrongswanDialect(), createLibreswanDialect(), racoonDialect], { year: 2026 });
     expect(mixed.records.map((r) => r.dialect)).toEqual(['racoon', 'strongswan']);
   });
+
+  it('reads a file-log line that names the peer before its level as racoon\'s, not pluto\'s', () => {
+    const line = '2016-05-22 22:26:15: [192.0.2.101] INFO: Selected NAT-T version: RFC 3947';
+    const both = parseText(line, [createStrongswanDialect(), createLibreswanDialect(), racoonDialect], { year: 2026 });
+    expect(both.failures).toEqual([]);
+    expect(both.records.map((r) => [r.dialect, r.level, r.message])).toEqual([['racoon', 'info', 'Selected NAT-T version: RFC 3947']]);
+  });
 });
