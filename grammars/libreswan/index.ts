@@ -18,7 +18,7 @@ import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } f
 const RACOON_LEVEL = /^(?:\[[^\]\s]{1,60}\] )?(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /;
 
 /** What a Cisco router's line starts with after its time: a syslog tag or a debug prefix (pluto never does). */
-const CISCO_LEAD = /^(?:%[A-Z]|ISAKMP[:( -]|IPSEC\(|IKEv2:|IKEV2[-:]|CRYPTO[-_])/;
+const CISCO_LEAD = /^(?:%[A-Z]|ISAKMP[:( -]|IPSEC\(|IKEv2[-:(]|IKEV2[-:]|CRYPTO[-_]|crypto_engine)/;
 
 export const LIBRESWAN = 'libreswan';
 
@@ -97,6 +97,7 @@ export function createLibreswanDialect(): Dialect {
         if (line.charCodeAt(i) === 58) return line.charCodeAt(i + 1) === 32 && !RACOON_LEVEL.test(line.slice(i + 2, i + 72)) && !CISCO_LEAD.test(line.slice(i + 2, i + 14));
         if (line.charCodeAt(i) !== 32) return false;
         while (line.charCodeAt(i) === 32) i++;
+        if (line.charCodeAt(i) === 34) return CONNECTION_SNIFF.test(line.slice(i, i + 200));
         const prog = syslogProgram(line, i);
         return prog !== undefined && PROGRAMS.has(prog);
       }

@@ -97,10 +97,15 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
       i = stamp.end + 2;
     } else if (s.charCodeAt(stamp.end) === 32) {
       out.push(newToken(Timestamp, stamp.text, base, stamp));
-      const prog = readProgram(s, skipSpaces(s, stamp.end), isOwnProgram);
-      if (!prog) return fail('no pluto syslog program after the time stamp');
-      out.push(newToken(Program, s.slice(skipSpaces(s, stamp.end), prog.end - 1), base + stamp.end, prog.payload));
-      i = prog.end;
+      const at = skipSpaces(s, stamp.end);
+      // `docker logs -t` and other collectors put their own stamp before pluto's `"conn" #1: …`.
+      if (s.charCodeAt(at) === 34 && CONNECTION_SNIFF.test(s.slice(at, at + 200))) i = at;
+      else {
+        const prog = readProgram(s, at, isOwnProgram);
+        if (!prog) return fail('no pluto syslog program after the time stamp');
+        out.push(newToken(Program, s.slice(at, prog.end - 1), base + stamp.end, prog.payload));
+        i = prog.end;
+      }
     } else return fail('time stamp not followed by ": " or a syslog program');
     framed = true;
   } else if (s.startsWith('pluto')) {

@@ -121,8 +121,17 @@ export const racoon2Dialect: Dialect = {
   sniff(line: string): boolean {
     if (!startsWithStamp(line)) return false;
     const close = line.indexOf(']:', 20);
+    if (close < 0 || close >= 120) return false;
     // PAN-OS's ikemgr.log (a racoon2 descendant) follows its tag with `{ gw: p2 }:`, never a gateway line.
-    return close > 0 && close < 120 && !(line.charCodeAt(close + 3) === 123 && line.charCodeAt(close + 2) === 32);
+    if (line.charCodeAt(close + 3) === 123 && line.charCodeAt(close + 2) === 32) return false;
+    // The `]:` closes a tag (`[INFO]:`, `[PROTO_ERR]:`), not a syslog program's pid (`charon[1234]:`).
+    const open = line.lastIndexOf('[', close);
+    if (open < 0 || close - open < 2 || close - open > 23) return false;
+    for (let i = open + 1; i < close; i++) {
+      const c = line.charCodeAt(i);
+      if (!((c >= 65 && c <= 90) || c === 95)) return false;
+    }
+    return true;
   },
   parseHeaders(lines: HeaderLine[], ctx: ParseContext): (LogRecord | HeaderFailure)[] {
     const memo = memoFor(ctx);

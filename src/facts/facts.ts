@@ -56,7 +56,8 @@ function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-es
     // An establishment without a time stamp (a pasted FortiGate debug; a Cisco debug whose only
     // stamped line is a syslog message among untimed debug lines): the order of the side's lines
     // says whether it ends up.
-    if (up === undefined) return acc.store.count(type, s) > 0 && life.state === 'up';
+    // Phase 1 is also up when its establishment came after its last failure (a later phase-2 failure is not one).
+    if (up === undefined) return acc.store.count(type, s) > 0 && (life.state === 'up' || (type === 'p1-established' && life.untimedP1 === 'up'));
     return type === 'p1-established' ? upSince(up, life.p1FailMs) : upSince(up, life.p1FailMs, life.p2FailMs);
   });
 }

@@ -75,6 +75,14 @@ export class Lifecycle {
   private peerRekeyed = false;
   /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
   private rekeyMs: number | undefined;
+  /**
+   * A log without times (`journalctl -o cat`, a paste with the stamps cut): an IKE SA was just
+   * established while the tunnel was up, so the deletes that follow it, up to the next other event,
+   * are of the SA it replaced.
+   */
+  private untimedRekey = false;
+  /** What came last of phase 1, in the order of the lines: its establishment or a failure of it (logs without times). */
+  untimedP1: 'up' | 'failed' | undefined;
 
   private childUp(spi: string | undefined, spiOut: string | undefined): void {
     if (this.peerChildren > 0) this.peerRekeyed = true;
@@ -108,7 +116,13 @@ export class Lifecycle {
     if (!ev) return;
     const t = rec.timeMs;
     const type = ev.type;
-    if (type === 'p1-established' && this.state === 'up') this.rekeyMs = t;
+    const deletion = type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted';
+    if (!deletion) this.untimedRekey = false;
+    if (type === 'p1-established' && this.state === 'up') {
+      this.rekeyMs = t;
+      this.untimedRekey = t === undefined;
+    }
+    if (type === 'p1-established') this.untimedP1 = 'up';
     const gatewayV2Up = type === 'p1-established' && rec.ikeVersion === 2 && rec.dialect === 'racoon2';
     if (gatewayV2Up && this.childRefused) {
       // The IKE SA came up without the CHILD_SA it was negotiated for: no tunnel.
@@ -162,7 +176,7 @@ export class Lifecycle {
     }
     // An IKE SA rekeyed (lab wave 6: strongSwan every 10 s): the new SA is up first, then the
     // replaced one is deleted — by either end, logged as several lines — and that ends nothing.
-    if (this.state === 'up' && this.rekeyMs !== undefined && t !== undefined && t >= this.rekeyMs && t - this.rekeyMs <= REKEY_DELETE_MS && (type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted')) return;
+    if (this.state === 'up' && deletion && (this.untimedRekey || (this.rekeyMs !== undefined && t !== undefined && t >= this.rekeyMs && t - this.rekeyMs <= REKEY_DELETE_MS))) return;
     // A log that begins with the other end deleting the IKE SA: it was up before the log began.
     const upBeforeLog = this.state === 'idle' && type === 'delete-received' && endsTunnel(rec);
     if (upBeforeLog) this.everUp = true;
@@ -183,7 +197,10 @@ export class Lifecycle {
       if (this.state === 'negotiating' && phase2) this.childRefused = true;
       this.state = 'failed';
       if (phase2) this.p2FailMs = later(this.p2FailMs, t);
-      else this.p1FailMs = later(this.p1FailMs, t);
+      else {
+        this.p1FailMs = later(this.p1FailMs, t);
+        this.untimedP1 = 'failed';
+      }
     }
   }
 
@@ -199,6 +216,7 @@ export class Lifecycle {
       this.lostMs = o.lostMs;
     }
     this.p1FailMs = later(this.p1FailMs, o.p1FailMs);
+    if (continues || this.untimedP1 === undefined) this.untimedP1 = o.untimedP1 ?? this.untimedP1;
     this.p2FailMs = later(this.p2FailMs, o.p2FailMs);
     this.failedWhileUp ||= o.failedWhileUp;
     this.deletedAfterPhase1 ||= o.deletedAfterPhase1;

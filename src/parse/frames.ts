@@ -2,7 +2,8 @@
 // (time, process, pid, message), a mail quote (`> `), Markdown bold around a line, an RFC 5424
 // syslog record, Android logcat (brief, time, threadtime), a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
-// `Day, date - [tunnel]` log, blanks before the stamp.
+// `Day, date - [tunnel]` log, blanks before the stamp, `grep`'s file name and line number, a
+// collector's stamp before the daemon's own.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -48,6 +49,14 @@ const WHACK_RELAY = /^(.{15,32}? \S+ )?(?:NetworkManager|nm-[\w-]+|ipsec|whack)\
 const STAMPED_WHACK = /^((?:[A-Za-z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d(?:\.\d+)?) \d{3} (".*)$/;
 /** `Wed, 2012-08-01 13:08:29 - [Office] msg` (router web-UI logs of an Openswan tunnel). */
 const ROUTER_TUNNEL = /^[A-Z][a-z]{2}, (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) - \[([^\]"]+)\] (.*?)\s*$/;
+/** A stamp a line starts with once `grep`'s prefix is cut: syslog or ISO. */
+const STAMP_AHEAD = '(?=\\*?[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d)';
+/** `1234:Dec  4 …` / `1234-Dec  4 …` (`grep -n`, a match or a context line). */
+const GREP_LINE_NUMBER = new RegExp(`^\\d{1,9}[:-]${STAMP_AHEAD}`);
+/** `/var/log/syslog:Dec  4 …`, `charon.log:12:2026-…` (`grep` over several files, `-n` too). */
+const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d+)?|(?:syslog|messages|secure)(?:\\.\\d+)?):(?:\\d{1,9}[:-])?${STAMP_AHEAD}`);
+/** `2026-12-04T09:35:11.123456789Z Dec  4 17:35:11 …`: a collector's stamp before the daemon's own (docker, kubectl). */
+const COLLECTOR_STAMP = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d) ${STAMP_AHEAD}`);
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
 const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 
@@ -64,11 +73,18 @@ export function unframe(line: string, depth = 0): string {
   const c0 = line.charCodeAt(0);
   // Fast path: racoon2 and ISO-stamped lines without tabs are never framed (an exported gateway
   // log is not a post: no annotations either).
-  if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.indexOf('\t') < 0) return line;
+  // (`docker logs -t` / `kubectl logs --timestamps` put an RFC 3339 stamp with a `T` before the line.)
+  if (c0 >= 48 && c0 <= 57 && line.charCodeAt(4) === 45 && line.charCodeAt(10) !== 84 && line.indexOf('\t') < 0) return line;
   // Frames nest (a quoted, indented paste), but only so deep: `**…**` around `**…**` on a hostile
   // line would otherwise recurse once per pair.
   const out = depth < MAX_NESTED_FRAMES ? unframeOnce(line, c0, depth + 1) : line;
   return ARROW.test(out) ? out.replace(ANNOTATION, '') : out;
+}
+
+/** Whether the line's first `:` comes before any blank (a file name's, not a stamp's or a message's). */
+function noBlankBeforeColon(line: string): boolean {
+  const colon = line.indexOf(':');
+  return colon > 0 && colon < 200 && line.lastIndexOf(' ', colon) < 0;
 }
 
 /** The quick test before ANNOTATION: one pass over the line. */
@@ -81,6 +97,8 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
   if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 >= 48 && c0 <= 57 && (m = GREP_LINE_NUMBER.exec(line) ?? COLLECTOR_STAMP.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 !== 32 && c0 !== 9 && noBlankBeforeColon(line) && (m = GREP_FILE.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 42 && (m = BOLD.exec(line))) return unframe(m[1]!, depth);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (line.indexOf('\t') >= 0) {
