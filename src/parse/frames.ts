@@ -3,7 +3,7 @@
 // syslog record, Android logcat (brief, time, threadtime), a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
 // `Day, date - [tunnel]` log, blanks before the stamp, `grep`'s file name and line number, a
-// collector's stamp before the daemon's own.
+// collector's stamp before the daemon's own, a Markdown list item or inline code.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -27,6 +27,8 @@ const TSV_PID = /^((?:[A-Za-z][a-z]{2} [ \d]?\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d
 const INDENTED_PROGRAM = /^[ \t]+(?=(?:charon|charon-systemd|pluto|racoon|iked|ipsec)(?:\[\d+\])?: |ike (?:V=[^:\s]+:)?\d+[:\s]|\*[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d)/;
 /** `> 003 "conn" #3: …` (a line of a mail or forum quote). */
 const QUOTED = /^(?:>[ \t]?)+[ \t]*(?=\S)/;
+/** `>`, `> > ` alone. */
+const QUOTE_ONLY = /^(?:>[ \t]?)+[ \t]*$/;
 /** `**IDir '…' does not match to '…'**` (a line made bold in a Markdown post). */
 const BOLD = /^\*\*(.+?)\*\*\s*$/;
 /** `<30>1 2024-06-08T00:46:22+02:00 host charon 51742 - [meta …] msg` (RFC 5424). */
@@ -51,10 +53,16 @@ const STAMPED_WHACK = /^((?:[A-Za-z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d) \d\d:\d\d:
 const ROUTER_TUNNEL = /^[A-Z][a-z]{2}, (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) - \[([^\]"]+)\] (.*?)\s*$/;
 /** A stamp a line starts with once `grep`'s prefix is cut: syslog or ISO. */
 const STAMP_AHEAD = '(?=\\*?[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d)';
+/** The same, a gateway hex dump's first word (the continuation lines of a stamped record), or nothing (an empty line). */
+const STAMP_OR_DUMP_AHEAD = '(?=\\*?[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d|[0-9a-f]{8,}(?: |$)|$)';
+/** `- 2026-…`, `3. Dec  4 …`: a line made a Markdown list item. */
+const LIST_ITEM = new RegExp(`^(?:[-*+]|\\d{1,4}[.)])[ \\t]+${STAMP_AHEAD}`);
+/** `` `2026-… [ERROR]: …` ``: a line quoted as inline code. */
+const INLINE_CODE = /^`+([^`].*?)`+\s*$/;
 /** `1234:Dec  4 …` / `1234-Dec  4 …` (`grep -n`, a match or a context line). */
-const GREP_LINE_NUMBER = new RegExp(`^\\d{1,9}[:-]${STAMP_AHEAD}`);
+const GREP_LINE_NUMBER = new RegExp(`^\\d{1,9}[:-]${STAMP_OR_DUMP_AHEAD}`);
 /** `/var/log/syslog:Dec  4 …`, `charon.log:12:2026-…` (`grep` over several files, `-n` too). */
-const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d+)?|(?:syslog|messages|secure)(?:\\.\\d+)?):(?:\\d{1,9}[:-])?${STAMP_AHEAD}`);
+const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d+)?|(?:syslog|messages|secure)(?:\\.\\d+)?):(?:\\d{1,9}[:-])?${STAMP_OR_DUMP_AHEAD}`);
 /** `2026-12-04T09:35:11.123456789Z Dec  4 17:35:11 …`: a collector's stamp before the daemon's own (docker, kubectl). */
 const COLLECTOR_STAMP = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d) ${STAMP_AHEAD}`);
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
@@ -97,9 +105,13 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
   if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length), depth);
+  // An empty line of the quote.
+  if (c0 === 62 && QUOTE_ONLY.test(line)) return '';
   if (c0 >= 48 && c0 <= 57 && (m = GREP_LINE_NUMBER.exec(line) ?? COLLECTOR_STAMP.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 !== 32 && c0 !== 9 && noBlankBeforeColon(line) && (m = GREP_FILE.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 42 && (m = BOLD.exec(line))) return unframe(m[1]!, depth);
+  if (c0 === 96 && (m = INLINE_CODE.exec(line))) return unframe(m[1]!, depth);
+  if ((c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57)) && (m = LIST_ITEM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;

@@ -5,7 +5,7 @@ import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from './dialect
 import { isHeaderFailure } from './dialect.js';
 import type { LogRecord, Problem } from '../types.js';
 import { isLineBlock, type LineBatch } from '../sources/files/line-reader.js';
-import { accessBlock, accessLines, isHexDumpLine, type LineAccess } from './line-access.js';
+import { accessBlock, accessLines, isContinuationOnlyLine, isHexDumpLine, type LineAccess } from './line-access.js';
 import { locate } from '../errors.js';
 import { unframe } from './frames.js';
 import { scrubQuoted } from '../secrets.js';
@@ -109,6 +109,8 @@ export class LogParser {
     const kinds = new Int8Array(to - from).fill(-1);
     // Lines read through a frame (a web UI export, logcat, …): their records quote the line as written.
     let framed: Uint8Array | undefined;
+    // Framed lines no grammar claims that are a record's hex dump or empty (quoted, grepped), unframed.
+    let unclaimedFramed: (string | undefined)[] | undefined;
     const grouped: HeaderLine[][] = dialects.map(() => []);
     for (let i = from; i < to; i++) {
       if (lines.continuationOnly(i)) {
@@ -119,7 +121,14 @@ export class LogParser {
       const raw = lines.text(i);
       const text = unframe(raw);
       const d = this.sniff(text);
-      if (!d) continue;
+      if (!d) {
+        // Only an empty line or a dump: other unclaimed lines are read as written (an indented one continues its record).
+        if (text !== raw && (text === '' || isContinuationOnlyLine(text))) {
+          (unclaimedFramed ??= [])[i - from] = text;
+          if (text !== '') kinds[i - from] = CONTINUATION_ONLY;
+        }
+        continue;
+      }
       const k = dialects.indexOf(d);
       kinds[i - from] = k;
       if (text !== raw) (framed ??= new Uint8Array(to - from))[i - from] = 1;
@@ -146,8 +155,9 @@ export class LogParser {
       this.stats.lines++;
       const k = kinds[i - from]!;
       if (k === CONTINUATION_ONLY) {
-        if (this.openRec) this.fold(lines, i);
-        else this.unparsed(line, lines.text(i));
+        const unframed = unclaimedFramed?.[i - from];
+        if (this.openRec) this.fold(lines, i, unframed);
+        else this.unparsed(line, unframed ?? lines.text(i));
         continue;
       }
       const d = k >= 0 ? dialects[k] : undefined;
@@ -192,7 +202,8 @@ export class LogParser {
         this.problem(line, 'E_BINARY_LINE', 'binary data, not log text', 'Is this the right file?');
         continue;
       }
-      const text = lines.text(i);
+      const unframed = unclaimedFramed?.[i - from];
+      const text = unframed ?? lines.text(i);
       if (startsLikeHeader(text) && LOOKS_LIKE_HEADER.test(text)) {
         // A stamped line no grammar accepts is a broken record, not a hex dump to fold away.
         this.close();
@@ -202,7 +213,7 @@ export class LogParser {
       }
       // Free text a dialect never continues with (racoon2: only dumps) is not folded away.
       if (this.openRec && truncatedFrom === undefined && this.openDialect!.continues?.(text, this.openRec) !== false) {
-        this.fold(lines, i);
+        this.fold(lines, i, unframed);
         continue;
       }
       if (text.trim() === '' && truncatedFrom === undefined) {
@@ -215,14 +226,14 @@ export class LogParser {
   }
 
   /** Folds line i into the open record, keeping its text only when the record may read it. */
-  private fold(lines: LineAccess, i: number): void {
+  private fold(lines: LineAccess, i: number, unframed?: string): void {
     const rec = this.openRec!;
     const dialect = this.openDialect!;
     rec.continuationLines++;
     rec.endLine = lines.lineNo(i);
     this.stats.parsed++;
     if (rec.secret || rec.continuationLines > KEPT_CONTINUATION || dialect.keepsContinuation?.(rec) === false) return;
-    const text = lines.text(i);
+    const text = unframed ?? lines.text(i);
     if (text.length > 0) (rec.continuation ??= []).push(text);
   }
 

@@ -101,3 +101,38 @@ describe('lab runs as journalctl -o cat prints them (no stamps at all)', () => {
     expect(answer(r)).toBe(original);
   });
 });
+
+// The gateway's own log as people quote it: its hex dumps (continuation lines without a stamp)
+// carry the same frame as the records they belong to, and still fold into them.
+const GATEWAY_SHAPES: Record<string, (line: string, index: number) => string> = {
+  CRLF: (l) => `${l}\r`,
+  'indented by a forum': (l) => `    ${l}`,
+  'a mail quote': (l) => `> ${l}`,
+  'grep -n': (l, i) => `${i + 1}:${l}`,
+  'grep over several files': (l) => `logs/gateway.log:${l}`,
+};
+
+describe.each(['r2-psk-differs_v1_binit_sw', 'r2-pfs-device-only_v2_binit_sw', 'r2-p2-integ-sha1_v1_binit_lsw'])('gateway log of %s as people quote it', (name) => {
+  const lines = gunzipSync(readFileSync(join(RUNS, name, 'gateway.log.gz'))).toString('utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let original: string | undefined;
+
+  it.each(Object.entries(GATEWAY_SHAPES))('%s', async (_shape, fn) => {
+    original ??= answer(await run(`${lines.join('\n')}\n`));
+    const r = await run(`${lines.map((l, i) => fn(l, i)).join('\n')}\n`);
+    expect(r.stats.unparsed).toBe(0);
+    expect(answer(r)).toBe(original);
+  });
+});
+
+describe('single lines quoted in Markdown', () => {
+  it.each([
+    ['inline code', '`2026-12-05 01:54:04 vco-bp1case [PROTO_ERR]: oakley.c:1500:oakley_validate_auth(): HASH mismatched`'],
+    ['a list item', '- 2026-12-05 01:54:04 vco-bp1case [PROTO_ERR]: oakley.c:1500:oakley_validate_auth(): HASH mismatched'],
+    ['a numbered item', '2. 2026-12-05 01:54:04 vco-bp1case [PROTO_ERR]: oakley.c:1500:oakley_validate_auth(): HASH mismatched'],
+  ])('%s', async (_name, line) => {
+    const r = await run(`${line}\n`);
+    expect(r.stats.unparsed).toBe(0);
+    expect(answer(r)).toBe('psk-mismatch');
+  });
+});
