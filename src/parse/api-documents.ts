@@ -6,6 +6,7 @@ import { locate } from '../errors.js';
 import { EXPORTED_CONFIG_KEYS } from '../vocabulary/parameters.js';
 import { decodeDescription, type DecodedDescription } from './diagnosis.js';
 import { readCloudSettings } from './cloud-settings.js';
+import { apiKeyed } from './api-keys.js';
 
 export interface ConnectionDiagnosis {
   source: string;
@@ -249,7 +250,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
   const out: ApiDocument = { kind: 'unknown', diagnoses: [], checks: [], logs: [], configs: [], problems: [] };
   let tooDeep = false;
   const visit = (v: unknown, base: string, depth: number): boolean => {
-    const o = unwrap(v);
+    const o = apiKeyed(unwrap(v));
     if (Array.isArray(o)) {
       if (depth >= MAX_ARRAY_DEPTH) {
         if (!tooDeep) {
@@ -263,7 +264,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
       return any;
     }
     if (!isObj(o)) return false;
-    const b = o === v ? base : `${base}/body`;
+    const b = o === v || unwrap(v) === v ? base : `${base}/body`;
     if (isObj(o['VpnConnectionConfig'])) {
       out.kind = out.kind === 'unknown' ? 'download-vpn-connection-config' : out.kind;
       readDownload(o, source, b, out);

@@ -106,3 +106,34 @@ function closesAt(text: string, end: number): boolean {
 
 /** V8 quotes the input around a bad token: never echo input (it may hold a key) into a message. */
 export const jsonError = (e: Error): string => e.message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');
+
+/** At most this many documents are split from one file (one per page or per run of a script). */
+const MAX_DOCUMENTS = 10_000;
+
+/**
+ * Several JSON documents one after another (`aliyun … >> out.json` run twice, one response per
+ * line): each parsed, or undefined when the text is not such a sequence (a single damaged
+ * document is salvaged instead). V8 names where the first document ended.
+ */
+export function splitDocuments(text: string, first: Error): unknown[] | undefined {
+  const values: unknown[] = [];
+  let rest = text;
+  let err: Error | undefined = first;
+  while (err) {
+    const at = /after JSON at position (\d+)/.exec(err.message);
+    if (!at || values.length >= MAX_DOCUMENTS) return undefined;
+    try {
+      values.push(JSON.parse(rest.slice(0, Number(at[1]))));
+    } catch {
+      return undefined;
+    }
+    rest = rest.slice(Number(at[1])).trimStart();
+    err = undefined;
+    try {
+      values.push(JSON.parse(rest));
+    } catch (e) {
+      err = e as Error;
+    }
+  }
+  return values;
+}

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Problem } from '../../types.js';
 import { locate } from '../../errors.js';
 import { isGzip, readLines, type LineBatch } from './line-reader.js';
-import { damageAt, jsonError, lineColumn, salvageJson } from './json-salvage.js';
+import { damageAt, jsonError, lineColumn, salvageJson, splitDocuments } from './json-salvage.js';
 import { isOwnJsonReport, ownReportFormat } from './own-reports.js';
 import { crToLf, decodeStart, InputFault, looksBinary, sniffEncoding, usesLoneCr } from './decode.js';
 import { compareText } from '../../compare.js';
@@ -103,6 +103,8 @@ function parseJsonText(source: string, text: string, bytes: number, mtimeMs?: nu
     return { source, type: 'json', value, bytes, ...when, ...(faults.length > 0 ? { problems: faults } : {}) };
   } catch (e) {
     const err = e as Error;
+    const documents = splitDocuments(clean, err);
+    if (documents) return { source, type: 'json', value: documents, bytes, ...when, ...(faults.length > 0 ? { problems: faults } : {}) };
     const at = damageAt(clean, err);
     const truncated = fault !== undefined || /Unexpected end|Unterminated/.test(err.message);
     const what = `${truncated ? 'truncated JSON' : 'invalid JSON'} (${jsonError(err)})`;
