@@ -14,7 +14,7 @@ import type { Report } from '../src/types.js';
 /** The corpus folder in the repository (this file runs from corpus/ in tests, dist/corpus/ built). */
 export const CORPUS_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../corpus/' : './', import.meta.url));
 
-export type View = 'L' | 'A' | 'B' | 'P' | 'F';
+export type View = 'L' | 'A' | 'B' | 'P' | 'F' | 'D';
 
 /** What a scenario says was misconfigured, as the answer a view should give. */
 export interface Truth {
@@ -75,10 +75,11 @@ export const VIEWS: Record<View, string> = {
   B: 'gateway log + device log',
   P: 'device log only',
   F: 'everything: API export, gateway log and device log',
+  D: "the API's diagnosis (DiagnoseVpnConnections) and the device log",
 };
 
 /** Which views a view group covers (the "gateway side" and "device side"). */
-export const VIEW_SIDE: Record<View, 'gateway' | 'device'> = { L: 'gateway', A: 'gateway', B: 'device', P: 'device', F: 'device' };
+export const VIEW_SIDE: Record<View, 'gateway' | 'device'> = { L: 'gateway', A: 'gateway', B: 'device', P: 'device', F: 'device', D: 'device' };
 
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(p, 'utf8')) as T;
 
@@ -119,6 +120,11 @@ export function viewInputs(run: CorpusRun, view: View): AnalyzeInput[] | null {
       const api = viewInputs(run, 'A');
       return api && has('gateway.log.gz') ? [...api, gateway(), peer()] : null;
     }
+    case 'D': {
+      // No gateway line but the one the diagnosis quotes: the device log must join the diagnosis's subject on its own.
+      const api = viewInputs(run, 'A');
+      return api ? [api[0]!, peer()] : null;
+    }
     case 'A': {
       if (!has('diagnose.json')) return null;
       // DescribeVpnConnectionLogs as the API pages it: the gateway lines in Data.Logs.
@@ -137,7 +143,9 @@ export function viewInputs(run: CorpusRun, view: View): AnalyzeInput[] | null {
 /** The views a run has. strongSwan-"cloud" runs have only the device's log. */
 export function runViews(run: CorpusRun): View[] {
   // Everything holds what B holds and the API's export of the same gateway lines: it has evidence when B does.
-  const skipped = (v: View): boolean => !!run.review.skipViews?.includes(v) || (v === 'F' && !!run.review.skipViews?.includes('B'));
+  // The diagnosis beside the device log quotes one gateway line: where the device log shows nothing, neither does it.
+  const skipped = (v: View): boolean =>
+    !!run.review.skipViews?.includes(v) || (v === 'F' && !!run.review.skipViews?.includes('B')) || (v === 'D' && !!run.review.skipViews?.includes('P'));
   return (Object.keys(VIEWS) as View[]).filter((v) => viewInputs(run, v) !== null && (run.scenario.cloud === 'racoon2' || v === 'P') && !skipped(v));
 }
 
@@ -145,8 +153,9 @@ export function runViews(run: CorpusRun): View[] {
 export function acceptedCauses(truth: Truth, view: View): string[] {
   const side = VIEW_SIDE[view];
   const a = truth.alsoAccept;
-  // Everything (F) tells apart at least what the gateway and device logs (B) tell apart.
-  const also = Array.isArray(a) ? a : [...(a?.[side] ?? []), ...(a?.[view === 'F' ? 'B' : view] ?? []), ...(view === 'F' ? (a?.F ?? []) : []), ...(a?.all ?? [])];
+  // Everything (F) tells apart at least what the gateway and device logs (B) tell apart; the
+  // diagnosis beside the device log (D), what the device log (P) does.
+  const also = Array.isArray(a) ? a : [...(a?.[side] ?? []), ...(a?.[view === 'F' ? 'B' : view === 'D' ? 'P' : view] ?? []), ...(view === 'F' ? (a?.F ?? []) : []), ...(a?.all ?? [])];
   return [truth.cause ?? 'healthy', ...also];
 }
 

@@ -82,7 +82,9 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
     T('sa-expired', /^IPsec-SA expired/, undefined, 2),
   ],
   phase1: [
-    T('p1-timeout', /^phase1 negotiation failed due to time up/, undefined, 1),
+    // Upstream's `(index icookie:rcookie)`: a responder cookie other than zeros means the peer
+    // answered main mode 1 (or started the exchange): it was reached, whatever stalled after.
+    T('p1-timeout', /^phase1 negotiation failed due to time up(?: \(index [0-9a-f]+:([0-9a-f]+)\))?/, ['peerCookie'], 1),
     T('p1-failed', /^phase1 negotiation failed/, undefined, 1),
   ],
   phase2: [

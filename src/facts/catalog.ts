@@ -23,6 +23,7 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   apiSeverity: { type: 'string?', description: 'Severity the API gave (Critical | Warn | Normal), or null.' },
   sides: { type: 'string[]', description: 'Which sides have log records: `cloud`, `peer`.' },
   cloudLogPresent: { type: 'boolean', description: 'Gateway log lines were read for this subject.' },
+  cloudLogQuotedOnly: { type: 'boolean', description: 'The only gateway lines of this subject are the ones API diagnoses quote (SourceLog): no gateway log was read.' },
   peerDaemon: { type: 'string?', description: 'The device daemon whose log or configuration was read (strongswan, libreswan, racoon, fortigate, cisco, huawei, or a configuration dialect such as swanctl, fortios, cisco-ios), or null.' },
   peerLogPresent: { type: 'boolean', description: 'Peer-device log lines were read for this subject.' },
   role: { type: 'string', description: 'Role of the gateway in the latest phase-1 attempt: initiator | responder | unknown.' },

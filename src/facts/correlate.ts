@@ -1,12 +1,13 @@
 // Decides which subject every record and API entry belongs to: gateway lines by their resource id
 // (or the connection the export names), peer-device sessions by their endpoints — joined to the
-// gateway subject whose addresses they share, else left as a subject of their own.
+// gateway subject whose addresses they share (facts/peer-join.ts), else left as a subject of their own.
 import type { LogRecord } from '../types.js';
 import type { CloudConfig, ConnectionDiagnosis, GatewayCheck } from '../parse/api-documents.js';
 import { SubjectAccumulator } from './subject.js';
 import type { DeviceConnection } from '../check/device-model.js';
 import { Sealing, type SealStore, type SealedSubjects } from './seal-store.js';
 import { InputOverlap } from './input-overlap.js';
+import { joinPeerSessions } from './peer-join.js';
 
 /** An index's subjects by key, as exported for another thread and imported back (structured clone). */
 export interface SubjectState {
@@ -152,6 +153,7 @@ export class SubjectIndex {
   addSourceLogRecord(target: SourceLogTarget, r: LogRecord): void {
     if (target.hasEventText(r.text) || this.overlap?.holds(target.id, r)) return;
     target.add(r);
+    target.records.quoted++;
   }
 
   addCheck(c: GatewayCheck): void {
@@ -265,50 +267,6 @@ export class SubjectIndex {
     }
   }
 
-  private joinPeers(): SubjectAccumulator[] {
-    const own: SubjectAccumulator[] = [];
-    // Records without a connection name (start-up chatter) join the file's only named session.
-    // Beside several, chatter without a single event (debug dumps) is no subject of its own: its
-    // lines stay counted as read, and a subject that says only "no problem found" would be noise.
-    for (const [key, s] of this.peer) {
-      if (!key.endsWith('#')) continue;
-      const named = [...this.peer.entries()].filter(([k]) => k.startsWith(key) && k !== key);
-      if (named.length === 1) {
-        named[0]![1].absorb(s);
-        this.peer.delete(key);
-      } else if (named.length > 1 && s.store.tallies.length === 0) {
-        this.peer.delete(key);
-      }
-    }
-    for (const p of this.peer.values()) {
-      const gw = SubjectAccumulator.top(p.gatewayIps);
-      const dev = SubjectAccumulator.top(p.deviceIps);
-      let best: SubjectAccumulator | undefined;
-      let bestScore = 0;
-      let bestGap = Infinity;
-      for (const c of this.cloud.values()) {
-        let score = 0;
-        if (gw && (c.gatewayIps.has(gw) || c.config?.gatewayIp === gw)) score += 2;
-        if (dev && (c.deviceIps.has(dev) || c.config?.remoteIp === dev)) score += 2;
-        if (score > 0 && overlaps(c, p)) score += 1;
-        // Equal addresses (one device, several connections): the closest in time wins.
-        const gap = timeGap(c, p);
-        if (score > bestScore || (score === bestScore && score > 0 && gap < bestGap)) [best, bestScore, bestGap] = [c, score, gap];
-      }
-      // A device log that never named an endpoint (it received nothing) joins the only gateway
-      // subject whose time window it overlaps; so does one that names the gateway when the only
-      // such subject names no address at all (a gateway that received nothing: start-up lines,
-      // lab wave 7); otherwise it stands alone.
-      if (!best) {
-        const inWindow = [...this.cloud.values()].filter((c) => overlaps(c, p) && (!gw && !dev ? true : c.gatewayIps.size === 0 && c.deviceIps.size === 0 && !c.config));
-        if (inWindow.length === 1) [best, bestScore] = [inWindow[0]!, 2];
-      }
-      if (best && bestScore >= 2) best.absorb(p);
-      else own.push(p);
-    }
-    return own;
-  }
-
   /**
    * The final subjects. The index lets go of them: the caller can drop each one once its report
    * is built, so the accumulators and the report are not both whole in memory at once.
@@ -318,7 +276,7 @@ export class SubjectIndex {
     if (this.sealing && [...this.cloud.keys(), ...this.sealing.keys()].some((k) => k.startsWith('tun-'))) this.unseal();
     this.foldConnectionsIntoTunnels();
     this.placeUnnamedConfigs();
-    const peerOnly = this.joinPeers();
+    const peerOnly = joinPeerSessions(this.peer, this.cloud);
     const all = [...this.cloud.values(), ...peerOnly];
     this.placeDeviceConnections(all);
     this.cloud.clear();
@@ -326,24 +284,4 @@ export class SubjectIndex {
     this.lastAcc = undefined;
     return all;
   }
-}
-
-const WINDOW_MS = 15 * 60_000;
-
-function overlaps(a: SubjectAccumulator, b: SubjectAccumulator): boolean {
-  const x = a.span();
-  const y = b.span();
-  if (x.firstMs === undefined || y.firstMs === undefined) return false;
-  return x.firstMs - WINDOW_MS <= (y.lastMs ?? y.firstMs) && y.firstMs - WINDOW_MS <= (x.lastMs ?? x.firstMs);
-}
-
-/** Milliseconds between two subjects' time windows, every episode counted (0 when they overlap, Infinity when unknown). */
-function timeGap(a: SubjectAccumulator, b: SubjectAccumulator): number {
-  const x = a.span();
-  const y = b.span();
-  if (x.firstMs === undefined || y.firstMs === undefined) return Infinity;
-  const aEnd = x.lastMs ?? x.firstMs;
-  const bEnd = y.lastMs ?? y.firstMs;
-  if (x.firstMs <= bEnd && y.firstMs <= aEnd) return 0;
-  return Math.min(Math.abs(x.firstMs - bEnd), Math.abs(y.firstMs - aEnd));
 }

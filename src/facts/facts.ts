@@ -40,6 +40,25 @@ export interface SubjectFacts {
 
 const SIDES: Side[] = ['cloud', 'peer'];
 
+/**
+ * Whether a side's own account of the tunnel's life was read. A cloud side known only from the
+ * lines API diagnoses quote (SourceLog) is not, beside a device log that was up at or after the
+ * quoted failure (a rekey's delete, a proposal refused before another was taken) or when the quote
+ * is no failure at all; a quoted failure after the device's last "up" (DPD gave up) still is.
+ */
+function logged(acc: SubjectAccumulator, s: Side): boolean {
+  if (acc.records[s] === 0) return false;
+  if (s === 'peer' || acc.records.peer === 0 || acc.records.cloud !== acc.records.quoted) return true;
+  const cloud = acc.life.cloud;
+  if (cloud.lostMs === undefined && cloud.p1FailMs === undefined && cloud.p2FailMs === undefined) return false;
+  // Phase 1 established again (a rekeyed IKE SA) answers a loss; a failed negotiation only the
+  // tunnel up answers (an IKEv1 responder calls phase 1 established as the initiator refuses its ID).
+  const tunnelUp = acc.life.peer.upMs;
+  const p1Up = Math.max(tunnelUp ?? -Infinity, acc.store.get('peer', 'p1-established')?.lastMs ?? -Infinity);
+  const answered = (fail: number | undefined, up: number | undefined): boolean => fail === undefined || (up !== undefined && up >= fail);
+  return !(answered(cloud.lostMs, p1Up) && answered(cloud.p1FailMs, tunnelUp) && answered(cloud.p2FailMs, tunnelUp));
+}
+
 /** Whether `up` is known and not older than `fail` (equal stamps count as up: the same second). */
 const upSince = (up: number | undefined, ...fails: (number | undefined)[]): boolean => up !== undefined && fails.every((f) => f === undefined || up >= f);
 
@@ -49,8 +68,8 @@ const upSince = (up: number | undefined, ...fails: (number | undefined)[]): bool
  * other end then rejects its last message.
  */
 function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-established'): boolean {
-  const logged = SIDES.filter((s) => acc.records[s] > 0);
-  return logged.length > 0 && logged.every((s) => {
+  const sides = SIDES.filter((s) => logged(acc, s));
+  return sides.length > 0 && sides.every((s) => {
     const life = acc.life[s];
     const up = acc.store.get(s, type)?.lastMs ?? (type === 'p2-established' ? life.upMs : undefined);
     // An establishment without a time stamp (a pasted FortiGate debug; a Cisco debug whose only
@@ -62,10 +81,20 @@ function establishedNow(acc: SubjectAccumulator, type: 'p1-established' | 'p2-es
   });
 }
 
+/** Events a quoted gateway line gives up with: after the device saw the tunnel up, it was lost. */
+const QUOTED_LOSSES = ['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout'] as const;
+
 /** The event that ended a tunnel that was up and did not come back (the gateway's view first). */
 function lostAfterUp(acc: SubjectAccumulator): string | null {
+  // The device's log saw the tunnel up and nothing after; the one gateway line a diagnosis quotes,
+  // later than that, is the gateway giving up on it (a path the device never saw cut).
+  if (acc.records.cloud > 0 && acc.records.cloud === acc.records.quoted && acc.life.peer.everUp && logged(acc, 'cloud')) {
+    const quoted = QUOTED_LOSSES.find((t) => acc.store.count(t, 'cloud') > 0);
+    if (quoted) return quoted;
+  }
   for (const s of SIDES) {
     const life = acc.life[s];
+    if (!logged(acc, s) && acc.records[s] > 0) continue;
     if (life.lostBy && !(life.upMs !== undefined && life.lostMs !== undefined && life.upMs > life.lostMs) && life.state !== 'up') return life.lostBy;
   }
   return null;
@@ -114,15 +143,16 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     apiSeverity: latestDiag?.severity ?? null,
     sides: [...acc.sides],
     cloudLogPresent: cloudLog,
+    cloudLogQuotedOnly: cloudLog && acc.records.cloud === acc.records.quoted,
     peerLogPresent: acc.records.peer > 0,
     peerDaemon: acc.peerDevice?.dialect ?? acc.deviceConnection?.dialect ?? null,
     role,
     phase1Established: establishedNow(acc, 'p1-established'),
     phase2Established: establishedNow(acc, 'p2-established'),
-    establishedAfterLastFailure: establishedNow(acc, 'p2-established') && !SIDES.some((s) => acc.life[s].state === 'failed' || acc.life[s].state === 'lost'),
+    establishedAfterLastFailure: establishedNow(acc, 'p2-established') && !SIDES.some((s) => logged(acc, s) && (acc.life[s].state === 'failed' || acc.life[s].state === 'lost')),
     wasUp: acc.life.cloud.everUp || acc.life.peer.everUp,
     lostAfterUp: lostAfterUp(acc),
-    tunnelState: acc.records.cloud > 0 ? acc.life.cloud.state : acc.life.peer.state,
+    tunnelState: logged(acc, 'cloud') ? acc.life.cloud.state : acc.life.peer.state,
     failedWhileUp: acc.life.cloud.failedWhileUp || acc.life.peer.failedWhileUp,
     deletedAfterPhase1: acc.life.cloud.deletedAfterPhase1 || acc.life.peer.deletedAfterPhase1,
     dpdUnanswered: Math.max(acc.life.cloud.state === 'up' ? acc.life.cloud.dpdUnanswered : 0, acc.life.peer.state === 'up' ? acc.life.peer.dpdUnanswered : 0),

@@ -34,7 +34,8 @@ export class SubjectAccumulator {
   /** The dialect of the first device-log line (and the connection it names): the fix is written in its terms. */
   peerDevice: { dialect: string; connName?: string; family?: string } | undefined;
   sides = new Set<Side>();
-  records: Record<Side, number> = { cloud: 0, peer: 0 };
+  /** Records per side; `quoted`: the cloud records that are an API diagnosis's SourceLog line (one line it quotes, not a log). */
+  records: Record<Side, number> & { quoted: number } = { cloud: 0, peer: 0, quoted: 0 };
   /** Distinct error/warning messages per side → first evidence (for message-match rules). */
   messages: Record<Side, Map<string, Evidence>> = { cloud: new Map(), peer: new Map() };
   /** Addresses seen: the gateway's own (cloud local / peer remote) and the device's. */
@@ -297,6 +298,7 @@ export class SubjectAccumulator {
     for (const s of o.sides) this.sides.add(s);
     this.records.cloud += o.records.cloud;
     this.records.peer += o.records.peer;
+    this.records.quoted += o.records.quoted;
     for (const s of o.sources) this.sources.add(s);
     for (const side of ['cloud', 'peer'] as Side[]) {
       for (const [k, v] of o.messages[side]) if (!this.messages[side].has(k) && this.messages[side].size < MESSAGES_KEPT) this.messages[side].set(k, v);

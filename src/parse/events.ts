@@ -8,7 +8,7 @@ export const EVENT_TYPES = {
   'p1-start': 'A phase-1 (IKE SA) negotiation begins [role=initiator|responder, local, remote].',
   'p1-mode': 'IKEv1 exchange mode chosen [mode=main|aggressive].',
   'p1-established': 'Phase 1 (ISAKMP/IKE SA) established.',
-  'p1-timeout': 'Phase 1 gave up after retransmissions (racoon2 "phase1 negotiation failed due to time up").',
+  'p1-timeout': 'Phase 1 gave up after retransmissions (racoon2 "phase1 negotiation failed due to time up") [peerCookie: the responder cookie, when the line names it; zeros = the peer never answered].',
   'p1-failed': 'Phase 1 failed, reason given elsewhere.',
   'p1-resend': 'A phase-1 packet was retransmitted [count].',
   'p1-proposal-ours': 'racoon2 prints "ours:" proposal (the peer\'s values when racoon2 responds) [enc, hash, dh, auth].',
