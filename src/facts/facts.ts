@@ -100,6 +100,17 @@ function lostAfterUp(acc: SubjectAccumulator): string | null {
   return null;
 }
 
+/**
+ * Whether the peer answered, as far as the one line a diagnosis quotes tells (no packet lines to
+ * read): yes when it names the peer's cookie or an informational the gateway ignored, no when the
+ * cookie is zeros, else unknown — a bare timeout is no proof of silence.
+ */
+function quotedAnswer(acc: SubjectAccumulator): boolean | null {
+  if (acc.store.count('info-ignored-no-sa', 'cloud') > 0) return true;
+  const cookie = acc.store.get('cloud', 'p1-timeout')?.lastVars['peerCookie'];
+  return cookie === undefined ? null : /[1-9a-f]/.test(cookie);
+}
+
 /** The IKE version the ends spoke: the gateway's when its log says, else the device's (0 unknown). */
 function ikeVersionOf(acc: SubjectAccumulator): number {
   for (const side of SIDES) {
@@ -134,6 +145,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
       count('packet-received', 'cloud') > 0 ||
       count('p1-established', 'cloud') > 0 ||
       count('unknown-ikev2-peer', 'cloud') > 0;
+    if (!peerAnswered && acc.records.cloud === acc.records.quoted) peerAnswered = quotedAnswer(acc);
   }
   const values: Record<string, unknown> = {
     subjectId: acc.id,

@@ -70,6 +70,15 @@ describe('the diagnosis alone', () => {
     expect(r.subjects[0]!.findings[0]?.cause).toBe('psk-mismatch');
   });
 
+  it("Phase1NegotiationTimeout in Alibaba's shape (no cookie) is no proof of silence: the code's weak answer, with its siblings", async () => {
+    const run = 'hr2-p1-sha384-vs-sha256_v1_ainit_sw';
+    expect(code(run)).toBe('Phase1NegotiationTimeout');
+    const top = (await diagnosisAndDevice(run, false)).subjects[0]!.findings[0]!;
+    expect(top.cause).toBe('peer-unreachable');
+    expect(top.confidence).toBeLessThanOrEqual(0.5);
+    expect((top.alternatives ?? []).map((a) => a.cause)).toEqual(expect.arrayContaining(['ike-proposal-mismatch', 'psk-mismatch']));
+  });
+
   it('Phase1NegotiationTimeout that main mode 1 never got an answer to stays an unreachable peer', async () => {
     const run = 'r2-silent-no-daemon_v1_ainit_sw';
     expect(code(run)).toBe('Phase1NegotiationTimeout');
