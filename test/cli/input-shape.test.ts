@@ -3,9 +3,11 @@
 // (cli/input-shape.ts, cli/relaunch.ts). The same report either way.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FLEET_MIN_CONNECTIONS, isBigFleetExport, startsLikeFleet } from '../../src/cli/input-shape.js';
-import { fleetLog } from '../helpers/fleet-log.js';
+import { fleetLog, removeFleetLogs } from '../helpers/fleet-log.js';
+
+afterAll(removeFleetLogs);
 
 const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 

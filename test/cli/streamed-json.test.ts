@@ -6,11 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/run/analyze.js';
 import { renderJson } from '../../src/report/render/json.js';
-import { fleetLog } from '../helpers/fleet-log.js';
+import { fleetLog, removeFleetLogs } from '../helpers/fleet-log.js';
 import { reportSchemaErrors } from '../helpers/report-schema.js';
+
+afterAll(removeFleetLogs);
 
 const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 

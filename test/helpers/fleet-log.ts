@@ -1,13 +1,21 @@
 // A region's export in small, for the tests of sealed subjects and streamed reports: real racoon2
 // logs of the corpus (corpus/runs/<run>/gateway.log.gz), each copy under a connection id of its
 // own, one after another (as DescribeVpnConnectionLogs exports are) or interleaved by time.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 const RUNS = new URL('../../corpus/runs/', import.meta.url).pathname;
 const STAMPED = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) (vco-[a-z0-9]+)/;
+
+/** The exports written since the last `removeFleetLogs` (a test file's `afterAll` calls it). */
+const written: string[] = [];
+
+/** Removes the exports this helper wrote: each test run used to leave its own behind. */
+export function removeFleetLogs(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** The corpus's gateway logs of at most `maxLines` lines, in name order. */
 function seeds(maxLines: number): string[][] {
@@ -43,7 +51,9 @@ export function fleetLog(connections: number, opts: { interleave?: boolean; maxL
     }
   }
   if (opts.interleave) records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const file = join(mkdtempSync(join(tmpdir(), 'ipsec-doctor-fleet-')), opts.interleave ? 'interleaved.log' : 'fleet.log');
+  const dir = mkdtempSync(join(tmpdir(), 'ipsec-doctor-fleet-'));
+  written.push(dir);
+  const file = join(dir, opts.interleave ? 'interleaved.log' : 'fleet.log');
   writeFileSync(file, `${records.flatMap((r) => r.lines).join('\n')}\n`);
   return file;
 }

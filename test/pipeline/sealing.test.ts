@@ -2,7 +2,7 @@
 // gateway subject open gives the same report in every format, with and without --explain, on an
 // export whose connections come one after another (sealed once) or interleave (sealed and
 // reopened again and again), and when an API document or a device log makes the run reopen them.
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../../src/run/analyze.js';
@@ -13,8 +13,10 @@ import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { renderHtml } from '../../src/report/render/html.js';
 import { SpillFile } from '../../src/sources/files/spill-file.js';
 import type { Subject } from '../../src/types.js';
-import { fleetLog } from '../helpers/fleet-log.js';
+import { fleetLog, removeFleetLogs } from '../helpers/fleet-log.js';
 import { SubjectAccumulator } from '../../src/facts/subject.js';
+
+afterAll(removeFleetLogs);
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
