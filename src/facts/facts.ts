@@ -40,6 +40,9 @@ export interface SubjectFacts {
 
 const SIDES: Side[] = ['cloud', 'peer'];
 
+/** The only gateway lines are the ones API diagnoses quote (SourceLog): no gateway log was read. */
+const quotedOnly = (acc: SubjectAccumulator): boolean => acc.records.cloud > 0 && acc.records.cloud === acc.records.quoted;
+
 /**
  * Whether a side's own account of the tunnel's life was read. A cloud side known only from the
  * lines API diagnoses quote (SourceLog) is not, beside a device log that was up at or after the
@@ -48,7 +51,7 @@ const SIDES: Side[] = ['cloud', 'peer'];
  */
 function logged(acc: SubjectAccumulator, s: Side): boolean {
   if (acc.records[s] === 0) return false;
-  if (s === 'peer' || acc.records.peer === 0 || acc.records.cloud !== acc.records.quoted) return true;
+  if (s === 'peer' || acc.records.peer === 0 || !quotedOnly(acc)) return true;
   const cloud = acc.life.cloud;
   if (cloud.lostMs === undefined && cloud.p1FailMs === undefined && cloud.p2FailMs === undefined) return false;
   // Phase 1 established again (a rekeyed IKE SA) answers a loss; a failed negotiation only the
@@ -88,7 +91,7 @@ const QUOTED_LOSSES = ['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout
 function lostAfterUp(acc: SubjectAccumulator): string | null {
   // The device's log saw the tunnel up and nothing after; the one gateway line a diagnosis quotes,
   // later than that, is the gateway giving up on it (a path the device never saw cut).
-  if (acc.records.cloud > 0 && acc.records.cloud === acc.records.quoted && acc.life.peer.everUp && logged(acc, 'cloud')) {
+  if (quotedOnly(acc) && acc.life.peer.everUp && logged(acc, 'cloud')) {
     const quoted = QUOTED_LOSSES.find((t) => acc.store.count(t, 'cloud') > 0);
     if (quoted) return quoted;
   }
@@ -145,7 +148,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
       count('packet-received', 'cloud') > 0 ||
       count('p1-established', 'cloud') > 0 ||
       count('unknown-ikev2-peer', 'cloud') > 0;
-    if (!peerAnswered && acc.records.cloud === acc.records.quoted) peerAnswered = quotedAnswer(acc);
+    if (!peerAnswered && quotedOnly(acc)) peerAnswered = quotedAnswer(acc);
   }
   const values: Record<string, unknown> = {
     subjectId: acc.id,
@@ -155,7 +158,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     apiSeverity: latestDiag?.severity ?? null,
     sides: [...acc.sides],
     cloudLogPresent: cloudLog,
-    cloudLogQuotedOnly: cloudLog && acc.records.cloud === acc.records.quoted,
+    cloudLogQuotedOnly: quotedOnly(acc),
     peerLogPresent: acc.records.peer > 0,
     peerDaemon: acc.peerDevice?.dialect ?? acc.deviceConnection?.dialect ?? null,
     role,
