@@ -152,8 +152,7 @@ export class SubjectIndex {
   /** A SourceLog line repeats a line of the exported logs: kept only when the subject lacks it. */
   addSourceLogRecord(target: SourceLogTarget, r: LogRecord): void {
     if (target.hasEventText(r.text) || this.overlap?.holds(target.id, r)) return;
-    target.add(r);
-    target.records.quoted++;
+    target.addQuoted(r);
   }
 
   addCheck(c: GatewayCheck): void {

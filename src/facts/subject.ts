@@ -99,6 +99,12 @@ export class SubjectAccumulator {
     this.timeline.add(rec);
   }
 
+  /** A line an API diagnosis quotes (SourceLog): a record like any other, counted as quoted. */
+  addQuoted(rec: LogRecord): void {
+    this.add(rec);
+    this.records.quoted++;
+  }
+
   /**
    * Lets go of every observation: the subject was sealed and judged, and nothing reads it again.
    * An object once held by a long-lived Map (the index's, the sealing's) survives the scavenges

@@ -250,7 +250,8 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
   const out: ApiDocument = { kind: 'unknown', diagnoses: [], checks: [], logs: [], configs: [], problems: [] };
   let tooDeep = false;
   const visit = (v: unknown, base: string, depth: number): boolean => {
-    const o = apiKeyed(unwrap(v));
+    const inner = unwrap(v);
+    const o = apiKeyed(inner);
     if (Array.isArray(o)) {
       if (depth >= MAX_ARRAY_DEPTH) {
         if (!tooDeep) {
@@ -264,7 +265,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
       return any;
     }
     if (!isObj(o)) return false;
-    const b = o === v || unwrap(v) === v ? base : `${base}/body`;
+    const b = inner === v ? base : `${base}/body`;
     if (isObj(o['VpnConnectionConfig'])) {
       out.kind = out.kind === 'unknown' ? 'download-vpn-connection-config' : out.kind;
       readDownload(o, source, b, out);
