@@ -780,6 +780,36 @@ for (const lvl of [3, 4]) {
   fourteenth('natt', `udp4500-blocked-log${lvl}`, [[lvl === 3 ? 2 : 1, 'A', 'sw']], () => ({ b: { ...L }, flow: { block_b: 'natt' }, truth: nattT }));
 }
 
+// ---------------------------------------------------------------- fifteenth wave (prefix m)
+// Held out and scored blind: what strongSwan devices offer that the gateway has no name for
+// (ChaCha20-Poly1305, Curve25519, a separate PRF, ESN only), selectors limited to a protocol or
+// narrowed to one host, several proposals on both sides none matching, two lifetimes differing at
+// once, IKEv2 reauthentication and MOBIKE (healthy), IKEv1 rekeys with PFS and of the ISAKMP SA
+// (healthy), a rekey into a crashed device, the device's firewall with DPD on both sides, NAT
+// traversal off against an encapsulating IKEv1 Libreswan, device logs at level 2 for NAT-T and
+// DPD.
+const fifteenth = chosenCombos('m', 15);
+fifteenth('p1', 'dev-chacha20poly1305', [[2, 'B', 'sw'], [2, 'A', 'sw']], () => ({ b: { ike: 'chacha20poly1305-prfsha256-modp2048' }, truth: T('ike-proposal-mismatch', ['IkeEncAlg']) }));
+fifteenth('p1', 'dev-curve25519', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ b: { ike: 'aes256-sha256-curve25519' }, truth: T('ike-proposal-mismatch', ['IkePfs']) }));
+fifteenth('p1', 'dev-prf-sha1', [[2, 'B', 'sw']], () => ({ b: { ike: 'aes256-sha256-prfsha1-modp2048' }, truth: T('ike-proposal-mismatch') }));
+fifteenth('p1', 'both-several-none-match', [[1, 'A', 'sw'], [2, 'B', 'lsw']], () => ({ a: { ike: 'aes256-sha256-modp2048,aes128-sha1-modp2048' }, b: { ike: 'aes192-sha384-modp3072' }, truth: T('ike-proposal-mismatch') }));
+fifteenth('p2', 'dev-esn-only', [[2, 'A', 'sw'], [2, 'B', 'sw']], () => ({ b: { esp: 'aes256-sha256-esn' }, truth: T('ipsec-proposal-mismatch') }));
+fifteenth('p2', 'dev-chacha20poly1305', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ b: { esp: 'chacha20poly1305' }, truth: T('ipsec-proposal-mismatch', ['IpsecEncAlg']) }));
+fifteenth('p2', 'both-several-none-match', [[2, 'B', 'lsw'], [1, 'B', 'sw']], () => ({ a: { esp: 'aes256-sha256,aes128-sha1' }, b: { esp: 'aes192-sha512' }, truth: T('ipsec-proposal-mismatch') }));
+fifteenth('ts', 'dev-local-tcp-only', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ b: { local_ts: '203.0.113.128/25[tcp]' }, truth: T('traffic-selector-mismatch') }));
+fifteenth('ts', 'dev-remote-one-host', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ b: { remote_ts: '203.0.113.5/32' }, truth: tsT('LocalSubnet', '203.0.113.0/25', '203.0.113.5/32') }));
+fifteenth('life', 'both-dev-longer-v1', [[1, 'B', 'sw']], () => ({ b: { ike_lifetime: 86400, ipsec_lifetime: 7200 }, truth: first(lifeT('IkeLifetime', '28800', '86400'), 'main mode checks the ISAKMP SA lifetime before quick mode proposes the IPsec one') }));
+fifteenth('psk', 'dev-key-uppercase-lsw', [[2, 'B', 'lsw'], [1, 'A', 'lsw']], () => ({ b: { psk: 'VX7PQ2-LAB-SHARED-KEY' }, truth: T('psk-mismatch', ['Psk']) }));
+fifteenth('dead', 'dpd-both-device-firewall-v1', [[1, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { dpd: 5 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-all' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+fifteenth('dead', 'cloud-dpd5-path-log2', [[1, 'A', 'sw'], [2, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { log_level: 2 }, flow: DEADFLOW, truth: deadT }));
+fifteenth('natt', 'udp4500-blocked-log2', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ b: { log_level: 2 }, flow: { block_b: 'natt' }, truth: nattT }));
+fifteenth('natt', 'cloud-natt-off-lsw-encaps-v1', [[1, 'B', 'lsw']], () => ({ a: { nat_traversal: false }, b: { ...LSW_ENCAPS }, truth: nattOff }));
+fifteenth('healthy', 'dev-reauth', [[2, 'A', 'sw'], [2, 'B', 'sw']], () => ({ b: { extra: ['reauth_time = 12s'] }, flow: WAIT(28), truth: { healthy: true } }));
+fifteenth('healthy', 'dev-mobike', [[2, 'B', 'sw']], () => ({ b: { mobike: true }, check: UP, truth: { healthy: true } }));
+fifteenth('healthy', 'ike-rekey-device-v1', [[1, 'B', 'sw']], () => ({ b: { ike_rekey_time: '10s' }, flow: WAIT(25), truth: { healthy: true } }));
+fifteenth('healthy', 'child-rekey-pfs-v1', [[1, 'B', 'sw']], () => ({ a: { ipsec_lifetime: 30, esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp2048', child_rekey_time: '8s', child_life_time: '30s' }, flow: WAIT(25), truth: { healthy: true } }));
+fifteenth('healthy', 'sha384-modp3072', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha384-modp3072', esp: 'aes256-sha384' }, b: { ike: 'aes256-sha384-modp3072', esp: 'aes256-sha384' }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -90,6 +90,21 @@ for (const n of readdirSync(RUNS).sort()) {
       : "the healthy pair never came up in the lab (the recorder's check never matched, or the gateway logged 'phase1 negotiation failed'): the outcome is the lab's, not the scenario's" });
     continue;
   }
+  // A healthy pair whose gateway crashed (upstream iked faults after aborting an IKEv2 SA, wave 15:
+  // the device's reauthentication deletes the IKE SA first): the device's DELETE and its new
+  // IKE_SA_INIT go unanswered. The gateway's log ends at the delete, which reads as the device
+  // deleting the SA; the device's log shows the gateway gone silent while the tunnel was up.
+  if (s.truth?.healthy && /exited \(status 139\)/.test(metaOf(n).iked_process ?? '') && gw.includes('received DELETE IKE_SA')) {
+    add(n, { truth: { cause: 'dpd-timeout', alsoAccept: ['peer-unreachable'], why: "the gateway (upstream iked) crashed after the device's DELETE IKE_SA" }, skipViews: ['L', 'A', 'B', 'F'], why: "the gateway's log ends at the device's delete (the crash is upstream iked's, not a gateway's behaviour): only the device's log tells what happened" });
+    continue;
+  }
+  // A healthy pair whose device never rekeyed its CHILD_SA (no rekey job in its log: the lab's
+  // userspace ESP did not fire the soft expiry) and let it expire: what the device log shows is the
+  // device deleting its SA; the gateway logs that delete only at DEBUG.
+  if (s.truth?.healthy && s.cloud === 'racoon2' && /closing expired CHILD_SA/.test(dev) && !/creating rekey job|rekeying CHILD_SA|CHILD_SA \S+\{[2-9]\d*\} established/.test(dev)) {
+    add(n, { truth: { cause: 'peer-deleted-sa', why: "the device never rekeyed (no 'creating rekey job' in its log) and closed its expired CHILD_SA" }, skipViews: ['L', 'A'] });
+    continue;
+  }
   // 2. Tolerated: both sides up at the end and no negotiation failure -> healthy.
   const bothUp = GW_UP.test(gw) && DEV_UP.test(dev);
   const tolerated = { ...TOLERATED };

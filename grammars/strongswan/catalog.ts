@@ -140,6 +140,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
     integrity: [T('decrypt-failed', /^integrity check failed/, undefined, { then: H.phaseFromState })],
     KE: [T('ke-missing', /^KE payload missing/, undefined, { ...V1, phase: 2 })],
     rekeying: [T('retransmit-limit', /^rekeying IKE_SA failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'rekey' } })],
+    // Break-before-make reauthentication: the delete that follows is the device's own, planned.
+    reauthenticating: [T('reauth-start', /^reauthenticating IKE_SA/, undefined, { phase: 1 })],
     proper: [T('retransmit-limit', /^proper IKE_SA delete failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'delete' } })],
     outbound: [T('p2-established', /^outbound CHILD_SA (\S+?)\{(\d+)\} established(?: with SPIs (\S+?)_i (\S+?)_o)?/, ['child', 'childId', 'spi', 'spiOut'], { phase: 2, fixed: { rekey: 'true' }, then: H.childUp })],
     // After a failed decryption (`could not decrypt payloads`, which carries the event): quiet.

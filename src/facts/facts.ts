@@ -40,6 +40,12 @@ export interface SubjectFacts {
 
 const SIDES: Side[] = ['cloud', 'peer'];
 
+/** Whether the device logged ending its own IKE SA (shutting down, deleting or reauthenticating it). */
+function deviceEndedIkeSa(acc: SubjectAccumulator): boolean {
+  if (acc.store.count('daemon-stop', 'peer') > 0 || acc.store.count('reauth-start', 'peer') > 0) return true;
+  return (['delete-sent', 'sa-deleted'] as const).some((t) => acc.store.get('peer', t)?.combos.some((c) => /^(IKE|ISAKMP)/i.test(c.vars['what'] ?? '')));
+}
+
 /** The only gateway lines are the ones API diagnoses quote (SourceLog): no gateway log was read. */
 const quotedOnly = (acc: SubjectAccumulator): boolean => acc.records.cloud > 0 && acc.records.cloud === acc.records.quoted;
 
@@ -54,6 +60,9 @@ function logged(acc: SubjectAccumulator, s: Side): boolean {
   if (s === 'peer' || acc.records.peer === 0 || !quotedOnly(acc)) return true;
   const cloud = acc.life.cloud;
   if (cloud.lostMs === undefined && cloud.p1FailMs === undefined && cloud.p2FailMs === undefined) return false;
+  // The gateway quoted as receiving a delete the device logged sending (it shut down, deleted or
+  // reauthenticated the IKE SA): the device's log tells that first-hand, and what came after.
+  if (cloud.lostBy === 'delete-received' && cloud.p1FailMs === undefined && cloud.p2FailMs === undefined && deviceEndedIkeSa(acc)) return false;
   // Phase 1 established again (a rekeyed IKE SA) answers a loss; a failed negotiation only the
   // tunnel up answers (an IKEv1 responder calls phase 1 established as the initiator refuses its ID).
   const tunnelUp = acc.life.peer.upMs;

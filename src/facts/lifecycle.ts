@@ -81,6 +81,13 @@ export class Lifecycle {
    * are of the SA it replaced.
    */
   private untimedRekey = false;
+  /**
+   * When this side began reauthenticating while the tunnel was up (strongSwan deletes the IKE SA
+   * first, then negotiates a new one): the IKE SA delete that follows is planned, not a loss; what
+   * the new negotiation meets decides (lab wave 15).
+   */
+  private reauthMs: number | undefined;
+  private untimedReauth = false;
   /** What came last of phase 1, in the order of the lines: its establishment or a failure of it (logs without times). */
   untimedP1: 'up' | 'failed' | undefined;
 
@@ -117,7 +124,11 @@ export class Lifecycle {
     const t = rec.timeMs;
     const type = ev.type;
     const deletion = type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted';
-    if (!deletion) this.untimedRekey = false;
+    if (!deletion) this.untimedRekey = this.untimedReauth = false;
+    if (type === 'reauth-start') {
+      if (this.state === 'up') [this.reauthMs, this.untimedReauth] = [t, t === undefined];
+      return;
+    }
     if (type === 'p1-established' && this.state === 'up') {
       this.rekeyMs = t;
       this.untimedRekey = t === undefined;
@@ -176,7 +187,8 @@ export class Lifecycle {
     }
     // An IKE SA rekeyed (lab wave 6: strongSwan every 10 s): the new SA is up first, then the
     // replaced one is deleted — by either end, logged as several lines — and that ends nothing.
-    if (this.state === 'up' && deletion && (this.untimedRekey || (this.rekeyMs !== undefined && t !== undefined && t >= this.rekeyMs && t - this.rekeyMs <= REKEY_DELETE_MS))) return;
+    // So is the IKE SA a reauthentication deletes before it negotiates the new one.
+    if (this.state === 'up' && deletion && (this.untimedRekey || this.untimedReauth || shortlyAfter(this.rekeyMs, t) || shortlyAfter(this.reauthMs, t))) return;
     // A log that begins with the other end deleting the IKE SA: it was up before the log began.
     const upBeforeLog = this.state === 'idle' && type === 'delete-received' && endsTunnel(rec);
     if (upBeforeLog) this.everUp = true;
@@ -226,6 +238,11 @@ export class Lifecycle {
     this.peerChildSpis = [...this.peerChildSpis, ...o.peerChildSpis.filter(([i]) => !this.peerChildSpis.some(([j]) => j === i))];
     this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }
+}
+
+/** Whether `t` falls within REKEY_DELETE_MS after `since` (both known). */
+function shortlyAfter(since: number | undefined, t: number | undefined): boolean {
+  return since !== undefined && t !== undefined && t >= since && t - since <= REKEY_DELETE_MS;
 }
 
 function later(a: number | undefined, b: number | undefined): number | undefined {

@@ -78,6 +78,7 @@ export const EVENT_TYPES = {
   'config-error': 'The daemon refused its own configuration: a connection was not loaded [why, parameter, value, kind=ike|esp|pfs|other].',
   'sa-state': 'racoon2 IKEv2 state change not otherwise meaningful [from, to].',
   'delete-sent': 'This side sent a delete notification [what].',
+  'reauth-start': 'This side begins reauthenticating its IKE SA (strongSwan `reauth_time`, ipsec.conf `reauth=yes`): it deletes the IKE SA, then negotiates a new one; that delete is not a loss.',
   'daemon-stop': 'The IKE daemon is shutting down (it deletes its SAs first).',
   'ts-narrowed': 'The device accepted the other end\'s traffic selectors by narrowing them to a subset of its own (FortiGate "phase2 matched by subset"): not a failure, the subnets differ [localTs, remoteTs].',
   'send-failed': 'The device could not send an IKE packet at all ("Network is unreachable": no route to the other end) [why].',

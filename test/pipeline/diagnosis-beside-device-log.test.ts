@@ -38,6 +38,15 @@ describe('a diagnosis beside the device log', () => {
     expect(loud(await diagnosisAndDevice(run))).toEqual([]);
   });
 
+  it("a quoted delete the device logged sending (its reauthentication) is the device's own: what came after decides", async () => {
+    // The device reauthenticates (break-before-make): it deletes the IKE SA, and the gateway then
+    // answers neither the delete nor the new IKE_SA_INIT (the lab's gateway crashed).
+    const run = 'mr2-healthy-dev-reauth_v2_binit_sw';
+    expect(code(run)).toBe('ReceiveDeleteNotify');
+    const r = await diagnosisAndDevice(run);
+    expect(r.subjects[0]!.findings[0]?.cause).toBe('dpd-timeout');
+  });
+
   it('a quoted proposal refusal before the device established the tunnel is no failure', async () => {
     const run = 'r2-healthy-multi-proposal-device_v1_binit_sw';
     expect(code(run)).toBe('AuthenticationAlgorithmMismatch');
