@@ -810,6 +810,22 @@ fifteenth('healthy', 'ike-rekey-device-v1', [[1, 'B', 'sw']], () => ({ b: { ike_
 fifteenth('healthy', 'child-rekey-pfs-v1', [[1, 'B', 'sw']], () => ({ a: { ipsec_lifetime: 30, esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp2048', child_rekey_time: '8s', child_life_time: '30s' }, flow: WAIT(25), truth: { healthy: true } }));
 fifteenth('healthy', 'sha384-modp3072', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha384-modp3072', esp: 'aes256-sha384' }, b: { ike: 'aes256-sha384-modp3072', esp: 'aes256-sha384' }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- sixteenth wave (prefix k)
+// Held out and scored blind: the device configured with another gateway address (its remote
+// address, not its identity) in both IKE versions, from both ends, against strongSwan and
+// Libreswan; a strongSwan cloud in families it had not run (healthy pairs, UDP 4500 blocked,
+// the device initiating into a firewall, PFS on the device only); DPD with different intervals.
+const sixteenth = chosenCombos('k', 16);
+const WRONG_GW = { peer: '198.51.100.9' };
+sixteenth('addr', 'dev-gateway-ip-wrong', [[1, 'A', 'sw'], [2, 'A', 'sw'], [1, 'A', 'lsw'], [2, 'A', 'lsw']], () => ({ b: { ...WRONG_GW }, truth: T('peer-not-configured', null, null, { why: 'the device has no connection for the address the gateway negotiates from: its remote address is another one' }) }));
+sixteenth('addr', 'dev-gateway-ip-wrong', [[1, 'B', 'sw'], [2, 'B', 'sw'], [2, 'B', 'lsw']], () => ({ b: { ...WRONG_GW }, truth: T('peer-unreachable', null, null, { alsoAccept: ['peer-address-mismatch'], why: 'the device negotiates with another address than the gateway: nothing reaches the gateway' }) }));
+sixteenth('healthy', 'sw-cloud', [[1, 'B', 'sw'], [2, 'A', 'sw']], () => ({ check: 'CHILD_SA .*established', truth: { healthy: true } }), sw);
+sixteenth('healthy', 'sw-cloud-aes128-sha1', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes128-sha1-modp2048', esp: 'aes128-sha1' }, b: { ike: 'aes128-sha1-modp2048', esp: 'aes128-sha1' }, check: 'CHILD_SA .*established', truth: { healthy: true } }), sw);
+sixteenth('natt', 'sw-cloud-udp4500-blocked', [[2, 'B', 'sw'], [1, 'A', 'sw']], () => ({ flow: { block_b: 'natt' }, truth: nattT }), sw);
+sixteenth('silent', 'sw-cloud-device-firewall', [[1, 'B', 'sw']], () => ({ flow: { block_b: 'all' }, truth: T('peer-unreachable') }), sw);
+sixteenth('pfs', 'sw-cloud-device-only', [[1, 'A', 'sw']], () => ({ b: { esp: 'aes256-sha256-modp2048' }, truth: pfsT('disabled', 'group14') }), sw);
+sixteenth('healthy', 'dpd-intervals-differ', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ a: { dpd: 10 }, b: { dpd: 4 }, flow: WAIT(20), truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -179,6 +179,14 @@ for (const n of readdirSync(RUNS).sort()) {
     add(n, { skipViews: ['P'], why: 'the gateway drops the narrowed selectors without telling the device: the device log ends with the tunnel up' });
   // With the device's log in view (B), its attempts into the block are there to read: only the
   // gateway's own log (L, A) cannot tell this from no negotiation at all.
+  // The device aims at another gateway address (wave 16): from the gateway's own log, a device
+  // initiating elsewhere is no negotiation at all, and a device refusing the gateway's request for
+  // want of a connection answers as to a proposal it lacks (strongSwan: NO_PROPOSAL_CHOSEN) or not
+  // at all (Libreswan in IKEv1).
+  if (fam === 'addr' && init === 'B')
+    add(n, { alsoAccept: { L: ['negotiation-not-started'], A: ['negotiation-not-started'] }, why: 'gateway log: the device sends to another address, so the waiting gateway sees no negotiation at all' });
+  if (fam === 'addr' && init === 'A')
+    add(n, { alsoAccept: { L: ['ike-proposal-mismatch', 'peer-unreachable'], A: ['ike-proposal-mismatch', 'peer-unreachable'] }, why: "gateway log: a device with no connection for the gateway's address refuses its request like a proposal it lacks (NO_PROPOSAL_CHOSEN), or drops it (Libreswan in IKEv1)" });
   if (fam === 'silent' && init === 'B')
     add(n, { alsoAccept: { L: ['negotiation-not-started'], A: ['negotiation-not-started'], ...(dev.trim() === '' ? { B: ['negotiation-not-started'] } : {}) }, why: 'gateway log: the device initiates into the block, so the waiting gateway sees no negotiation at all' });
   if (fam === 'silent' && s.device !== 'none')
