@@ -95,6 +95,14 @@ export const notifySent: Hook = (ev, _m, cx) => {
     cx.rec.phase = 1;
     return;
   }
+  // A refusal sent before any IKE SA state exists (`packet from ADDR:` lines name no connection):
+  // this end refused the other's first message. Its reason is the line before (no acceptable
+  // transform, no connection), which a paste may lack: the rules read the two together.
+  if (t === 'NO_PROPOSAL_CHOSEN' && cx.rec.session === undefined && cx.rec.connName === undefined && !cx.st.established) {
+    cx.rec.phase = 1;
+    ev.vars['stateless'] = 'true';
+    return;
+  }
   // INVALID_ID_INFORMATION refuses the identity in phase 1 and the selectors in phase 2.
   if (t === 'TS_UNACCEPTABLE' || (t === 'INVALID_ID_INFORMATION' && cx.st.established)) cx.rec.phase = 2;
   if (t === 'AUTHENTICATION_FAILED' || t === 'INVALID_HASH_INFORMATION') cx.rec.phase = 1;

@@ -64,6 +64,13 @@ export interface SessionState {
    * A log that begins in the middle of an SA's life (a posted tail) shows none.
    */
   begun?: boolean;
+  /**
+   * strongSwan: phase 1's DH group was just refused with another one requested (INVALID_KE_PAYLOAD):
+   * the IKE_SA_INIT that follows on this session is the retry with the requested group.
+   */
+  keRequested?: boolean;
+  /** strongSwan: a CHILD_SA of this session was logged established (`ipsec up`'s summary line repeats it). */
+  childLogged?: boolean;
   /** Libreswan: a refusal arrived before anything of this SA showed its phase, and was taken as phase 1's. */
   phaseGuessed?: boolean;
 }

@@ -101,7 +101,10 @@ export const keExchange: Hook = (ev, m, cx) => {
   if (cx.st.established || (cx.st.lastRequest && PHASE2_EXCHANGES.has(cx.st.lastRequest))) {
     cx.rec.phase = 2;
     ev.type = 'pfs-mismatch';
-  } else phaseFromState(ev, m, cx);
+  } else {
+    phaseFromState(ev, m, cx);
+    if (cx.rec.phase === 1) cx.st.keRequested = true;
+  }
 };
 
 export const lowerMode: Hook = (ev) => {
@@ -172,6 +175,9 @@ export const p1Start: Hook = (ev, _m, cx) => {
   cx.rec.ikeVersion = mode ? 1 : 2;
   cx.st.ikeVersion = cx.rec.ikeVersion;
   cx.st.established = false;
+  // A new IKE_SA_INIT right after the group was refused: the retry with the group asked for.
+  if (cx.st.keRequested) ev.vars['retry'] = 'ke';
+  cx.st.keRequested = false;
   setEndpoints(cx, undefined, ev.vars['remote']);
   nameAndId(ev, cx);
 };
@@ -197,6 +203,15 @@ export const tsVars: Hook = (ev) => {
 export const childUp: Hook = (ev, m, cx) => {
   tsVars(ev, m, cx);
   cx.st.established = true;
+  cx.st.childLogged = true;
+};
+
+/** `ipsec up`'s `connection 'x' established successfully`: the CHILD_SA up, unless its own line already said so. */
+export const connectionUp: Hook = (ev, _m, cx) => {
+  if (cx.st.childLogged) ev.type = '';
+  cx.st.established = true;
+  // The console output names the connection only here and in the IKE_SA lines: one session.
+  if (ev.vars['conn'] && !cx.rec.connName) cx.rec.connName = ev.vars['conn'];
 };
 
 export const deleteIn: Hook = (ev, _m, cx) => {

@@ -140,6 +140,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
     integrity: [T('decrypt-failed', /^integrity check failed/, undefined, { then: H.phaseFromState })],
     KE: [T('ke-missing', /^KE payload missing/, undefined, { ...V1, phase: 2 })],
     rekeying: [T('retransmit-limit', /^rekeying IKE_SA failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'rekey' } })],
+    // The console output of `ipsec up` (stroke) ends with this line once the CHILD_SA is up.
+    connection: [T('p2-established', /^connection '([^']+)' established successfully/, ['conn'], { phase: 2, then: H.connectionUp })],
     // Break-before-make reauthentication: the delete that follows is the device's own, planned.
     reauthenticating: [T('reauth-start', /^reauthenticating IKE_SA/, undefined, { phase: 1 })],
     proper: [T('retransmit-limit', /^proper IKE_SA delete failed, peer not responding/, undefined, { phase: 1, fixed: { why: 'delete' } })],
