@@ -184,8 +184,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ],
   },
   floating: [
-    // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`.
-    { keyword: 'EVENT_RETRANSMIT', template: T('retransmit', /^#(\d+): "[^"]+"\S* (STATE_\S+|\S+_[IR]\d?) \(([^)]*)\); EVENT_RETRANSMIT/, ['serial', 'state', 'what'], { fixed: { status: 'true' } }) },
+    // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`
+    // (3.2x names the event per IKE version: `EVENT_v1_RETRANSMIT`, `EVENT_v2_RETRANSMIT`).
+    { keyword: 'RETRANSMIT in ', template: T('retransmit', /^#(\d+): "[^"]+"\S* (STATE_\S+|\S+_[IR]\d?) \(([^)]*)\); EVENT_(?:v[12]_)?RETRANSMIT/, ['serial', 'state', 'what'], { fixed: { status: 'true' } }) },
     { keyword: 'retransmission; will wait', template: T('retransmit', /retransmission; will wait ([\d.]+)/, ['wait']) },
     { keyword: 'max number of retransmissions', template: T('retransmit-limit', /max number of retransmissions \((\d+)\) reached after ([\d.]+) seconds/, ['retransmits', 'seconds'], { then: H.gaveUp }) },
     { keyword: 'second timeout exceeded after', template: T('retransmit-limit', /(\d+) second timeout exceeded after (\d+) retransmits/, ['seconds', 'retransmits'], { then: H.gaveUp }) },
