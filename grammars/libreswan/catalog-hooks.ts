@@ -2,7 +2,7 @@
 // proposal lists (connection add, remote proposals, refused Oakley transforms) normalised and
 // diffed, and the retransmission give-ups told apart by what they waited for.
 import type { LogEvent } from '../../src/types.js';
-import { eventForNotify, type MatchContext } from '../peer-common/catalog-kit.js';
+import { authMethodOf, eventForNotify, type MatchContext } from '../peer-common/catalog-kit.js';
 import { parseColonEndpoint, rangeToCidr } from '../peer-common/endpoints.js';
 import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
 import { parseProposalList, proposalPhase } from '../peer-common/proposals.js';
@@ -112,6 +112,11 @@ export const notifySent: Hook = (ev, _m, cx) => {
     ev.type = 'id-mismatch';
     ev.vars['reason'] = 'refused-after-authentication';
   }
+};
+
+/** `sent IKE_AUTH request … with digital-signature … and ID '…'`, `I am sending my cert`: how this end authenticates. */
+export const ownAuth: Hook = (ev, _m, cx) => {
+  cx.st.ownAuth = ev.vars['method'] ? (authMethodOf(ev.vars['method']) ?? cx.st.ownAuth) : 'certificate';
 };
 
 /** `X509: authentication failed; …`: the other end's certificate does not carry the ID it sent. */

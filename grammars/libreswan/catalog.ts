@@ -177,7 +177,10 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ISAKMP: [T('p1-established', /^ISAKMP SA +established(.*)$/, ['detail'], { ...V1, then: H.establishedSummary(1) })],
     IPsec: [T('p2-established', /^IPsec SA +established(.*)$/, ['detail'], { then: H.establishedSummary(2) })],
     negotiated: [T(null, /^negotiated connection \[([^\]]+)\] -> \[([^\]]+)\]/, ['localTs', 'remoteTs'], { then: H.negotiated })],
+    // IKEv1 main mode 5 with a certificate (`I am sending a certificate request` is not one).
+    I: [T(null, /^I am sending my cert/, undefined, { then: H.ownAuth })],
     sent: [
+      T(null, /^sent IKE_AUTH (?:request|response) (?:to \S+ )?with (.+?) and \S+ '/, ['method'], { then: H.ownAuth }),
       // The responder's first answer carries the transform it accepted (`STATE_MAIN_R1: sent MR1, …` before 4.0).
       T('proposal-selected', /^sent (?:Main Mode R1|MR1|Aggressive Mode R1|AR1)\b/, undefined, { ...V1, phase: 1 }),
       T(null, /^sent (?:IKE_SA_INIT|Main Mode|MI1|v2I1) (?:request|reply)?(?: to (\S+))?/, ['remote'], { then: H.remoteFromVars }),
@@ -204,7 +207,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     { keyword: 'SA established', template: T('p1-established', /(?:IKE|PARENT|parent) SA established(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(1) }) },
     { keyword: 'established Child SA', template: T('p2-established', /established Child SA(.*)$/, ['detail'], { ...V2, then: H.establishedSummary(2) }) },
     { keyword: 'declaring peer dead', template: T('dpd-dead', /declaring peer dead/) },
-    { keyword: 'certificate', template: T('cert-error', /certificate.*\b(?:rejected|expired|revoked|invalid|not yet valid|failed)\b/i, undefined, { phase: 1 }) },
+    // This end's check of the other end's certificate (NSS: expired, revoked, …): the refusal it
+    // sends next (INVALID_ID_INFORMATION, AUTHENTICATION_FAILED) only reports it.
+    { keyword: 'certificate', template: T('cert-error', /certificate.*\b(?:rejected|expired|revoked|invalid|not yet valid|failed)\b/i, undefined, { phase: 1, then: H.certRefused }) },
     { keyword: '_', template: T('notify', NOTIFY, ['notify'], { then: H.notifyGuess }) },
   ],
 };

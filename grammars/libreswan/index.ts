@@ -3,7 +3,7 @@
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
-import { levelFromEvent, runCatalog, type MatchContext } from '../peer-common/catalog-kit.js';
+import { levelFromEvent, runCatalog, stampOwnAuth, type MatchContext } from '../peer-common/catalog-kit.js';
 import { parseColonEndpoint } from '../peer-common/endpoints.js';
 import { maskLine, maskSecrets, redactContinuation } from '../peer-common/secrets.js';
 import { SessionTracker } from '../peer-common/session-state.js';
@@ -157,6 +157,7 @@ export function createLibreswanDialect(): Dialect {
           const v = tracker.connection(rec).ikeVersion;
           if (v) rec.ikeVersion = v;
         }
+        stampOwnAuth(rec, st.ownAuth);
         levelFromEvent(rec);
       } catch {
         // A catalogue bug must not lose the record: it stays, without an event.

@@ -112,6 +112,23 @@ export function recordText(rec: LogRecord, max = 4000): string {
   return [rec.message, ...(rec.continuation ?? [])].join(' ').slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
+/** This end's authentication method, from how its daemon names it (`pre-shared key`, `RSA_EMSA_…`, `digital-signature`). */
+export function authMethodOf(text: string): 'certificate' | 'psk' | undefined {
+  if (/pre-?shared|shared-key|\bPSK\b/i.test(text)) return 'psk';
+  if (/signature|RSA|ECDSA|ED25519|ED448|\bcert/i.test(text)) return 'certificate';
+  return undefined;
+}
+
+/**
+ * Marks a refusal of this end's authentication with the method it used (`ownAuth`), when its log
+ * said: the other end refusing a certificate is no key mismatch.
+ */
+export function stampOwnAuth(rec: LogRecord, ownAuth: 'certificate' | 'psk' | undefined): void {
+  const ev = rec.event;
+  if (!ev || !ownAuth || ev.vars['direction'] !== 'received') return;
+  if (ev.type === 'auth-failed' || (ev.type === 'notify' && ev.vars['type'] === 'AUTHENTICATION_FAILED')) ev.vars['ownAuth'] = ownAuth;
+}
+
 /** Failure events make the record an error, retransmissions a warning. */
 export function levelFromEvent(rec: LogRecord): void {
   const ev = rec.event;

@@ -69,6 +69,11 @@ export interface SessionState {
    * the IKE_SA_INIT that follows on this session is the retry with the requested group.
    */
   keRequested?: boolean;
+  /**
+   * How this end authenticates itself, when its log says (a signature with its certificate, or a
+   * pre-shared key): a refusal of its authentication then points at its certificate, not a key.
+   */
+  ownAuth?: 'certificate' | 'psk';
   /** strongSwan: a CHILD_SA of this session was logged established (`ipsec up`'s summary line repeats it). */
   childLogged?: boolean;
   /** Libreswan: a refusal arrived before anything of this SA showed its phase, and was taken as phase 1's. */

@@ -2,7 +2,7 @@
 // a DPD give-up from a phase-1 one (proposal lists: proposal-hooks.ts; notifies and message lines,
 // which tell a phase-2 NO_PROPOSAL_CHOSEN from a phase-1 one: notify-hooks.ts).
 import type { LogEvent } from '../../src/types.js';
-import type { MatchContext } from '../peer-common/catalog-kit.js';
+import { authMethodOf, type MatchContext } from '../peer-common/catalog-kit.js';
 import { parseBracketEndpoint, selectorList } from '../peer-common/endpoints.js';
 import { PHASE2_EXCHANGES } from './notify-hooks.js';
 
@@ -148,7 +148,13 @@ export const sameIdentities: Hook = (ev) => {
 
 /** `authentication of 'X' with … successful` (not `(myself)`): the other end's AUTH verified here. */
 export const authenticationOk: Hook = (ev, _m, cx) => {
-  if (!ev.vars['myself']) cx.st.peerAuthOk = true;
+  if (ev.vars['myself']) cx.st.ownAuth = authMethodOf(ev.vars['method'] ?? '') ?? cx.st.ownAuth;
+  else if (ev.vars['ok']) cx.st.peerAuthOk = true;
+};
+
+/** `sending end entity cert`: this end authenticates with its certificate. */
+export const ownCertificate: Hook = (_ev, _m, cx) => {
+  cx.st.ownAuth = 'certificate';
 };
 
 /** This end could not verify the other's authentication (its own key check failed). */

@@ -43,6 +43,7 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('retransmit', /^sending retransmit (\d+) of (request|response) message ID (\d+), seq (\d+)/, ['count', 'kind', 'msgid', 'seq'], { ...V1, then: H.retransmitV1 }),
       T('dpd-sent', /^sending DPD request/, undefined, { then: H.dpdOut }),
       T('delete-sent', /^sending DELETE for (IKE_SA|(?:ESP |AH )?CHILD_SA)(.*)$/, ['what', 'detail'], { then: H.deleteOut }),
+      T(null, /^sending end entity cert/, undefined, { then: H.ownCertificate }),
     ],
     retransmit: [T('retransmit', /^retransmit (\d+) of (request|response) with message ID (\d+)/, ['count', 'kind', 'msgid'], { ...V2, then: H.retransmitV2 })],
     giving: [T('retransmit-limit', /^giving up after (\d+) retransmits/, ['retransmits'], { then: H.givingUp })],
@@ -153,7 +154,8 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('info-ignored-no-sa', /^ignoring unprotected INFORMATIONAL from (\S+)/, ['from'], { ...V1 }),
     ],
     // A quiet success line (`authentication of '198.51.100.2' with pre-shared key successful`).
-    authentication: [T(null, /^authentication of '([^']*)' (\(myself\) )?with .+ successful/, ['id', 'myself'], { then: H.authenticationOk })],
+    // Which end and how: `(myself) with pre-shared key` / `with RSA_EMSA_PKCS1_SHA2_256 successful`.
+    authentication: [T(null, /^authentication of '([^']*)' (\(myself\) )?with (.+?)( successful)?\s*$/, ['id', 'myself', 'method', 'ok'], { then: H.authenticationOk })],
     signature: [T('cert-error', /^signature validation failed/, undefined, { phase: 1 })],
     local: [T('nat-detected', /^local host is behind NAT/, undefined, { fixed: { who: 'local' } })],
     remote: [T('nat-detected', /^remote host is behind NAT/, undefined, { fixed: { who: 'remote' } })],

@@ -3,7 +3,7 @@
 import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import type { Dialect, HeaderFailure, HeaderLine, ParseContext } from '../../src/parse/dialect.js';
 import type { LogRecord } from '../../src/types.js';
-import { levelFromEvent, runCatalog } from '../peer-common/catalog-kit.js';
+import { levelFromEvent, runCatalog, stampOwnAuth } from '../peer-common/catalog-kit.js';
 import { isFailureEvent } from '../peer-common/events.js';
 import { maskLine, maskSecrets, redactContinuation } from '../peer-common/secrets.js';
 import { SessionTracker } from '../peer-common/session-state.js';
@@ -101,6 +101,7 @@ export function createStrongswanDialect(): Dialect {
         if (!rec.ikeVersion && st.ikeVersion) rec.ikeVersion = st.ikeVersion;
         // A refusal on its own line: the notify the next message carries is that refusal's.
         if (st.messages === messages && isFailureEvent(rec.event)) st.failedSinceMessage = true;
+        stampOwnAuth(rec, st.ownAuth);
         levelFromEvent(rec);
       } catch {
         // A catalogue bug must not lose the record: it stays, without an event.
