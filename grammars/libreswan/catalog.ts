@@ -66,6 +66,8 @@ export const LIBRESWAN_CATALOG: Catalog = {
     Failed: [
       T('auth-failed', /^Failed to find our PreShared Key/, undefined, { phase: 1, fixed: { reason: 'no-psk' } }),
       T('cert-error', /^Failed to find our (?:RSA|ECDSA) key/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } }),
+      // 3.x wording: `Failed to add connection "c": ike string error: …`, `… "c", esp="…" is invalid: …`.
+      T('config-error', /^Failed to add connection "([^"]*)"[:,] (.*)$/, ['conn', 'why'], { then: H.configRefused }),
     ],
     // `leftcert=` names a certificate the NSS database does not hold: the connection cannot sign.
     left: [T('cert-error', /^left certificate with nickname '([^']*)' was not found/, ['nickname'], { phase: 1, fixed: { reason: 'own-key-missing' } })],

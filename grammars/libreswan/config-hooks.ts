@@ -49,7 +49,9 @@ export const expiredPhase: Hook = (ev, _m, cx) => {
   cx.rec.phase = /^(IKE|ISAKMP)$/.test(ev.vars['what'] ?? '') ? 1 : 2;
 };
 
-const REFUSED_ALG = /^(IKE|ESP|AH) (DH|encryption|integrity|PRF) algorithm '([^']+)' is not (?:supported|recognized)/;
+// Anywhere in the reason: 3.x prefixes it (`ike string error: …`, `esp="…" is invalid: …`). A DH group
+// in esp= with pfs=no is refused as a contradiction (3.25+): the PFS setting is what differs.
+const REFUSED_ALG = /(?:^|: )(IKE|ESP|AH) (DH|encryption|integrity|PRF) algorithm '?([^' ]+)'? is (?:not (?:supported|recognized)|invalid as PFS policy is disabled)/;
 
 /**
  * `failed to add connection: IKE DH algorithm 'modp1024' is not supported` (Libreswan 4 dropped
@@ -65,6 +67,7 @@ export const configRefused: Hook = (ev) => {
   const ike = proto === 'IKE';
   const parameter = what === 'DH' ? (ike ? 'IkePfs' : 'IpsecPfs') : what === 'encryption' ? (ike ? 'IkeEncAlg' : 'IpsecEncAlg') : ike ? 'IkeAuthAlg' : 'IpsecAuthAlg';
   ev.vars['kind'] = ike ? 'ike' : what === 'DH' ? 'pfs' : 'esp';
+  if (/invalid as PFS policy is disabled/.test(ev.vars['why'] ?? '')) ev.vars['contradiction'] = 'pfs-disabled';
   ev.vars['parameter'] = parameter;
   ev.vars['value'] = value;
 };

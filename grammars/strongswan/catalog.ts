@@ -130,7 +130,11 @@ export const STRONGSWAN_CATALOG: Catalog = {
     SIGTERM: [T('daemon-stop', /^SIGTERM received, shutting down/)],
     SIGINT: [T('daemon-stop', /^SIGINT received, shutting down/)],
     calculated: [T('auth-failed', /^calculated HASH does not match HASH payload/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' }, then: H.ownAuthFailed })],
+    // Credentials refused at load time: the certificate is not there when authentication needs it.
+    loading: [T('cert-error', /^loading (ca |end entity |aa |ocsp signer )?certificate from '([^']*)' failed/, ['kind', 'file'], { phase: 1, fixed: { reason: 'not-loaded' } })],
+    ca: [T('cert-error', /^ca certificate "([^"]*)" lacks ca basic constraint, discarded/, ['subject'], { phase: 1, fixed: { reason: 'not-a-ca' } })],
     found: [
+      T('cert-error', /^found unsupported critical X\.509 extension: (.+)$/, ['extension'], { phase: 1, fixed: { reason: 'unsupported-extension' } }),
       T('mode-not-acceptable', /^found (\d+) matching configs?, but none allows (\S+(?: \S+)*?) authentication using (Main|Aggressive) Mode/, ['count', 'auth', 'mode'], { ...V1, phase: 1, then: H.lowerMode }),
       T('decrypt-failed', /^found encrypted message, but no keys available/, undefined, { phase: 1 }),
     ],
