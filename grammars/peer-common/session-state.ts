@@ -65,11 +65,6 @@ export interface SessionState {
    */
   begun?: boolean;
   /**
-   * strongSwan: phase 1's DH group was just refused with another one requested (INVALID_KE_PAYLOAD):
-   * the IKE_SA_INIT that follows on this session is the retry with the requested group.
-   */
-  keRequested?: boolean;
-  /**
    * How this end authenticates itself, when its log says (a signature with its certificate, or a
    * pre-shared key): a refusal of its authentication then points at its certificate, not a key.
    */
@@ -88,6 +83,12 @@ export interface ConnectionState {
   listing?: 1 | 2;
   /** A quick mode (or CREATE_CHILD_SA) started since the last phase 1 began. */
   phase2Started?: boolean;
+  /**
+   * strongSwan: phase 1's DH group was just refused with another one requested (INVALID_KE_PAYLOAD):
+   * the next IKE_SA_INIT of this connection is the retry with the requested group — the same IKE
+   * SA when this end initiates, a new one (not yet named) when the other end does.
+   */
+  keRequested?: boolean;
 }
 
 interface SourceState {

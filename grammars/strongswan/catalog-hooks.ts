@@ -103,7 +103,7 @@ export const keExchange: Hook = (ev, m, cx) => {
     ev.type = 'pfs-mismatch';
   } else {
     phaseFromState(ev, m, cx);
-    if (cx.rec.phase === 1) cx.st.keRequested = true;
+    if (cx.rec.phase === 1) cx.conn().keRequested = true;
   }
 };
 
@@ -182,8 +182,9 @@ export const p1Start: Hook = (ev, _m, cx) => {
   cx.st.ikeVersion = cx.rec.ikeVersion;
   cx.st.established = false;
   // A new IKE_SA_INIT right after the group was refused: the retry with the group asked for.
-  if (cx.st.keRequested) ev.vars['retry'] = 'ke';
-  cx.st.keRequested = false;
+  const conn = cx.conn();
+  if (conn.keRequested) ev.vars['retry'] = 'ke';
+  conn.keRequested = false;
   setEndpoints(cx, undefined, ev.vars['remote']);
   nameAndId(ev, cx);
 };
