@@ -125,8 +125,10 @@ export function authMethodOf(text: string): 'certificate' | 'psk' | undefined {
  */
 export function stampOwnAuth(rec: LogRecord, ownAuth: 'certificate' | 'psk' | undefined): void {
   const ev = rec.event;
-  if (!ev || !ownAuth || ev.vars['direction'] !== 'received') return;
-  if (ev.type === 'auth-failed' || (ev.type === 'notify' && ev.vars['type'] === 'AUTHENTICATION_FAILED')) ev.vars['ownAuth'] = ownAuth;
+  if (!ev || !ownAuth) return;
+  // The other end's refusal, or its silence after this end's first encrypted message (IKEv1 main mode 5).
+  const refused = ev.vars['direction'] === 'received' && (ev.type === 'auth-failed' || (ev.type === 'notify' && ev.vars['type'] === 'AUTHENTICATION_FAILED'));
+  if (refused || (ev.type === 'auth-failed' && ev.vars['reason'] === 'no-response-to-encrypted')) ev.vars['ownAuth'] = ownAuth;
 }
 
 /** Failure events make the record an error, retransmissions a warning. */
