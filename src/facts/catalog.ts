@@ -36,6 +36,8 @@ export const FACT_CATALOG: Record<string, FactSpec> = {
   deletedAfterPhase1: { type: 'boolean', description: 'An IKE SA was deleted right after phase 1 completed, before any phase 2 (IKEv1: the other end refused what it checked last, usually the identity).' },
   dpdUnanswered: { type: 'number', description: 'DPD/liveness requests of a side whose tunnel is up, unanswered since the last packet from the other end (up to the end of the log).' },
   failedWhileUp: { type: 'boolean', description: 'A negotiation failed while the tunnel was up: a rekey, or the CHILD_SA of an IKE SA that came up.' },
+  deviceTargetAddress: { type: 'string?', description: "The gateway address the device's log negotiates with, when the connection's configuration (DescribeVpnConnection[s]) names another one and no gateway log was read; null otherwise." },
+  configuredGatewayAddress: { type: 'string?', description: "The gateway address of the connection's configuration (its tunnel's TunnelIp, or the gateway's InternetIp), when one was given." },
   peerAnswered: { type: 'boolean?', description: 'The other end answered the gateway at least once (null when the gateway log is absent).' },
   furthestExchange: { type: 'number', description: 'IKEv1 main/aggressive-mode message number the gateway got to (0 = none, 6 = phase 1 done).' },
   furthestExchangeV2: { type: 'number', description: 'IKEv2 message number the gateway got to (1 IKE_SA_INIT request … 4 IKE_AUTH response; 0 = none or IKEv1).' },

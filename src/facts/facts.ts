@@ -123,6 +123,27 @@ function quotedAnswer(acc: SubjectAccumulator): boolean | null {
   return cookie === undefined ? null : /[1-9a-f]/.test(cookie);
 }
 
+/**
+ * The gateway's address as the subject knows it: its own log's, or — when only the device's log
+ * names addresses — the connection's configured one, which the device may be missing.
+ */
+export function gatewayAddressOf(acc: SubjectAccumulator): string | undefined {
+  const configured = acc.config?.gatewayIp;
+  if (configured && acc.records.cloud === 0 && acc.gatewayIps.size > 0) return configured;
+  return SubjectAccumulator.top(acc.gatewayIps);
+}
+
+/**
+ * The address the device negotiates with, when it is not the configured gateway address: with no
+ * gateway log, the device's own lines are the only gateway addresses the subject knows.
+ */
+function deviceTargetAddress(acc: SubjectAccumulator): string | null {
+  const configured = acc.config?.gatewayIp;
+  if (!configured || acc.records.cloud > 0 || acc.records.peer === 0) return null;
+  const target = SubjectAccumulator.top(acc.gatewayIps);
+  return target !== undefined && target !== configured ? target : null;
+}
+
 /** The IKE version the ends spoke: the gateway's when its log says, else the device's (0 unknown). */
 function ikeVersionOf(acc: SubjectAccumulator): number {
   for (const side of SIDES) {
@@ -181,6 +202,8 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     deletedAfterPhase1: acc.life.cloud.deletedAfterPhase1 || acc.life.peer.deletedAfterPhase1,
     dpdUnanswered: Math.max(acc.life.cloud.state === 'up' ? acc.life.cloud.dpdUnanswered : 0, acc.life.peer.state === 'up' ? acc.life.peer.dpdUnanswered : 0),
     peerAnswered,
+    deviceTargetAddress: deviceTargetAddress(acc),
+    configuredGatewayAddress: acc.config?.gatewayIp ?? null,
     furthestExchange: acc.progress.furthest,
     furthestExchangeV2: acc.progress.furthestV2,
     ikeVersion: ikeVersionOf(acc),
@@ -200,7 +223,7 @@ export function computeFacts(acc: SubjectAccumulator): SubjectFacts {
     cloudConfig: acc.config?.params as Record<string, string | undefined> | undefined,
     deviceSetting: deviceSettingOf(acc),
     deviceConnection: acc.deviceConnection,
-    gatewayAddress: SubjectAccumulator.top(acc.gatewayIps) ?? acc.config?.gatewayIp,
+    gatewayAddress: gatewayAddressOf(acc) ?? acc.config?.gatewayIp,
     peerDevice: acc.deviceConnection ? { dialect: acc.deviceConnection.dialect, connName: acc.deviceConnection.name } : acc.peerDevice,
     acc,
   };

@@ -2,7 +2,7 @@
 // rules have run: ids, the timeline, the two ends' addresses, and whether the API's own checks
 // and diagnoses call it healthy (run/judge.ts decides the status from these and the findings).
 import type { Subject, TimelineEntry } from '../types.js';
-import type { SubjectFacts } from './facts.js';
+import { gatewayAddressOf, type SubjectFacts } from './facts.js';
 import { SubjectAccumulator } from './subject.js';
 import { eventVar } from './dynamic.js';
 
@@ -18,7 +18,7 @@ export interface SubjectSummary {
 
 export function summarizeSubject(s: SubjectFacts): SubjectSummary {
   const acc = s.acc;
-  const cloud = SubjectAccumulator.top(acc.gatewayIps);
+  const cloud = gatewayAddressOf(acc);
   const peer = SubjectAccumulator.top(acc.deviceIps);
   return {
     timeline: acc.timeline.entries(),

@@ -1,5 +1,5 @@
 // Recognises exported Alibaba API responses by their shape (DiagnoseVpnConnections,
-// GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnections, DownloadVpnConnectionConfig), unwraps SDK
+// GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnection(s), DownloadVpnConnectionConfig), unwraps SDK
 // envelopes, and types their fields. Unknown shapes become problems that name what was expected.
 import type { InputKind, Problem } from '../types.js';
 import { locate } from '../errors.js';
@@ -178,39 +178,41 @@ function readChecks(o: Obj, source: string, base: string, out: ApiDocument): voi
 }
 
 function readConfigs(list: unknown[], source: string, base: string, out: ApiDocument): void {
-  list.forEach((c, i) => {
-    const pointer = `${base}/${i}`;
-    if (!isObj(c) || !s(c['VpnConnectionId'])) return;
-    const common = {
-      source,
-      vpnConnectionId: s(c['VpnConnectionId'])!,
-    };
-    const tunnels = (isObj(c['TunnelOptionsSpecification']) ? (c['TunnelOptionsSpecification'] as Obj)['TunnelOptions'] : c['TunnelOptionsSpecification']) as unknown;
-    const fill = (cfg: CloudConfig, from: Obj): void => {
-      set(cfg, 'vpnGatewayId', s(c['VpnGatewayId']));
-      set(cfg, 'customerGatewayId', s(from['CustomerGatewayId']) ?? s(c['CustomerGatewayId']));
-      set(cfg, 'localSubnet', s(c['LocalSubnet']));
-      set(cfg, 'remoteSubnet', s(c['RemoteSubnet']));
-      set(cfg, 'remoteIp', s(from['CustomerGatewayIp']) ?? s(c['RemoteIp']) ?? s(c['CustomerGatewayIp']));
-      set(cfg, 'gatewayIp', s(from['TunnelIp']) ?? s(c['InternetIp']) ?? s(c['VpnGatewayIp']));
-      set(cfg, 'enableDpd', s(from['EnableDpd']) ?? s(c['EnableDpd']));
-      set(cfg, 'enableNatTraversal', s(from['EnableNatTraversal']) ?? s(c['EnableNatTraversal']));
-      set(cfg, 'status', s(from['Status']) ?? s(c['Status']));
-    };
-    if (Array.isArray(tunnels) && tunnels.length > 0) {
-      tunnels.forEach((t, k) => {
-        if (!isObj(t)) return;
-        const cfg: CloudConfig = { ...common, pointer: `${pointer}/TunnelOptionsSpecification/${k}`, tunnelIndex: k, params: readSideConfig(t['TunnelIkeConfig'], t['TunnelIpsecConfig']) };
-        set(cfg, 'tunnelId', s(t['TunnelId']));
-        fill(cfg, t);
-        out.configs.push(cfg);
-      });
-    } else {
-      const cfg: CloudConfig = { ...common, pointer, params: readSideConfig(c['IkeConfig'], c['IpsecConfig']) };
-      fill(cfg, c);
+  list.forEach((c, i) => readConfig(c, source, `${base}/${i}`, out));
+}
+
+/** One connection's configuration (a DescribeVpnConnections entry, or a DescribeVpnConnection response). */
+function readConfig(c: unknown, source: string, pointer: string, out: ApiDocument): void {
+  if (!isObj(c) || !s(c['VpnConnectionId'])) return;
+  const common = {
+    source,
+    vpnConnectionId: s(c['VpnConnectionId'])!,
+  };
+  const tunnels = (isObj(c['TunnelOptionsSpecification']) ? (c['TunnelOptionsSpecification'] as Obj)['TunnelOptions'] : c['TunnelOptionsSpecification']) as unknown;
+  const fill = (cfg: CloudConfig, from: Obj): void => {
+    set(cfg, 'vpnGatewayId', s(c['VpnGatewayId']));
+    set(cfg, 'customerGatewayId', s(from['CustomerGatewayId']) ?? s(c['CustomerGatewayId']));
+    set(cfg, 'localSubnet', s(c['LocalSubnet']));
+    set(cfg, 'remoteSubnet', s(c['RemoteSubnet']));
+    set(cfg, 'remoteIp', s(from['CustomerGatewayIp']) ?? s(c['RemoteIp']) ?? s(c['CustomerGatewayIp']));
+    set(cfg, 'gatewayIp', s(from['TunnelIp']) ?? s(c['InternetIp']) ?? s(c['VpnGatewayIp']));
+    set(cfg, 'enableDpd', s(from['EnableDpd']) ?? s(c['EnableDpd']));
+    set(cfg, 'enableNatTraversal', s(from['EnableNatTraversal']) ?? s(c['EnableNatTraversal']));
+    set(cfg, 'status', s(from['Status']) ?? s(c['Status']));
+  };
+  if (Array.isArray(tunnels) && tunnels.length > 0) {
+    tunnels.forEach((t, k) => {
+      if (!isObj(t)) return;
+      const cfg: CloudConfig = { ...common, pointer: `${pointer}/TunnelOptionsSpecification/${k}`, tunnelIndex: k, params: readSideConfig(t['TunnelIkeConfig'], t['TunnelIpsecConfig']) };
+      set(cfg, 'tunnelId', s(t['TunnelId']));
+      fill(cfg, t);
       out.configs.push(cfg);
-    }
-  });
+    });
+  } else {
+    const cfg: CloudConfig = { ...common, pointer, params: readSideConfig(c['IkeConfig'], c['IpsecConfig']) };
+    fill(cfg, c);
+    out.configs.push(cfg);
+  }
 }
 
 /**
@@ -295,6 +297,12 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
       out.logs.push(doc);
       return true;
     }
+    // DescribeVpnConnection (one connection): its fields at the top, as `check` reads it too.
+    if (s(o['VpnConnectionId']) && (isObj(o['IkeConfig']) || isObj(o['IpsecConfig']) || o['TunnelOptionsSpecification'] !== undefined)) {
+      out.kind = out.kind === 'unknown' ? 'describe-vpn-connections' : out.kind;
+      readConfig(o, source, b, out);
+      return true;
+    }
     return false;
   };
   if (!visit(value, '', 0) && !tooDeep) {
@@ -302,7 +310,7 @@ export function readApiDocument(value: unknown, source: string): ApiDocument {
       source,
       pointer: '',
       code: 'E_JSON_SHAPE',
-      message: locate(source, '/', 'JSON of an unknown shape', 'Expected a DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnections or DownloadVpnConnectionConfig response.'),
+      message: locate(source, '/', 'JSON of an unknown shape', 'Expected a DiagnoseVpnConnections, GetVpnGatewayDiagnoseResult, DescribeVpnConnectionLogs, DescribeVpnConnection(s) or DownloadVpnConnectionConfig response.'),
     });
   }
   return out;
