@@ -50,6 +50,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('no-proposal', /^no acceptable Proposal in IPsec SA/, undefined, { ...V1, phase: 2 }),
       T('cert-error', /^no (?:\S+ )?private key found/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } }),
     ],
+    // A payload dump's notify type (a plutodebug line; see DEBUG_READ in index.ts): selectors
+    // refused in either direction mean they differ.
+    Notify: [T('notify', /^Notify Message Type: v2N_(TS_UNACCEPTABLE)\b/, ['type'], { ...V2, phase: 2, fixed: { from: 'payload-dump' } })],
     No: [
       T('ts-unacceptable', /^No IKEv2 connection found with compatible Traffic Selectors/, undefined, { ...V2, phase: 2 }),
       T('p2-timeout', /^No acceptable response to our first Quick Mode message/, undefined, { ...V1, phase: 2, fixed: { hint: 'no-proposal' } }),

@@ -78,13 +78,12 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
 }
 
 const SUBNET_PAIR = /^(.+)\/(\d+x\d+)$/;
-const DEBUG_REFUSAL = /^initial (?:parent SA|Main Mode|Aggressive Mode) message received .{0,120}but no connection has been authorized/;
 /**
- * A payload dump's notify type (`|    Notify Message Type: v2N_TS_UNACCEPTABLE (0x26)`): Libreswan 4
- * answers a Child SA whose selectors it refuses with no other line (libreswan#1109), so with
- * plutodebug on, the dump is the only trace. Selectors refused either way mean they differ.
+ * Debug lines the catalogue reads: some 3.x releases log the refusal of an unknown peer only at
+ * debug level, and Libreswan 4 answers a Child SA whose selectors it refuses with no other line
+ * than the payload dump's notify type (`|    Notify Message Type: v2N_TS_UNACCEPTABLE`, libreswan#1109).
  */
-const DEBUG_TS_NOTIFY = /^\s*Notify Message Type: v2N_TS_UNACCEPTABLE\b/;
+const DEBUG_READ = /^(?:initial (?:parent SA|Main Mode|Aggressive Mode) message received .{0,120}but no connection has been authorized|\s*Notify Message Type: v2N_TS_UNACCEPTABLE\b)/;
 
 const GRAMMAR: LineGrammar<RawHeader> = { label: 'Libreswan', tokenize: tokenizeLine, parse: parseTokenVector, toRecord };
 
@@ -121,15 +120,11 @@ export function createLibreswanDialect(): Dialect {
     },
     classify(rec: LogRecord): void {
       try {
-        // Debug lines and the start-up algorithm table (indented) carry no events.
-        // Some 3.x releases log the refusal of an unknown peer only at debug level: that one is read.
-        if (rec.tag === 'debug' && DEBUG_TS_NOTIFY.test(rec.message)) {
-          rec.event = { type: 'notify', vars: { type: 'TS_UNACCEPTABLE', phase: '2', from: 'payload-dump' } };
-          [rec.phase, rec.ikeVersion] = [2, 2];
-          return;
-        }
-        if ((rec.tag === 'debug' && !DEBUG_REFUSAL.test(rec.message)) || rec.message.startsWith('  ')) return;
-        let msg = rec.message;
+        // Debug lines (but DEBUG_READ's) and the start-up algorithm table (indented) carry no events.
+        const debug = rec.tag === 'debug';
+        if (debug ? !DEBUG_READ.test(rec.message) : rec.message.startsWith('  ')) return;
+        // A dump's fields are indented under their payload.
+        let msg = debug ? rec.message.trimStart() : rec.message;
         const sm = STATE_PREFIX.exec(msg);
         const state = sm?.[1];
         if (sm) msg = msg.slice(sm[0].length);

@@ -32,30 +32,21 @@ describe('a diagnosis beside the device log', () => {
     expect(r.subjects[0]!.findings[0]?.cause).toBe('dpd-timeout');
   });
 
-  it('a quoted delete of the IKE SA the device just rekeyed is no loss', async () => {
-    const run = 'qr2-healthy-ike-rekey-device_v2_binit_sw';
-    expect(code(run)).toBe('ReceiveDeleteNotify');
+  it.each([
+    ['a quoted delete of the IKE SA the device just rekeyed is no loss', 'qr2-healthy-ike-rekey-device_v2_binit_sw', 'ReceiveDeleteNotify'],
+    ['a quoted proposal refusal before the device established the tunnel is no failure', 'r2-healthy-multi-proposal-device_v1_binit_sw', 'AuthenticationAlgorithmMismatch'],
+  ])('%s', async (_why, run, failedReasonCode) => {
+    expect(code(run)).toBe(failedReasonCode);
     expect(loud(await diagnosisAndDevice(run))).toEqual([]);
   });
 
-  it("a quoted delete the device logged sending (its reauthentication) is the device's own: what came after decides", async () => {
+  it.each([
     // The device reauthenticates (break-before-make): it deletes the IKE SA, and the gateway then
     // answers neither the delete nor the new IKE_SA_INIT (the lab's gateway crashed).
-    const run = 'mr2-healthy-dev-reauth_v2_binit_sw';
-    expect(code(run)).toBe('ReceiveDeleteNotify');
-    const r = await diagnosisAndDevice(run);
-    expect(r.subjects[0]!.findings[0]?.cause).toBe('dpd-timeout');
-  });
-
-  it('a quoted proposal refusal before the device established the tunnel is no failure', async () => {
-    const run = 'r2-healthy-multi-proposal-device_v1_binit_sw';
-    expect(code(run)).toBe('AuthenticationAlgorithmMismatch');
-    expect(loud(await diagnosisAndDevice(run))).toEqual([]);
-  });
-
-  it('a quoted loss after the device\'s last "up" still speaks: DPD gave up on a path the device never saw cut', async () => {
-    const run = 'r2-dead-dpd-path_v2_ainit_sw';
-    expect(code(run)).toBe('NoResponse');
+    ["a quoted delete the device logged sending (its reauthentication) is the device's own: what came after decides", 'mr2-healthy-dev-reauth_v2_binit_sw', 'ReceiveDeleteNotify'],
+    ['a quoted loss after the device\'s last "up" still speaks: DPD gave up on a path the device never saw cut', 'r2-dead-dpd-path_v2_ainit_sw', 'NoResponse'],
+  ])('%s', async (_why, run, failedReasonCode) => {
+    expect(code(run)).toBe(failedReasonCode);
     const r = await diagnosisAndDevice(run);
     expect(r.subjects[0]!.findings[0]?.cause).toBe('dpd-timeout');
   });
