@@ -826,6 +826,56 @@ sixteenth('silent', 'sw-cloud-device-firewall', [[1, 'B', 'sw']], () => ({ flow:
 sixteenth('pfs', 'sw-cloud-device-only', [[1, 'A', 'sw']], () => ({ b: { esp: 'aes256-sha256-modp2048' }, truth: pfsT('disabled', 'group14') }), sw);
 sixteenth('healthy', 'dpd-intervals-differ', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ a: { dpd: 10 }, b: { dpd: 4 }, flow: WAIT(20), truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- seventeenth wave (prefix j)
+// Held out and scored blind: Libreswan where it is rare (a KEYID the device expects, two lifetimes
+// at once, PFS groups that differ with the gateway initiating or on MODP1536); a strongSwan cloud
+// against Libreswan in IKEv1 (key, phase 1, phase 2, identity, selectors, aggressive mode, version);
+// two mismatches at once (key + selectors, identity + ESP, identity + selectors); a device crash
+// after the tunnel was up at log level 0; racoon2 `verify_id` on with a wrong IKEv1 id at log level
+// 0; `proposal_check` obey/claim with PFS differing; strongSwan devices at log level 0 in the
+// identity, PFS and lifetime families; legacy algorithms on both sides with ESP differing; ECP
+// groups on the device for phase 1 and PFS; several cloud subnets partly overlapping the device's.
+const seventeenth = chosenCombos('j', 17);
+// Libreswan where it is rare
+seventeenth('id', 'dev-expects-keyid-cloud-ip-lsw', [[1, 'B', 'lsw'], [2, 'A', 'lsw']], () => ({ b: { remote_id: 'keyid:gw-01' }, truth: idT('LocalId', '198.51.100.1', 'gw-01') }));
+seventeenth('life', 'both-dev-longer-lsw', [[1, 'B', 'lsw']], () => ({ b: { ike_lifetime: 86400, ipsec_lifetime: 7200 }, truth: first(lifeT('IkeLifetime', '28800', '86400'), 'main mode checks the ISAKMP SA lifetime before quick mode proposes the IPsec one') }));
+seventeenth('pfs', 'cloud-group14-dev-group15-lsw', [[1, 'A', 'lsw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp3072' }, truth: pfsT('group14', 'group15') }));
+seventeenth('pfs', 'cloud-group5-dev-group14-lsw', [[1, 'B', 'lsw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp2048' }, truth: pfsT('group5', 'group14') }));
+// several cloud subnets, the first a half of the device's LAN, the second elsewhere (IKEv1, device initiating)
+seventeenth('ts', 'cloud-remote-several-partial', [[1, 'B', 'sw']], () => ({ a: { remote_ts: '203.0.113.128/26,198.18.0.0/24' }, truth: tsT('RemoteSubnet', '203.0.113.128/26,198.18.0.0/24', '203.0.113.128/25') }));
+// a strongSwan cloud against Libreswan in IKEv1 (device log only)
+seventeenth('psk', 'sw-cloud-dev-key-case-lsw', [[1, 'B', 'lsw']], () => ({ b: { psk: 'vx7pQ2-lab-shared-key' }, truth: T('psk-mismatch', ['Psk']) }), sw);
+seventeenth('p1', 'sw-cloud-dev-sha1-lsw', [[1, 'A', 'lsw']], () => ({ b: { ike: 'aes256-sha1-modp2048' }, truth: ikeT('IkeAuthAlg', 'sha256', 'sha1') }), sw);
+seventeenth('p2', 'sw-cloud-dev-aes128-lsw', [[1, 'B', 'lsw']], () => ({ b: { esp: 'aes128-sha256' }, truth: espT('IpsecEncAlg', 'aes256', 'aes') }), sw);
+seventeenth('id', 'sw-cloud-expects-fqdn-dev-email-lsw', [[1, 'B', 'lsw']], () => ({ a: { remote_id: 'fqdn:cpe.example.com' }, b: { local_id: 'email:ops@example.com' }, truth: idT('RemoteId', 'cpe.example.com', 'ops@example.com') }), sw);
+seventeenth('ts', 'sw-cloud-dev-remote-disjoint-lsw', [[1, 'B', 'lsw']], () => ({ b: { remote_ts: '192.0.2.0/24' }, truth: tsT('LocalSubnet', '203.0.113.0/25', '192.0.2.0/24') }), sw);
+seventeenth('mode', 'sw-cloud-dev-aggressive-lsw', [[1, 'B', 'lsw']], () => ({ b: { aggressive: true }, truth: modeT('main', 'aggressive') }), sw);
+seventeenth('version', 'sw-cloud-v1-dev-v2-lsw', [[1, 'A', 'lsw']], () => ({ b: { ike_version: 2 }, truth: verT('ikev1', 'ikev2') }), sw);
+// two mismatches at once: the truth is the one the negotiation meets first
+seventeenth('psk', 'plus-ts-remote-disjoint', [[1, 'B', 'sw'], [2, 'B', 'lsw']], () => ({ b: { psk: BADKEY, remote_ts: '192.0.2.0/24' }, truth: first(T('psk-mismatch', ['Psk']), 'the key is checked in phase 1 (IKEv1 MM5/6, IKEv2 IKE_AUTH AUTH) before any selector') }));
+seventeenth('id', 'plus-p2-aes128-gw-init', [[2, 'A', 'sw']], () => ({ b: { remote_id: '198.51.100.9', esp: 'aes128-sha256' }, truth: first(idT('LocalId', '198.51.100.1', '198.51.100.9'), 'the device looks its peer config up by the IDs in IKE_AUTH before it selects a child SA proposal') }));
+seventeenth('id', 'plus-ts-disjoint-lsw', [[1, 'B', 'lsw']], () => ({ a: { verify_id: true }, b: { local_id: '198.51.100.22', local_ts: '192.0.2.0/24' }, truth: first(idT('RemoteId', '198.51.100.2', '198.51.100.22'), 'the gateway checks the ID in main mode 5 before quick mode') }));
+// the device crashes after the tunnel is up (no delete), the gateway runs DPD; device log at level 0
+seventeenth('dead', 'cloud-dpd4-kill-log0', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ a: { dpd: 4 }, b: { ...L0 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+// racoon2 IKEv1 with verify_id on, the device sends another IP as its id (log level 0)
+seventeenth('id', 'dev-sends-other-ip-verify-log0', [[1, 'B', 'sw']], () => ({ a: { verify_id: true }, b: { ...L0, local_id: '198.51.100.23' }, truth: idT('RemoteId', '198.51.100.2', '198.51.100.23') }));
+// proposal_check obey / claim with PFS differing (IKEv1, device initiating)
+seventeenth('pfs', 'cloud-group14-dev-off-obey', [[1, 'B', 'sw']], () => ({ a: { proposal_check: 'obey', esp: 'aes256-sha256-modp2048' }, truth: pfsT('group14', 'disabled') }));
+seventeenth('pfs', 'cloud-group14-dev-group5-claim', [[1, 'B', 'sw']], () => ({ a: { proposal_check: 'claim', esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp1536' }, truth: pfsT('group14', 'group5') }));
+// strongSwan devices at log level 0: identity, PFS, lifetime
+seventeenth('id', 'cloud-expects-fqdn-dev-ip-log0', [[2, 'B', 'sw']], () => ({ a: { remote_id: 'fqdn:cpe.example.com' }, b: { ...L0 }, truth: idT('RemoteId', 'cpe.example.com', '198.51.100.2') }));
+seventeenth('pfs', 'rekey-cloud-group14-dev-off-log0', [[2, 'A', 'sw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { ...L0, ...V2_REKEY.b }, flow: WAIT(25), truth: pfsT('group14', 'disabled') }));
+seventeenth('pfs', 'cloud-group14-dev-group5-log0', [[1, 'A', 'sw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { ...L0, esp: 'aes256-sha256-modp1536' }, truth: pfsT('group14', 'group5') }));
+seventeenth('life', 'p1-dev-longer-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0, ike_lifetime: 86400 }, truth: lifeT('IkeLifetime', '28800', '86400') }));
+// legacy algorithms on both sides (AES-128, SHA-1, MODP1024), the ESP cipher differs
+const LEGACY_IKE = 'aes128-sha1-modp1024';
+seventeenth('p2', 'legacy-cloud-3des-dev-aes128', [[1, 'B', 'sw'], [2, 'A', 'sw']], () => ({ a: { ike: LEGACY_IKE, esp: '3des-sha1' }, b: { ike: LEGACY_IKE, esp: 'aes128-sha1' }, truth: espT('IpsecEncAlg', '3des', 'aes') }));
+// ECP groups on the device (racoon2 has none): phase 1 and PFS
+seventeenth('p1', 'dev-ecp521', [[2, 'A', 'sw'], [1, 'B', 'lsw']], () => ({ b: { ike: 'aes256-sha256-ecp521' }, truth: ikeT('IkePfs', 'group14', 'group21') }));
+seventeenth('pfs', 'cloud-group14-dev-ecp256', [[1, 'A', 'sw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-ecp256' }, truth: pfsT('group14', 'group19') }));
+// healthy: racoon2 IKEv1 checking the device's id (verify_id on), the ids match
+seventeenth('healthy', 'verify-id-on-v1', [[1, 'B', 'sw']], () => ({ a: { verify_id: true }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -118,6 +118,11 @@ for (const n of readdirSync(RUNS).sort()) {
   const longerKey = /less key length proposed, mine:(\d+) peer:(\d+)\.\s+Use initiator's one/.exec(gw);
   if ((fam === 'p1' || fam === 'p2') && init === 'B' && bothUp && longerKey)
     tolerated[n] = `racoon2 as responder accepts the initiator's longer key length ('less key length proposed, mine:${longerKey[1]} peer:${longerKey[2]}. Use initiator's one.')`;
+  // racoon2 with proposal_check obey, as IKEv1 responder, takes the initiator's PFS choice: quick
+  // mode matches ('get_ph2approvalx(): matched') without 'pfs group mismatched' (wave 17; claim and
+  // strict refuse the same difference).
+  if (fam === 'pfs' && init === 'B' && s.ike_version === 1 && s.a?.proposal_check === 'obey' && bothUp && !gw.includes('pfs group mismatched'))
+    tolerated[n] = "racoon2 with proposal_check obey as IKEv1 responder takes the initiator's PFS choice (quick mode 'matched', no 'pfs group mismatched')";
   // The device lets its CHILD_SA expire (no rekey): strongSwan schedules a recreate at the hard
   // expiry and negotiates a new CHILD_SA on the same IKE SA within the second.
   if (fam === 'deleted' && bothUp && recreatedAfterHardExpiry(dev))
@@ -217,8 +222,15 @@ for (const n of readdirSync(RUNS).sort()) {
   // A strongSwan cloud in aggressive mode answers a main-mode request up to message 4 and refuses only
   // main mode 5 ('none allows pre-shared key authentication using Main Mode', N(AUTH_FAILED)): the
   // device sees an authentication failure, as for a wrong key or identity.
-  if (fam === 'mode' && init === 'B' && s.cloud === 'strongswan' && /AUTHENTICATION_FAILED|AUTH_FAILED|Possible authentication failure/.test(dev))
+  if (fam === 'mode' && init === 'B' && s.cloud === 'strongswan' && s.a?.aggressive && /AUTHENTICATION_FAILED|AUTH_FAILED|Possible authentication failure/.test(dev))
     add(n, { alsoAccept: { P: ['psk-mismatch', 'identity-mismatch'] }, why: 'device log: the strongSwan cloud refuses the main mode only at message 5, with AUTHENTICATION_FAILED (strongSwan device) or a notify the device cannot read (Libreswan: \'malformed payload\', then \'Possible authentication failure\'), which reads as a wrong key or identity' });
+  // The other way round (wave 17): a strongSwan cloud in main mode answers the device's first
+  // aggressive-mode message at once ('Aggressive Mode PSK disabled for security reasons',
+  // N(AUTH_FAILED)), before the device sent its authentication: no key was compared. A responder
+  // that knows no peer by the IDi of that first message answers it the same way, so the device's
+  // log cannot tell the mode from the identity (a wrong key it can: that answer would come later).
+  if (fam === 'mode' && init === 'B' && s.cloud === 'strongswan' && b.aggressive && /Aggressive Mode PSK disabled/.test(zcat(n, 'cloud.log.gz')) && /AUTHENTICATION_FAILED|AUTH_FAILED/.test(dev))
+    add(n, { alsoAccept: { P: ['identity-mismatch'] }, why: "device log: the strongSwan cloud refuses the device's first aggressive-mode message with AUTHENTICATION_FAILED ('Aggressive Mode PSK disabled for security reasons'), before any key is used; an unknown IDi in that message is refused the same way" });
   if (fam === 'mode' && init === 'A' && s.device === 'strongswan' && s.cloud === 'racoon2')
     add(n, { alsoAccept: { L: ['psk-mismatch'], A: ['psk-mismatch'] }, why: 'gateway log: the device refuses the main-mode authentication with a notify the gateway cannot read, as for a wrong key' });
   if (s.device === 'libreswan' && dev.includes('failed to add connection'))

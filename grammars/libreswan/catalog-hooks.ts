@@ -43,8 +43,29 @@ export const localFromVars: Hook = (ev, _m, cx) => {
 
 export const p1Start: Hook = (ev, _m, cx) => {
   if (ev.vars['mode']) ev.vars['mode'] = ev.vars['mode'].toLowerCase();
+  if (ev.vars['mode'] && ev.vars['role'] === 'initiator') cx.st.initiatedMode = ev.vars['mode'];
   remote(cx, ev.vars['remote']);
 };
+
+/** `probable authentication failure (mismatch of preshared secrets?)`: this end's own check of the other's HASH failed. */
+export const ownAuthFailed: Hook = (_ev, _m, cx) => {
+  cx.st.ownAuthFailure = true;
+};
+
+/**
+ * AUTHENTICATION_FAILED answering this end's first aggressive-mode message: the initiator sends its
+ * authentication only after the answer (which this end verifies first, so a wrong key shows as its
+ * own failed check), and its SA counts as established from then on. A refusal before that refused
+ * the exchange itself: aggressive mode (or the identity it carried) is not accepted there.
+ */
+function aggressiveRefused(ev: LogEvent, cx: MatchContext): boolean {
+  if (cx.st.initiatedMode !== 'aggressive' || cx.st.established || cx.st.ownAuthFailure || cx.st.peerAuthOk) return false;
+  ev.type = 'mode-not-acceptable';
+  ev.vars['mode'] = 'aggressive';
+  ev.vars['inferred'] = 'auth-failed-before-keys';
+  cx.rec.phase = 1;
+  return true;
+}
 
 /** `NOTIFY_NAME` in a sent/received line → the event its meaning says. */
 export function notifyMapped(direction: 'sent' | 'received'): Hook {
@@ -53,6 +74,7 @@ export function notifyMapped(direction: 'sent' | 'received'): Hook {
     ev.vars['notify'] = type;
     ev.vars['direction'] = direction;
     ev.type = eventForNotify(type);
+    if (type === 'AUTHENTICATION_FAILED' && direction === 'received' && aggressiveRefused(ev, cx)) return;
     if (ev.type === 'notify') ev.vars['type'] = type;
     // INVALID_ID_INFORMATION is placed below by when it arrives.
     if (ev.type === 'ts-unacceptable' && type !== 'INVALID_ID_INFORMATION') cx.rec.phase = 2;

@@ -80,7 +80,10 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('id-mismatch', /^Peer mismatch on first found connection and no better connection found/, undefined, { phase: 1 }),
       T(null, /^Peer ID is (\S+): '([^']*)'/, ['idType', 'remoteId']),
     ],
+    // Libreswan ≤ 3 capitalises it. The device's own addresses: neither end of the connection is one of them.
+    We: [T('config-error', /^We cannot identify ourselves with either end of this connection\.?(?: +(\S+) or (\S+) are not usable)?/, ['localAddress', 'remoteAddress'], { fixed: { kind: 'orient' } })],
     we: [
+      T('config-error', /^we cannot identify ourselves with either end of this connection\.?(?: +(\S+) or (\S+) are not usable)?/, ['localAddress', 'remoteAddress'], { fixed: { kind: 'orient' } }),
       T('id-mismatch', /^we require IKEv([12]) peer to have ID '([^']*)', but peer declares '([^']*)'/, ['version', 'expected', 'received'], { phase: 1 }),
       // Openswan and Libreswan ≤ 3 do not name the version.
       T('id-mismatch', /^we require peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { phase: 1 }),
@@ -113,7 +116,7 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('notify', /^CREATE_CHILD_SA request failed, responder SA processing returned (\S+)/, ['notify'], { ...V2, phase: 2, fixed: { exchange: 'CREATE_CHILD_SA' }, then: H.notifyMapped('sent') }),
       T('notify', /^CREATE_CHILD_SA failed with error notification (\S+)/, ['notify'], { ...V2, phase: 2, fixed: { exchange: 'CREATE_CHILD_SA' }, then: H.notifyMapped('received') }),
     ],
-    probable: [T('auth-failed', /^probable authentication failure \(mismatch of preshared secrets\?\)(?::\s*(.*))?/, ['detail'], { ...V1, phase: 1, fixed: { reason: 'psk' } })],
+    probable: [T('auth-failed', /^probable authentication failure \(mismatch of preshared secrets\?\)(?::\s*(.*))?/, ['detail'], { ...V1, phase: 1, fixed: { reason: 'psk' }, then: H.ownAuthFailed })],
     Possible: [T('auth-failed', /^Possible authentication failure: no acceptable response to our first encrypted message/, undefined, { phase: 1, fixed: { reason: 'no-response-to-encrypted' }, then: H.unansweredAuth })],
     received: [
       T('auth-failed', /^received Hash Payload does not match computed value/, undefined, { ...V1, phase: 1, fixed: { reason: 'hash-mismatch' } }),
@@ -158,7 +161,13 @@ export const LIBRESWAN_CATALOG: Catalog = {
     // NSS holds no key (or certificate) under the connection's `leftcert`/CKA_ID.
     "Can't": [T('cert-error', /^Can't find the certificate or private key from the NSS/, undefined, { phase: 1, fixed: { reason: 'own-key-missing' } })],
     '#num': [T('proposal-configured', /^(\d+):(IKE|ESP|AH)=(\S+)/, undefined, { then: H.configuredLine })],
-    added: [T(null, /^added IKEv([12]) connection/, ['version'], { then: H.connectionAdded })],
+    added: [
+      T(null, /^added (?:oriented )?IKEv([12]) connection/, ['version'], { then: H.connectionAdded }),
+      // Libreswan 5 says at load time what older ones say only when the connection is brought up.
+      T('config-error', /^added unoriented IKEv([12]) connection(?: \(neither left=(\S+) nor right=(\S+) match an interface\))?/, ['version', 'localAddress', 'remoteAddress'], { fixed: { kind: 'orient' }, then: H.connectionAdded }),
+    ],
+    // The interface appeared: the connection unoriented until now can be used.
+    oriented: [T('connection-oriented', /^oriented IKEv[12] connection \(local: left=(\S+) remote: right=(\S+)\)/, ['localAddress', 'remoteAddress'])],
     failed: [T('config-error', /^failed to add connection: (.*)$/, ['why'], { then: H.configRefused })],
     cannot: [T('ts-unacceptable', /^cannot respond to IPsec SA request because no connection is known for (.+)$/, ['selectors'], { ...V1, phase: 2 })],
     proposal: [T('proposal-selected', /^proposal (\S+) chosen from remote proposals (.+)$/, undefined, { ...V2, then: H.selected })],

@@ -26,9 +26,9 @@ export interface SessionState {
    * lead: which list the last one was, and whether it ended in a comma (the next line continues it).
    */
   bareList?: { kind: 'received' | 'configured'; open: boolean };
-  /** strongSwan: the IKEv1 mode this end initiated in (`initiating Aggressive Mode IKE_SA …`). */
+  /** The IKEv1 mode this end initiated in (strongSwan `initiating Aggressive Mode IKE_SA …`, Libreswan `initiating IKEv1 Aggressive Mode connection`). */
   initiatedMode?: string;
-  /** strongSwan: this end itself failed to verify the other's authentication (`calculated HASH does not match …`). */
+  /** This end itself failed to verify the other's authentication (strongSwan `calculated HASH does not match …`, Libreswan `probable authentication failure`). */
   ownAuthFailure?: boolean;
   /** Libreswan: the other end's authentication verified (`authenticated using …`, `certificate verified OK`). */
   peerAuthOk?: boolean;

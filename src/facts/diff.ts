@@ -233,6 +233,13 @@ function fromPeerEvents(acc: SubjectAccumulator, map: DiffMap): void {
         const p = c.vars['parameter'];
         put(map, p, null, normalizeParameter(p, c.vars['value']) ?? c.vars['value'], ev, 'the device refused to load this value: its connection was not added');
       }
+      // An IKEv1 mode refused: the device's own (the other end refused it) or the gateway's (the device did).
+      const mode = c.vars['mode'];
+      if (t.type === 'mode-not-acceptable' && (mode === 'main' || mode === 'aggressive')) {
+        const other = mode === 'main' ? 'aggressive' : 'main';
+        const devicesRefused = c.vars['direction'] === 'received' || c.vars['inferred'] === 'auth-failed-before-keys';
+        put(map, 'IkeMode', devicesRefused ? other : mode, devicesRefused ? mode : other, ev);
+      }
       if (t.type === 'ts-unacceptable') {
         if (c.vars['localTs']) put(map, 'RemoteSubnet', c.vars['localTs'], null, ev);
         if (c.vars['remoteTs']) put(map, 'LocalSubnet', c.vars['remoteTs'], null, ev);
