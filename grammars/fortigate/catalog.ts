@@ -82,7 +82,7 @@ export const FORTIGATE_CATALOG: Catalog = {
     // `TSi_0 0:10.0.0.0-10.0.0.255:0`: the first word carries the selector's index.
     { keyword: 'TSi_', template: T(null, /^(TSi)_\d+ (\S+)/, ['which', 'ts'], { ...V2, then: H.rememberTs }) },
     { keyword: 'TSr_', template: T(null, /^(TSr)_\d+ (\S+)/, ['which', 'ts'], { ...V2, then: H.rememberTs }) },
-    { keyword: 'Network is unreachable', template: T('send-failed', /(?:sendto|send_raw|send) failed: Network is unreachable|Network is unreachable/, undefined, { phase: 1, fixed: { why: 'network-unreachable' } }) },
+    { keyword: 'Network is unreachable', template: T('send-failed', /(?:sendto|send_raw|send) failed: Network is unreachable|Network is unreachable/, undefined, { phase: 1, fixed: { why: 'network-unreachable', reason: 'Network is unreachable' } }) },
     { keyword: 'TS_UNACCEPTABLE', template: T('ts-unacceptable', /TS_UNACCEPTABLE/, undefined, { then: H.tsHook }) },
     { keyword: 'no policy configured', template: T('no-config', /no policy configured/, undefined, { phase: 2, fixed: { why: 'no-policy' } }) },
     { keyword: 'passive mode', template: T('passive-mode', /passive mode/, undefined, { phase: 1 }) },

@@ -20,7 +20,7 @@ const REASONS: [RegExp, PeerEventType, Record<string, string>?][] = [
   [/TS[-_]UNACCEPTABLE|no matching phase2|failed to match peer selectors|INVALID[-_]ID[-_]INFORMATION/i, 'ts-unacceptable'],
   [/no policy configured/i, 'no-config', { why: 'no-policy' }],
   [/no (?:matching )?gateway/i, 'no-config', { why: 'no-gateway-matched' }],
-  [/Network is unreachable/i, 'send-failed', { why: 'network-unreachable' }],
+  [/Network is unreachable/i, 'send-failed', { why: 'network-unreachable', reason: 'Network is unreachable' }],
   [/negotiation timeout|peer (?:is )?not responding|timed? ?out/i, 'p1-timeout'],
   [/passive mode/i, 'passive-mode'],
   [/phase2 matched by subset/i, 'ts-narrowed'],

@@ -1,7 +1,7 @@
 // Libreswan pluto message templates (kb/ike-failure-signatures.md and the lab logs) → typed events
 // with their variables. Indexed by first word (after the `STATE_…: ` prefix older versions put in
 // front, which index.ts strips and keeps); keyword templates catch messages whose start varies.
-import { T, type Catalog } from '../peer-common/catalog-kit.js';
+import { T, classifySendFailure, type Catalog } from '../peer-common/catalog-kit.js';
 import * as H0 from './catalog-hooks.js';
 import * as C from './config-hooks.js';
 
@@ -201,6 +201,12 @@ export const LIBRESWAN_CATALOG: Catalog = {
     ],
   },
   floating: [
+    // `sendto on eth0 to 198.51.100.1:500 failed in main_outI1. Errno 101: Network is unreachable` (3.x),
+    // `ERROR: "c" #3: send on eth3 from A to B using UDP failed in delete IKE SA: Network is unreachable (errno 101)` (4.x and later).
+    { keyword: ' failed in ', template: T('send-failed', /\bsend(?:to)? on (\S+) (?:from \S+ )?to (\S+)(?: using \S+)? failed in (.+?)[.:] (?:Errno \d+: )?(.+?)(?: \(errno \d+\))?$/, ['iface', 'to', 'where', 'reason'], { then: classifySendFailure }) },
+    // An ICMP error the network sent back for a packet this end sent: `ERROR: asynchronous network
+    // error report on eth0 (A:500), complainant B: No route to host [errno 113, origin ICMP type 3 code 1 …]`.
+    { keyword: 'asynchronous network error report', template: T('send-failed', /asynchronous network error report on (\S+) \(([^)]*)\)\S*, complainant (\S+): ([^[]+?)\s*\[/, ['iface', 'local', 'complainant', 'reason'], { fixed: { icmp: 'true' }, then: classifySendFailure }) },
     // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`
     // (3.2x names the event per IKE version: `EVENT_v1_RETRANSMIT`, `EVENT_v2_RETRANSMIT`).
     { keyword: 'RETRANSMIT in ', template: T('retransmit', /^#(\d+): "[^"]+"\S* (STATE_\S+|\S+_[IR]\d?) \(([^)]*)\); EVENT_(?:v[12]_)?RETRANSMIT/, ['serial', 'state', 'what'], { fixed: { status: 'true' } }) },

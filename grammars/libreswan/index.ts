@@ -108,6 +108,8 @@ export function createLibreswanDialect(): Dialect {
       }
       const c = line.charCodeAt(0);
       if (c === 34) return CONNECTION_SNIFF.test(line);
+      // The console's `ERROR: "conn" #2: …` (Libreswan ≥ 4): a connection after the level, which racoon never writes.
+      if ((c === 69 && line.startsWith('ERROR: "')) || (c === 87 && line.startsWith('WARNING: "'))) return CONNECTION_SNIFF.test(line.slice(line.indexOf('"')));
       // `| …`: plutodebug output pasted without its stamps (a markdown table row ends in `|` too).
       if (c === 124) return line.charCodeAt(1) === 32 && !line.trimEnd().endsWith('|');
       if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);

@@ -35,6 +35,8 @@ const isOwnProgram = (n: string): boolean => PROGRAMS.has(n);
 
 /** Lines without a stamp: `"conn"[1] ADDR #N: ` headers and whack output (`002 "conn" …`, `000 …`). */
 export const CONNECTION_SNIFF = /^"[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?:(?: |$)/;
+/** The console's level before a connection's line (Libreswan ≥ 4 prints no numeric code). */
+const CONSOLE_LEVEL = /^(ERROR|WARNING): (?="[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?: )/;
 export const WHACK_SNIFF = /^(?:[0-2]\d\d "|000 |0\d\d Failed to add connection ")/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -118,6 +120,14 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     out.push(newToken(WhackCode, s.slice(0, 4), base, s.slice(0, 3)));
     i = 4;
     framed = true;
+  } else {
+    // Libreswan ≥ 4 on the console (`ipsec up`, whack): no code, `ERROR: ` / `WARNING: ` before the connection.
+    const level = CONSOLE_LEVEL.exec(s);
+    if (level) {
+      out.push(newToken(WhackCode, level[0], base, level[1]!));
+      i = level[0].length;
+      framed = true;
+    }
   }
   let prefixed = false;
   if (s.charCodeAt(i) === 124) {

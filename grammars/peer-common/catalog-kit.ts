@@ -120,6 +120,25 @@ export function authMethodOf(text: string): 'certificate' | 'psk' | undefined {
 }
 
 /**
+ * Why the device could not send an IKE packet, from the system error it logged: no route, a local
+ * address that is not on the device, its own firewall, the other end's host or port refusing (an
+ * ICMP error that came back), or something else.
+ */
+export function sendFailureKind(reason: string): string {
+  if (/Network is unreachable|ENETUNREACH/i.test(reason)) return 'network-unreachable';
+  if (/No route to host|EHOSTUNREACH|Host is unreachable/i.test(reason)) return 'host-unreachable';
+  if (/Cannot assign requested address|EADDRNOTAVAIL/i.test(reason)) return 'address-not-local';
+  if (/Operation not permitted|EPERM/i.test(reason)) return 'local-firewall';
+  if (/Connection refused|ECONNREFUSED/i.test(reason)) return 'port-unreachable';
+  return 'other';
+}
+
+/** A `send-failed` event's reason → its `why` (sendFailureKind). */
+export function classifySendFailure(ev: LogEvent): void {
+  ev.vars['why'] = sendFailureKind(ev.vars['reason'] ?? '');
+}
+
+/**
  * Marks a refusal of this end's authentication with the method it used (`ownAuth`), when its log
  * said: the other end refusing a certificate is no key mismatch.
  */

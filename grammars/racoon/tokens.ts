@@ -112,12 +112,16 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
 }
 
 /** Cheap test: does a racoon record start on this line? (no allocation on the common negative path) */
+const LIBRESWAN_CONSOLE = /^(?:ERROR|WARNING): "[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?: /;
+
 export function sniffLine(s: string, afterStamp: number): boolean {
   let i = afterStamp;
   if (i > 0 && s.charCodeAt(i) === 58) i++;
   while (s.charCodeAt(i) === 32) i++;
   const c = s.charCodeAt(i);
   if (c === 105 && readTopics(s, i)) return true;
+  // `ERROR: "conn" #2: …` without a stamp is Libreswan's console, not racoon (which never quotes a connection there).
+  if (afterStamp === 0 && LIBRESWAN_CONSOLE.test(s)) return false;
   if (((c >= 65 && c <= 90) || c === 91) && readLevel(s, i)) return true;
   const colon = s.indexOf(': ', i);
   if (colon < 0 || colon - i > 80) return false;

@@ -1,7 +1,7 @@
 // strongSwan charon message templates (kb/ike-failure-signatures.md and the lab logs) → typed
 // events with their variables. Indexed by first word; the hooks in catalog-hooks.ts read and feed
 // the per-IKE_SA state (phase, DPD in flight, proposal lists seen) the events need.
-import { T, type Catalog } from '../peer-common/catalog-kit.js';
+import { T, classifySendFailure, type Catalog } from '../peer-common/catalog-kit.js';
 import * as H from './catalog-hooks.js';
 
 const V1 = { v: 1 as const };
@@ -12,6 +12,8 @@ const V2 = { v: 2 as const };
 
 export const STRONGSWAN_CATALOG: Catalog = {
   byFirstWord: {
+    // The socket refused the packet: no route, a local address not on the device, its own firewall.
+    error: [T('send-failed', /^error writing to socket: (.+)$/, ['reason'], { then: classifySendFailure })],
     received: [
       T('packet-received', /^received packet: from (\S+) to (\S+) \((\d+) bytes\)/, ['from', 'to', 'bytes'], { then: H.packetIn }),
       T('proposal-received', /^received proposals: (.+)$/, undefined, { then: H.proposals('received') }),

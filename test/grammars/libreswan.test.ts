@@ -6,6 +6,7 @@ import { readProposalVar } from '../../grammars/peer-common/proposal-diff.js';
 import { createLibreswanDialect, libreswanDialect } from '../../grammars/libreswan/index.js';
 import { stateInfo } from '../../grammars/libreswan/catalog-hooks.js';
 import { createStrongswanDialect } from '../../grammars/strongswan/index.js';
+import { racoonDialect } from '../../grammars/racoon/index.js';
 import { eventsOf, parseText, type Parsed } from './peer-harness.js';
 
 const LAB = new URL('../fixtures/lab/', import.meta.url);
@@ -203,6 +204,33 @@ STATE_MAIN_I1: retransmission; will wait 20s for response`);
   it('claims no bare line of another daemon', () => {
     for (const l of ['initiating Main Mode IKE_SA home[1] to 198.51.100.1', 'received AUTHENTICATION_FAILED notify error', 'authentication of \'198.51.100.1\' with pre-shared key successful', 'IKE_SA home[1] established between 10.0.0.2[10.0.0.2]...198.51.100.1[198.51.100.1]'])
       expect(libreswanDialect.sniff(l), l).toBe(false);
+  });
+
+  it("reads the console's `ERROR: \"conn\" #N:` lines (Libreswan ≥ 4) as pluto's, not racoon's", () => {
+    const line = 'ERROR: "to-cloud" #1: send on eth0 from 198.51.100.2:500 to 198.51.100.1:500 using UDP failed in main_outI1: Network is unreachable (errno 101)';
+    expect(libreswanDialect.sniff(line)).toBe(true);
+    expect(racoonDialect.sniff(line)).toBe(false);
+    // racoon's own level lines stay racoon's.
+    expect(racoonDialect.sniff('ERROR: phase1 negotiation failed due to time up.')).toBe(true);
+    const p = parse(`${line}\nDec  7 10:00:01 vpn pluto[812]: "to-cloud" #1: sendto on eth0 to 198.51.100.1:500 failed in main_outI1. Errno 1: Operation not permitted`);
+    expect(p.failures).toEqual([]);
+    expect(p.records.map((r) => r.connName)).toEqual(['to-cloud', 'to-cloud']);
+    expect(only(p, 'send-failed').map((e) => e.vars)).toEqual([
+      expect.objectContaining({ reason: 'Network is unreachable', why: 'network-unreachable', to: '198.51.100.1:500' }),
+      expect.objectContaining({ reason: 'Operation not permitted', why: 'local-firewall' }),
+    ]);
+  });
+
+  it('reads a connection neither of whose ends is on the device (unoriented), in both wordings', () => {
+    const p = parse(`022 "c": We cannot identify ourselves with either end of this connection.  198.51.100.2 or 198.51.100.1 are not usable
+Dec  7 09:12:01.100200: "d": added unoriented IKEv2 connection (neither left=198.51.100.2 nor right=198.51.100.1 match an interface)
+Dec  7 09:12:31.100200: "d": oriented IKEv2 connection (local: left=198.51.100.2 remote: right=198.51.100.1)`);
+    expect(p.failures).toEqual([]);
+    expect(eventsOf(p).map((e) => [e.type, e.vars['kind'], e.vars['localAddress']])).toEqual([
+      ['config-error', 'orient', '198.51.100.2'],
+      ['config-error', 'orient', '198.51.100.2'],
+      ['connection-oriented', undefined, '198.51.100.2'],
+    ]);
   });
 
   it('reads pluto lines without a time stamp (docker logs)', () => {
