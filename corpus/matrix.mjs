@@ -876,6 +876,65 @@ seventeenth('pfs', 'cloud-group14-dev-ecp256', [[1, 'A', 'sw']], () => ({ a: { e
 // healthy: racoon2 IKEv1 checking the device's id (verify_id on), the ids match
 seventeenth('healthy', 'verify-id-on-v1', [[1, 'B', 'sw']], () => ({ a: { verify_id: true }, check: UP, truth: { healthy: true } }));
 
+// ---------------------------------------------------------------- eighteenth wave (prefix g)
+// Held out and scored blind, sampled as an outside evaluator would: every cause family once or
+// twice, both IKE versions and both initiators about equally, strongSwan and Libreswan devices and
+// a few strongSwan clouds, with values and combinations no earlier wave ran — the gateway holding
+// the unusual value (MD5, MODP4096, a KEYID of its own, a 900 s IPsec lifetime, NAT traversal off
+// against an encapsulating IKEv1 device), selectors differing only in mask length, lifetimes
+// shorter on the device, DPD cut after the first probe was answered (gateway IKEv1, device IKEv2),
+// a slow gateway DPD (15 s) into a killed device, a device stopped with DPD at different delays on
+// both ends; about a third healthy or subtle (AES-192/SHA-384/MODP3072 with PFS and DPD on both,
+// four selector pairs, KEYID identities, short matching lifetimes, a second cloud ESP proposal).
+const eighteenth = chosenCombos('g', 18);
+// phase 1: the gateway's value is the unusual one
+eighteenth('p1', 'cloud-aes192-md5-dev-aes192-sha1', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes192-md5-modp1536' }, b: { ike: 'aes192-sha1-modp1536' }, truth: ikeT('IkeAuthAlg', 'md5', 'sha1') }));
+eighteenth('p1', 'cloud-modp4096-dev-modp1024', [[2, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp4096' }, b: { ike: 'aes256-sha256-modp1024' }, truth: ikeT('IkePfs', 'group16', 'group2') }));
+eighteenth('p1', 'cloud-aes128-modp3072-dev-modp2048-lsw', [[1, 'A', 'lsw']], () => ({ a: { ike: 'aes128-sha256-modp3072' }, b: { ike: 'aes128-sha256-modp2048' }, truth: ikeT('IkePfs', 'group15', 'group14') }));
+// phase 2
+eighteenth('p2', 'cloud-sha1-dev-sha512-lsw', [[2, 'B', 'lsw']], () => ({ a: { esp: 'aes256-sha1' }, b: { esp: 'aes256-sha512' }, truth: espT('IpsecAuthAlg', 'sha1', 'sha512') }));
+eighteenth('p2', 'cloud-aes128-md5-dev-aes128-sha384', [[1, 'A', 'sw']], () => ({ a: { esp: 'aes128-md5' }, b: { esp: 'aes128-sha384' }, truth: espT('IpsecAuthAlg', 'md5', 'sha384') }));
+// PFS (IKEv1: racoon2's PFS group is its first IKE group; IKEv2: seen at the first CHILD_SA rekey)
+eighteenth('pfs', 'cloud-group16-dev-group15', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp4096', esp: 'aes256-sha256-modp4096' }, b: { ike: 'aes256-sha256-modp4096', esp: 'aes256-sha256-modp3072' }, truth: pfsT('group16', 'group15') }));
+eighteenth('pfs', 'rekey-cloud-group5-dev-group2', [[2, 'A', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1024', ...V2_REKEY.b }, flow: WAIT(25), truth: pfsT('group5', 'group2') }));
+// keys
+eighteenth('psk', 'dev-key-64-chars', [[1, 'A', 'sw']], () => ({ b: { psk: 'Vx7pQ2-lab-shared-key-0123456789abcdef0123456789abcdef0123456789' }, truth: T('psk-mismatch', ['Psk']) }));
+eighteenth('psk', 'cloud-key-one-char-lsw', [[2, 'A', 'lsw']], () => ({ a: { psk: 'Vx7pQ2-lab-sharad-key' }, truth: T('psk-mismatch', ['Psk']) }));
+// identities: a KEYID the gateway sends; a strongSwan cloud sending an FQDN to a Libreswan device expecting a KEYID
+eighteenth('id', 'cloud-sends-keyid-dev-expects-ip', [[2, 'A', 'sw']], () => ({ a: { local_id: 'keyid:vpn-gw-18' }, truth: idT('LocalId', 'vpn-gw-18', '198.51.100.1') }));
+eighteenth('id', 'sw-cloud-sends-fqdn-dev-expects-keyid-lsw', [[2, 'B', 'lsw']], () => ({ a: { local_id: 'fqdn:gw.example.com' }, b: { remote_id: 'keyid:vpn-gw-18' }, truth: idT('LocalId', 'gw.example.com', 'vpn-gw-18') }), sw);
+// traffic selectors differing only in mask length
+eighteenth('ts', 'cloud-remote-mask27-lsw', [[1, 'A', 'lsw']], () => ({ a: { remote_ts: '203.0.113.128/27' }, truth: tsT('RemoteSubnet', '203.0.113.128/27', '203.0.113.128/25') }));
+eighteenth('ts', 'cloud-local-mask27', [[2, 'B', 'sw']], () => ({ a: { local_ts: '203.0.113.0/27' }, truth: tsT('LocalSubnet', '203.0.113.0/27', '203.0.113.0/25') }));
+// lifetimes: the gateway's IPsec lifetime short; the device's shorter (IKEv1 phase 1, IKEv2 child)
+eighteenth('life', 'p2-cloud-900', [[1, 'B', 'sw']], () => ({ a: { ipsec_lifetime: 900 }, truth: lifeT('IpsecLifetime', '900', '3600') }));
+eighteenth('life', 'p1-dev-shorter-14400', [[1, 'B', 'sw']], () => ({ b: { ike_lifetime: 14400 }, truth: lifeT('IkeLifetime', '28800', '14400') }));
+eighteenth('life', 'p2-dev-shorter-900-v2', [[2, 'A', 'sw']], () => ({ b: { ipsec_lifetime: 900 }, truth: lifeT('IpsecLifetime', '3600', '900') }));
+// IKE version, mode
+eighteenth('version', 'cloud-v1-device-v2-sha512', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha512-modp2048' }, b: { ike_version: 2, ike: 'aes256-sha512-modp2048' }, truth: verT('ikev1', 'ikev2') }));
+eighteenth('mode', 'sw-cloud-dev-aggressive', [[1, 'B', 'sw']], () => ({ b: { aggressive: true }, truth: modeT('main', 'aggressive') }), sw);
+// NAT-T
+eighteenth('natt', 'cloud-natt-off-dev-encap-v1', [[1, 'A', 'sw']], () => ({ a: { nat_traversal: false }, b: { encap: true }, truth: nattOff }));
+eighteenth('natt', 'sw-cloud-udp4500-blocked-lsw-encaps', [[2, 'A', 'lsw']], () => ({ b: { ...LSW_ENCAPS }, flow: { block_b: 'natt' }, truth: nattT }), sw);
+// silence: an IKEv1 device initiating into its own UDP 500 block, log level 0
+eighteenth('silent', 'udp500-device-init-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0 }, flow: { block_b: 'ike' }, truth: T('peer-unreachable') }));
+// dead: a slow gateway DPD into a killed device; the path cut after the first DPD exchange was answered
+eighteenth('dead', 'cloud-dpd15-kill', [[2, 'B', 'sw']], () => ({ a: { dpd: 15 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: DEAD_UNTIL, max_s: 80, linger_s: 3 }, truth: deadT }));
+eighteenth('dead', 'cloud-dpd4-path-after-first-ack', [[1, 'A', 'sw']], () => ({ a: { dpd: 4 }, flow: { steps: [{ side: 'A', after: 'R-U-There-Ack received', max: 30, do: 'block-path' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+eighteenth('dead', 'dpd-both-path-after-device-probe', [[2, 'A', 'sw']], () => ({ a: { dpd: 6 }, b: { dpd: 4 }, flow: { steps: [{ side: 'B', after: 'parsed INFORMATIONAL response', max: 30, do: 'block-path' }], until_side: 'any', until: `${DEAD_UNTIL}|giving up after|DPD check timed out`, max_s: 60, linger_s: 3 }, truth: deadT }));
+// deleted: the device stopped, DPD at different delays on both ends, two subnets on both sides
+eighteenth('deleted', 'device-stopped-dpd-9-3-two-subnets', [[2, 'B', 'sw']], () => ({ a: { dpd: 9, remote_ts: '203.0.113.128/26,203.0.113.192/26' }, b: { dpd: 3, local_ts: '203.0.113.128/26,203.0.113.192/26' }, flow: DEL, truth: T('peer-deleted-sa') }));
+// addr: the device's gateway address wrong, against a strongSwan cloud, and a Libreswan device initiating in IKEv1
+eighteenth('addr', 'sw-cloud-dev-gateway-ip-wrong', [[2, 'A', 'sw']], () => ({ b: { ...WRONG_GW }, truth: T('peer-not-configured', null, null, { why: 'the device has no connection for the address the cloud negotiates from: its remote address is another one' }) }), sw);
+eighteenth('addr', 'dev-gateway-ip-wrong-lsw-v1', [[1, 'B', 'lsw']], () => ({ b: { ...WRONG_GW }, truth: T('peer-unreachable', null, null, { alsoAccept: ['peer-address-mismatch'], why: 'the device negotiates with another address than the gateway: nothing reaches the gateway' }) }));
+// healthy with unusual, matching settings
+eighteenth('healthy', 'aes192-sha384-modp3072-pfs-dpd-both', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes192-sha384-modp3072', esp: 'aes192-sha384-modp3072', dpd: 7 }, b: { ike: 'aes192-sha384-modp3072', esp: 'aes192-sha384-modp3072', dpd: 7 }, flow: WAIT(20), truth: { healthy: true } }));
+eighteenth('healthy', 'four-selector-pairs', [[2, 'A', 'sw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26', remote_ts: '203.0.113.128/26,203.0.113.192/26' }, b: { local_ts: '203.0.113.128/26,203.0.113.192/26', remote_ts: '203.0.113.0/26,203.0.113.64/26' }, check: UP, truth: { healthy: true } }));
+eighteenth('healthy', 'keyid-ids', [[2, 'A', 'sw']], () => ({ a: { local_id: 'keyid:vpn-gw-18', remote_id: 'keyid:branch-18' }, b: { local_id: 'keyid:branch-18', remote_id: 'keyid:vpn-gw-18' }, check: UP, truth: { healthy: true } }));
+eighteenth('healthy', 'sw-cloud-dpd-both', [[2, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { dpd: 5 }, flow: WAIT(20), truth: { healthy: true } }), sw);
+eighteenth('healthy', 'short-lifetimes-3600-900-v1', [[1, 'A', 'sw']], () => ({ a: { ike_lifetime: 3600, ipsec_lifetime: 900 }, b: { ike_lifetime: 3600, ipsec_lifetime: 900 }, check: UP, truth: { healthy: true } }));
+eighteenth('healthy', 'cloud-esp-second-matches-v1', [[1, 'B', 'sw']], () => ({ a: { esp: 'aes128-sha1,aes192-sha384' }, b: { esp: 'aes192-sha384' }, check: UP, truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

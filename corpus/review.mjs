@@ -164,7 +164,12 @@ for (const n of readdirSync(RUNS).sort()) {
   // 3. Libreswan does not fake NAT: IKE stays on UDP 500, a UDP 4500 block changes nothing — unless
   // IKE did float to UDP 4500 (Libreswan with encapsulation=yes): the device sends from or to port
   // 4500 ('send on … :4500 …'), or the gateway, having detected NAT, sends to the device's [4500].
-  const floated = /(?:from|to) [\d.]+:4500\b/.test(dev) || /isakmp_send\(\): .* to [\d.]+\[4500\]/.test(gw);
+  // A strongSwan cloud fakes NAT itself (the lab's userspace ESP) and floats after IKE_SA_INIT
+  // whatever the device does: its log ('sending packet: from 198.51.100.1[4500] to
+  // 198.51.100.2[4500]', then 'retransmit', 'giving up') shows the block took effect, although the
+  // Libreswan device, which never received on 4500, logs nothing of it (wave 18).
+  const cloudFloated = s.cloud === 'strongswan' && /sending packet: from [\d.]+\[4500\] to [\d.]+\[4500\]/.test(zcat(n, 'cloud.log.gz'));
+  const floated = /(?:from|to) [\d.]+:4500\b/.test(dev) || /isakmp_send\(\): .* to [\d.]+\[4500\]/.test(gw) || cloudFloated;
   if (fam === 'natt' && s.device === 'libreswan' && !floated) {
     add(n, { exclude: true, why: 'Libreswan sees no NAT in the lab and never floats to UDP 4500: the block has no effect' });
     continue;
