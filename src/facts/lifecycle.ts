@@ -22,6 +22,12 @@ export const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
  * the exchange that completes the rekey (the same second in the lab).
  */
 const REKEY_DELETE_MS = 30_000;
+/**
+ * The other end deleting the gateway's only IPsec SA within this long after it came up did not
+ * replace it (a rekey's new SA comes up first): it could not use the SA it had just negotiated (lab
+ * wave 18: NAT traversal off on the gateway, a device that only does UDP-encapsulated ESP).
+ */
+const REFUSED_AT_INSTALL_MS = 2_000;
 
 /** Events that end a tunnel that was up, when they come while it is up. */
 export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
@@ -73,6 +79,8 @@ export class Lifecycle {
   private peerChildSpis: [string, string][] = [];
   /** The device brought a CHILD SA up while another was up: a rekey. */
   private peerRekeyed = false;
+  /** IPsec SAs the gateway logged up (racoon2: one line per IKEv1 quick mode; IKEv2's first with its IKE SA). */
+  private cloudChildUps = 0;
   /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
   private rekeyMs: number | undefined;
   /**
@@ -114,6 +122,14 @@ export class Lifecycle {
     return true;
   }
 
+  /**
+   * racoon2 IKEv2 answered a CREATE_CHILD_SA (its `[INTERNAL_ERR] … parent-local …` line, which
+   * carries no event): while the tunnel is up, a new CHILD SA, so a delete that follows replaces.
+   */
+  childCreated(): void {
+    if (this.state === 'up') this.cloudChildUps++;
+  }
+
   static revive(plain: Lifecycle): Lifecycle {
     return Object.assign(new Lifecycle(), plain);
   }
@@ -141,6 +157,8 @@ export class Lifecycle {
       return;
     }
     if (type === 'p2-established' && rec.side === 'peer') this.childUp(ev.vars['spi'], ev.vars['spiOut']);
+    // racoon2's IKEv2 ESTABLISHED comes with the first CHILD SA.
+    if ((type === 'p2-established' && rec.side === 'cloud') || gatewayV2Up) this.cloudChildUps++;
     if (type === 'p2-established' || gatewayV2Up) {
       this.state = 'up';
       this.everUp = true;
@@ -180,6 +198,12 @@ export class Lifecycle {
     // the log's window (lab: the last rekey not yet logged), not a setting to change.
     const childGone = (type === 'delete-received' || (type === 'delete-sent' && !this.peerRekeyed)) && rec.side === 'peer' && !endsTunnel(rec) && this.childDeleted(type, ev.vars['detail']);
     if (childGone && this.peerChildren > 0 && --this.peerChildren === 0 && this.state === 'up') {
+      this.state = 'lost';
+      this.lostBy = type;
+      this.lostMs = t;
+      return;
+    }
+    if (this.state === 'up' && type === 'delete-received' && rec.side === 'cloud' && !endsTunnel(rec) && this.cloudChildUps === 1 && this.upMs !== undefined && t !== undefined && t >= this.upMs && t - this.upMs <= REFUSED_AT_INSTALL_MS) {
       this.state = 'lost';
       this.lostBy = type;
       this.lostMs = t;
@@ -235,6 +259,7 @@ export class Lifecycle {
     // Device logs are read in one piece; across pieces the later one's count stands when it saw any.
     this.peerChildren = continues ? o.peerChildren || this.peerChildren : Math.max(this.peerChildren, o.peerChildren);
     this.peerRekeyed ||= o.peerRekeyed;
+    this.cloudChildUps += o.cloudChildUps;
     this.peerChildSpis = [...this.peerChildSpis, ...o.peerChildSpis.filter(([i]) => !this.peerChildSpis.some(([j]) => j === i))];
     this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }

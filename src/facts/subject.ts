@@ -81,6 +81,7 @@ export class SubjectAccumulator {
     }
     if (rec.side === 'cloud') this.progress.add(rec);
     if (rec.event) this.life[rec.side].add(rec);
+    else if (rec.side === 'cloud' && rec.func === 'ikev2_create_child_responder') this.life.cloud.childCreated();
     const gw = rec.side === 'cloud' ? rec.local : rec.remote;
     const dev = rec.side === 'cloud' ? rec.remote : rec.local;
     if (gw) this.gatewayIps.set(gw.ip, (this.gatewayIps.get(gw.ip) ?? 0) + 1);
