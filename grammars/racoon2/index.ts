@@ -4,7 +4,7 @@ import { parseHeaderBatch, type LineGrammar } from '../common/header-batch.js';
 import { isHeaderFailure, type Dialect, type HeaderFailure, type HeaderLine, type ParseContext } from '../../src/parse/dialect.js';
 import type { Endpoint, LogRecord } from '../../src/types.js';
 import { isHexDumpLine } from '../../src/parse/line-access.js';
-import { FLOATING, ISAKMP_PREFIX, TEMPLATES, templateKey, type MessageTemplate } from './catalog.js';
+import { BY_FUNCTION, FLOATING, ISAKMP_PREFIX, TEMPLATES, templateKey, type MessageTemplate } from './catalog.js';
 import { parseTokenVector } from './parser.js';
 import { secretLabel } from './secrets.js';
 import { applyClassified, memoFor, type TailEntry, rememberTail, storeClassified } from './tail-memo.js';
@@ -90,6 +90,7 @@ export function classifyRecord(rec: LogRecord): void {
       if (msg.includes(f.keyword) && matchTemplates([f.template], msg, rec)) break;
     }
   }
+  if (!rec.event && rec.func !== undefined) matchTemplates(BY_FUNCTION.get(rec.func), msg, rec);
   if (!rec.event) return;
   // IKEv1 spells notify types with hyphens (NO-PROPOSAL-CHOSEN), IKEv2 with underscores.
   if (rec.event.type === 'notify' && rec.event.vars['type']) rec.event.vars['type'] = rec.event.vars['type'].replace(/-/g, '_');

@@ -6,7 +6,7 @@ import { compareText } from '../compare.js';
 import { reportTime } from './report-time.js';
 
 /** Events too chatty or too internal to show a person. */
-const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured', 'proposal-matched']);
+const HIDDEN = new Set(['packet-received', 'packet-sent', 'p1-compared', 'p1-attr', 'id-payload', 'p1-mode', 'proposal-configured', 'proposal-matched', 'p2-transform']);
 const CAP = 240;
 
 /** The report's time of a record, null when it has none. */

@@ -49,6 +49,7 @@ export const EVENT_TYPES = {
   'pfs-mismatch': 'PFS group differs [my, peer].',
   'lifetime-mismatch': 'Proposed SA lifetime longer than allowed [my, peer, unit].',
   'trns-mismatch': 'ESP transform (encryption) differs [my, peer].',
+  'p2-transform': "racoon2's DEBUG dump of one ESP transform of a bundle, its own or the peer's (`(trns_id=AES encklen=128 authtype=hmac-sha256)`): the key length `trns_id mismatched` leaves out [trnsId, encklen, authtype].",
   'authtype-mismatch': 'ESP authentication algorithm differs [my, peer].',
   'proto-mismatch': 'Security protocol differs (ESP/AH) [my, peer].',
   'encmode-mismatch': 'Encapsulation mode differs [my, peer].',
