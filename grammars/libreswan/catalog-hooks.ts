@@ -2,7 +2,7 @@
 // proposal lists (connection add, remote proposals, refused Oakley transforms) normalised and
 // diffed, and the retransmission give-ups told apart by what they waited for.
 import type { LogEvent } from '../../src/types.js';
-import { authMethodOf, eventForNotify, type MatchContext } from '../peer-common/catalog-kit.js';
+import { authMethodOf, eventForNotify, markAggressiveRefused, type MatchContext } from '../peer-common/catalog-kit.js';
 import { parseColonEndpoint, rangeToCidr } from '../peer-common/endpoints.js';
 import { diffProposals, proposalVars } from '../peer-common/proposal-diff.js';
 import { parseProposalList, proposalPhase } from '../peer-common/proposals.js';
@@ -60,9 +60,7 @@ export const ownAuthFailed: Hook = (_ev, _m, cx) => {
  */
 function aggressiveRefused(ev: LogEvent, cx: MatchContext): boolean {
   if (cx.st.initiatedMode !== 'aggressive' || cx.st.established || cx.st.ownAuthFailure || cx.st.peerAuthOk) return false;
-  ev.type = 'mode-not-acceptable';
-  ev.vars['mode'] = 'aggressive';
-  ev.vars['inferred'] = 'auth-failed-before-keys';
+  markAggressiveRefused(ev);
   cx.rec.phase = 1;
   return true;
 }

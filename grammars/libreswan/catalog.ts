@@ -11,6 +11,9 @@ const V1 = { v: 1 as const };
 const V2 = { v: 2 as const };
 const NOTIFY = /\b(?:v2N_)?(NO_PROPOSAL_CHOSEN|AUTHENTICATION_FAILED|TS_UNACCEPTABLE|INVALID_ID_INFORMATION|INVALID_KE_PAYLOAD|INVALID_HASH_INFORMATION)\b/;
 
+/** Neither end of the connection is one of the device's own addresses: it cannot tell which end it is. */
+const UNORIENTED = T('config-error', /^[Ww]e cannot identify ourselves with either end of this connection\.?(?: +(\S+) or (\S+) are not usable)?/, ['localAddress', 'remoteAddress'], { fixed: { kind: 'orient' } });
+
 export const LIBRESWAN_CATALOG: Catalog = {
   byFirstWord: {
     Starting: [T('daemon-start', /^Starting Pluto \(Libreswan Version (\S+)/, ['version'], { then: H.restart })],
@@ -80,10 +83,10 @@ export const LIBRESWAN_CATALOG: Catalog = {
       T('id-mismatch', /^Peer mismatch on first found connection and no better connection found/, undefined, { phase: 1 }),
       T(null, /^Peer ID is (\S+): '([^']*)'/, ['idType', 'remoteId']),
     ],
-    // Libreswan ≤ 3 capitalises it. The device's own addresses: neither end of the connection is one of them.
-    We: [T('config-error', /^We cannot identify ourselves with either end of this connection\.?(?: +(\S+) or (\S+) are not usable)?/, ['localAddress', 'remoteAddress'], { fixed: { kind: 'orient' } })],
+    // Libreswan ≤ 3 capitalises it.
+    We: [UNORIENTED],
     we: [
-      T('config-error', /^we cannot identify ourselves with either end of this connection\.?(?: +(\S+) or (\S+) are not usable)?/, ['localAddress', 'remoteAddress'], { fixed: { kind: 'orient' } }),
+      UNORIENTED,
       T('id-mismatch', /^we require IKEv([12]) peer to have ID '([^']*)', but peer declares '([^']*)'/, ['version', 'expected', 'received'], { phase: 1 }),
       // Openswan and Libreswan ≤ 3 do not name the version.
       T('id-mismatch', /^we require peer to have ID '([^']*)', but peer declares '([^']*)'/, ['expected', 'received'], { phase: 1 }),

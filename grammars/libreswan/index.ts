@@ -7,7 +7,7 @@ import { levelFromEvent, runCatalog, stampOwnAuth, type MatchContext } from '../
 import { parseColonEndpoint } from '../peer-common/endpoints.js';
 import { maskLine, maskSecrets, redactContinuation } from '../peer-common/secrets.js';
 import { SessionTracker } from '../peer-common/session-state.js';
-import { stampEnd, syslogProgram } from '../peer-common/sniff.js';
+import { PLUTO_CONSOLE_LEVEL, stampEnd, syslogProgram } from '../peer-common/sniff.js';
 import { stampToEpochMs } from '../peer-common/time.js';
 import { LIBRESWAN_CATALOG } from './catalog.js';
 import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
@@ -109,7 +109,7 @@ export function createLibreswanDialect(): Dialect {
       const c = line.charCodeAt(0);
       if (c === 34) return CONNECTION_SNIFF.test(line);
       // The console's `ERROR: "conn" #2: …` (Libreswan ≥ 4): a connection after the level, which racoon never writes.
-      if ((c === 69 && line.startsWith('ERROR: "')) || (c === 87 && line.startsWith('WARNING: "'))) return CONNECTION_SNIFF.test(line.slice(line.indexOf('"')));
+      if ((c === 69 || c === 87) && PLUTO_CONSOLE_LEVEL.test(line)) return true;
       // `| …`: plutodebug output pasted without its stamps (a markdown table row ends in `|` too).
       if (c === 124) return line.charCodeAt(1) === 32 && !line.trimEnd().endsWith('|');
       if (c >= 48 && c <= 50) return WHACK_SNIFF.test(line);

@@ -10,6 +10,7 @@ import { newToken, readProgram, type ProgramPayload } from '../peer-common/syslo
 
 export type { ProgramPayload };
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
+import { PLUTO_CONSOLE_LEVEL } from '../peer-common/sniff.js';
 
 export const Timestamp = createToken({ name: 'Timestamp', pattern: /[A-Z0-9][^:]*:/ });
 export const Program = createToken({ name: 'Program', pattern: /\S+:/ });
@@ -35,8 +36,6 @@ const isOwnProgram = (n: string): boolean => PROGRAMS.has(n);
 
 /** Lines without a stamp: `"conn"[1] ADDR #N: ` headers and whack output (`002 "conn" …`, `000 …`). */
 export const CONNECTION_SNIFF = /^"[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?:(?: |$)/;
-/** The console's level before a connection's line (Libreswan ≥ 4 prints no numeric code). */
-const CONSOLE_LEVEL = /^(ERROR|WARNING): (?="[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?: )/;
 export const WHACK_SNIFF = /^(?:[0-2]\d\d "|000 |0\d\d Failed to add connection ")/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -122,7 +121,7 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     framed = true;
   } else {
     // Libreswan ≥ 4 on the console (`ipsec up`, whack): no code, `ERROR: ` / `WARNING: ` before the connection.
-    const level = CONSOLE_LEVEL.exec(s);
+    const level = PLUTO_CONSOLE_LEVEL.exec(s);
     if (level) {
       out.push(newToken(WhackCode, level[0], base, level[1]!));
       i = level[0].length;

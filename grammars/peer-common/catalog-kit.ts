@@ -139,6 +139,17 @@ export function classifySendFailure(ev: LogEvent): void {
 }
 
 /**
+ * AUTHENTICATION_FAILED answering this end's aggressive-mode offer before any key was used (each
+ * dialect's hooks decide when that holds): the other end refused the exchange itself — aggressive
+ * mode, or the identity its first message carried — not a key.
+ */
+export function markAggressiveRefused(ev: LogEvent): void {
+  ev.type = 'mode-not-acceptable';
+  ev.vars['mode'] = 'aggressive';
+  ev.vars['inferred'] = 'auth-failed-before-keys';
+}
+
+/**
  * Marks a refusal of this end's authentication with the method it used (`ownAuth`), when its log
  * said: the other end refusing a certificate is no key mismatch.
  */

@@ -6,6 +6,7 @@
 //   MikroTik    ` 2026-09-18 09:53:32 ipsec,error msg`, `17:21:08 ipsec rejected hashtype: …` (/log print)
 import { createToken, type IToken, type TokenType } from '../chevrotain.js';
 import { newToken, readProgram, type ProgramPayload } from '../peer-common/syslog-program.js';
+import { PLUTO_CONSOLE_LEVEL } from '../peer-common/sniff.js';
 import { scanStamp, type ScannedStamp } from '../peer-common/time.js';
 
 export type { ProgramPayload };
@@ -112,8 +113,6 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
 }
 
 /** Cheap test: does a racoon record start on this line? (no allocation on the common negative path) */
-const LIBRESWAN_CONSOLE = /^(?:ERROR|WARNING): "[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?: /;
-
 export function sniffLine(s: string, afterStamp: number): boolean {
   let i = afterStamp;
   if (i > 0 && s.charCodeAt(i) === 58) i++;
@@ -121,7 +120,7 @@ export function sniffLine(s: string, afterStamp: number): boolean {
   const c = s.charCodeAt(i);
   if (c === 105 && readTopics(s, i)) return true;
   // `ERROR: "conn" #2: …` without a stamp is Libreswan's console, not racoon (which never quotes a connection there).
-  if (afterStamp === 0 && LIBRESWAN_CONSOLE.test(s)) return false;
+  if (afterStamp === 0 && PLUTO_CONSOLE_LEVEL.test(s)) return false;
   if (((c >= 65 && c <= 90) || c === 91) && readLevel(s, i)) return true;
   const colon = s.indexOf(': ', i);
   if (colon < 0 || colon - i > 80) return false;

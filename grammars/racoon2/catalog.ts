@@ -251,7 +251,6 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
   ],
 };
 
-/** Templates whose first word varies (prefix before the keyword). Checked with a cheap `includes`. */
 /**
  * DEBUG dumps whose message starts with no word, keyed by the function that prints them:
  * get_ph2approvalx's `my/peer single bundle:` transforms, one per line.
@@ -260,6 +259,7 @@ export const BY_FUNCTION: ReadonlyMap<string, MessageTemplate[]> = new Map([
   ['printsatrns', [T('p2-transform', /\(trns_id=(\S+) encklen=(\d+) authtype=([^)\s]+)\)/, ['trnsId', 'encklen', 'authtype'], 2)]],
 ]);
 
+/** Templates whose first word varies (prefix before the keyword). Checked with a cheap `includes`. */
 export const FLOATING: { keyword: string; template: MessageTemplate }[] = [
   { keyword: 'theirs: ', template: T('p1-proposal-theirs', /theirs: enctype=(.+?) authmethod=(.+?) hashtype (.+?) dh_group (.+)$/, ['enc', 'auth', 'hash', 'dh'], 1) },
   { keyword: 'give up to get IPsec-SA', template: T('p2-timeout', /give up to get IPsec-SA due to time up/, undefined, 2) },

@@ -3,7 +3,7 @@
 // and what a refusal says about the phase and the IKEv1 mode.
 import type { LogEvent } from '../../src/types.js';
 import type { MatchContext } from '../peer-common/catalog-kit.js';
-import { eventForNotify } from '../peer-common/catalog-kit.js';
+import { eventForNotify, markAggressiveRefused } from '../peer-common/catalog-kit.js';
 import { isErrorNotify, notifyName } from '../peer-common/events.js';
 import { noProposal } from './proposal-hooks.js';
 
@@ -55,9 +55,7 @@ export const notifyError: Hook = (ev, m, cx) => {
   ev.type = eventForNotify(type);
   if (type === 'AUTHENTICATION_FAILED' && ev.vars['direction'] === 'received' && refusedAfterAuthentication(ev, cx)) return;
   if (type === 'AUTHENTICATION_FAILED' && ev.vars['direction'] === 'received' && aggressiveRefused(cx, false)) {
-    ev.type = 'mode-not-acceptable';
-    ev.vars['mode'] = 'aggressive';
-    ev.vars['inferred'] = 'auth-failed-before-keys';
+    markAggressiveRefused(ev);
     cx.rec.phase = 1;
     return;
   }
@@ -125,9 +123,7 @@ function message(direction: 'sent' | 'received'): Hook {
       if (meaning !== 'notify') ev.type = meaning;
       if (error === 'AUTHENTICATION_FAILED' && direction === 'received' && refusedAfterAuthentication(ev, cx)) return;
       if (error === 'AUTHENTICATION_FAILED' && direction === 'received' && exchange === 'INFORMATIONAL_V1' && aggressiveRefused(cx, /\bHASH\b/.test(payloads))) {
-        ev.type = 'mode-not-acceptable';
-        ev.vars['mode'] = 'aggressive';
-        ev.vars['inferred'] = 'auth-failed-before-keys';
+        markAggressiveRefused(ev);
         return;
       }
       if (meaning === 'mode-not-acceptable' && direction === 'received') modeRefused(ev, _m, cx);

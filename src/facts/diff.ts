@@ -118,11 +118,11 @@ function fromMismatchEvents(acc: SubjectAccumulator, map: DiffMap): void {
     const t = acc.store.get('cloud', type);
     if (!t) continue;
     const v = type === 'trns-mismatch' && /^ESP$/i.test(t.lastVars['proto'] ?? '') ? { ...t.lastVars, ...(t.lastVars['peer'] ? { peer: espTransformName(t.lastVars['peer']) } : {}) } : t.lastVars;
-    let peer = family === 'enc' && bareAes(v['peer']) ? aesFromBundles(acc, v['peer'], v['my']) : normalizeValue(family, v['peer']);
+    let peer = family === 'enc' && bareAes(v['peer']) ? aesFromBundles(acc, v['my']) : normalizeValue(family, v['peer']);
     if (type === 'lifetime-mismatch' && v['unit'] === 'lifebyte') peer = `${v['peer']} bytes (byte-based lifetime)`;
     const pfsOn = (x: string | undefined): boolean => family === 'pfs' && x === 'enabled';
     if (pfsOn(v['peer'])) peer = undefined;
-    const cloud = family === 'enc' && bareAes(v['my']) ? aesFromBundles(acc, v['my'], v['peer']) : pfsOn(v['my']) ? undefined : normalizeValue(family, v['my']);
+    const cloud = family === 'enc' && bareAes(v['my']) ? aesFromBundles(acc, v['peer']) : pfsOn(v['my']) ? undefined : normalizeValue(family, v['my']);
     const note = family === 'enc' && ((bareAes(v['my']) && !cloud) || (bareAes(v['peer']) && !peer)) ? AES_NO_LENGTH : pfsOn(v['my']) || pfsOn(v['peer']) ? PFS_NO_GROUP : undefined;
     put(map, parameter, cloud, peer ?? null, t.first.slice(0, 2).map(refEvidence), note);
   }
@@ -145,11 +145,11 @@ const bareAes = (v: string | undefined): boolean => !!v && /^aes(?:[-_]cbc)?$/i.
  * The key length of a bare `AES` on one side of `trns_id mismatched`, from racoon2's DEBUG bundle
  * dumps: when the other side is not AES, every AES transform dumped is this side's; one length only.
  */
-function aesFromBundles(acc: SubjectAccumulator, aes: string | undefined, other: string | undefined): string | undefined {
-  if (!other || bareAes(other) || /aes/i.test(other)) return undefined;
+function aesFromBundles(acc: SubjectAccumulator, other: string | undefined): string | undefined {
+  if (!other || /aes/i.test(other)) return undefined;
   const lengths = new Set<string>();
   for (const c of acc.store.get('cloud', 'p2-transform')?.combos ?? []) if (bareAes(c.vars['trnsId']) && Number(c.vars['encklen']) > 0) lengths.add(c.vars['encklen']!);
-  return lengths.size === 1 && bareAes(aes) ? normalizeValue('enc', `aes${[...lengths][0]}`) : undefined;
+  return lengths.size === 1 ? normalizeValue('enc', `aes${[...lengths][0]}`) : undefined;
 }
 const AES_NO_LENGTH = 'AES on this side, key length not in the log (aes = 128, aes192, aes256)';
 const PFS_NO_GROUP = 'PFS is on at the other end; its group is not in the log';
