@@ -213,6 +213,9 @@ export const LIBRESWAN_CATALOG: Catalog = {
     // `ipsec auto --status` / whack: `#20: "conn":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_RETRANSMIT in 4s`
     // (3.2x names the event per IKE version: `EVENT_v1_RETRANSMIT`, `EVENT_v2_RETRANSMIT`).
     { keyword: 'RETRANSMIT in ', template: T('retransmit', /^#(\d+): "[^"]+"\S* (STATE_\S+|\S+_[IR]\d?) \(([^)]*)\); EVENT_(?:v[12]_)?RETRANSMIT/, ['serial', 'state', 'what'], { fixed: { status: 'true' } }) },
+    // The same listing for an SA that is up: `#2: "conn/0x1":4500 STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_REPLACE in 734s`.
+    { keyword: 'SA established)', template: T('p2-established', /^#(\d+): "[^"]+"\S* (STATE_QUICK_[IR]\d) \((?:sent Q[IR]\d, )?IPsec SA established\)/, ['serial', 'state'], { ...V1, phase: 2, fixed: { status: 'true' } }) },
+    { keyword: 'SA established)', template: T('p1-established', /^#(\d+): "[^"]+"\S* (STATE_(?:MAIN|AGGR)_[IR]\d) \((?:sent [MA][IR]\d, )?ISAKMP SA established\)/, ['serial', 'state'], { ...V1, phase: 1, fixed: { status: 'true' } }) },
     { keyword: 'retransmission; will wait', template: T('retransmit', /retransmission; will wait ([\d.]+)/, ['wait']) },
     { keyword: 'max number of retransmissions', template: T('retransmit-limit', /max number of retransmissions \((\d+)\) reached after ([\d.]+) seconds/, ['retransmits', 'seconds'], { then: H.gaveUp }) },
     { keyword: 'second timeout exceeded after', template: T('retransmit-limit', /(\d+) second timeout exceeded after (\d+) retransmits/, ['seconds', 'retransmits'], { then: H.gaveUp }) },

@@ -12,7 +12,7 @@ import { stampToEpochMs } from '../peer-common/time.js';
 import { LIBRESWAN_CATALOG } from './catalog.js';
 import { ESTABLISHED_STATE, applyState } from './catalog-hooks.js';
 import { parseTokenVector, type RawHeader } from './parser.js';
-import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, WHACK_SNIFF, tokenizeLine } from './tokens.js';
+import { BARE_MESSAGE, CONNECTION_SNIFF, PROGRAMS, SERIAL_ONLY, WHACK_SNIFF, tokenizeLine } from './tokens.js';
 
 /** racoon's level after its stamp, behind the peer's address on some lines. */
 const RACOON_LEVEL = /^(?:\[[^\]\s]{1,60}\] )?(?:INFO|ERROR|WARNING|NOTIFY|DEBUG2?|CRITICAL): /;
@@ -54,7 +54,8 @@ function toRecord(h: RawHeader, line: HeaderLine, ctx: ParseContext): LogRecord 
     // `conn/1x2`: the instance a `leftsubnets=`/`rightsubnets=` connection makes for one pair of
     // subnets. They share one ISAKMP/IKE SA and are one connection to the other end.
     const pair = SUBNET_PAIR.exec(h.connection.name);
-    rec.connName = pair ? pair[1]! : h.connection.name;
+    // A state number alone (`#3: …`, the name cut off) names no connection.
+    if (h.connection.name !== '') rec.connName = pair ? pair[1]! : h.connection.name;
     if (pair) context['subnets'] = pair[2]!;
     if (h.connection.serial) rec.session = h.connection.serial;
     if (h.connection.instance) context['instance'] = h.connection.instance;
@@ -108,6 +109,7 @@ export function createLibreswanDialect(): Dialect {
       }
       const c = line.charCodeAt(0);
       if (c === 34) return CONNECTION_SNIFF.test(line);
+      if (c === 35) return SERIAL_ONLY.test(line);
       // The console's `ERROR: "conn" #2: …` (Libreswan ≥ 4): a connection after the level, which racoon never writes.
       if ((c === 69 || c === 87) && PLUTO_CONSOLE_LEVEL.test(line)) return true;
       // `| …`: plutodebug output pasted without its stamps (a markdown table row ends in `|` too).

@@ -35,6 +35,8 @@ export const PROGRAMS = new Set(['pluto', 'ipsec', 'ipsec_setup', 'addconn', 'li
 const isOwnProgram = (n: string): boolean => PROGRAMS.has(n);
 
 /** Lines without a stamp: `"conn"[1] ADDR #N: ` headers and whack output (`002 "conn" …`, `000 …`). */
+/** `#3:  STATE_PARENT_I1: sent v2I1`: a state number where the connection name was cut off. */
+export const SERIAL_ONLY = /^(#(\d+):) +(?=\S)/;
 export const CONNECTION_SNIFF = /^"[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?:(?: |$)/;
 export const WHACK_SNIFF = /^(?:[0-2]\d\d "|000 |0\d\d Failed to add connection ")/;
 
@@ -138,6 +140,14 @@ export function tokenizeLine(s: string, base: number, out: IToken[]): string | n
     if (c) {
       out.push(newToken(Connection, s.slice(i, c.end), base + i, c.payload));
       i = skipSpaces(s, c.end);
+      prefixed = true;
+    }
+  } else if (s.charCodeAt(i) === 35 && !framed) {
+    // `#3: msg`: a state's line with its connection name cut off (pastes trimmed by hand).
+    const m = SERIAL_ONLY.exec(s);
+    if (m) {
+      out.push(newToken(Connection, m[1]!, base, { name: '', serial: m[2]! } satisfies ConnectionPayload));
+      i = m[0].length;
       prefixed = true;
     }
   } else if (s.startsWith('packet from ', i)) {

@@ -206,6 +206,34 @@ STATE_MAIN_I1: retransmission; will wait 20s for response`);
       expect(libreswanDialect.sniff(l), l).toBe(false);
   });
 
+  it('reads state lines whose connection name was cut off (`#6: …`), keeping the state number', () => {
+    const p = parse(`#3:   initiating v2 parent SA
+#3:  STATE_PARENT_I1: sent v2I1, expected v2R1
+#6:  STATE_PARENT_I2: sent v2I2,expected v2R2{auth=IKEv2 cipher=aes_256 integ=sha256_128 prf=sha2_256 group=DH19}
+#6:  IKE SA authentication request rejected: AUTHENTICATION_FAILED`);
+    expect(p.failures).toEqual([]);
+    expect(p.orphans).toEqual([]);
+    expect(p.records.map((r) => [r.dialect, r.session, r.connName])).toEqual([
+      ['libreswan', '3', undefined],
+      ['libreswan', '3', undefined],
+      ['libreswan', '6', undefined],
+      ['libreswan', '6', undefined],
+    ]);
+    expect(only(p, 'auth-failed')).toHaveLength(1);
+    // `ipsec status` lists the same numbers before the connection: an SA that is up reads as established.
+    const s = parse(`000 #1: "vpn/0x1":4500 STATE_MAIN_I4 (ISAKMP SA established); EVENT_SA_REPLACE in 2538s; newest ISAKMP; lastdpd=-1s(seq in:0 out:0); idle; import:admin initiate
+000 #2: "vpn/0x1":4500 STATE_QUICK_I2 (sent QI2, IPsec SA established); EVENT_SA_REPLACE in 734s; newest IPSEC; eroute owner; isakmp#1; idle; import:admin initiate
+000 #9: "vpn/0x2":500 STATE_MAIN_I1 (sent MI1, expecting MR1); EVENT_v1_RETRANSMIT in 23s; nodpd; idle; import:admin initiate`);
+    expect(eventsOf(s).map((e) => [e.type, e.vars['state']])).toEqual([
+      ['p1-established', 'STATE_MAIN_I4'],
+      ['p2-established', 'STATE_QUICK_I2'],
+      ['retransmit', 'STATE_MAIN_I1'],
+    ]);
+    expect(eventsOf(s).slice(0, 2).map((e) => e.phase)).toEqual([1, 2]);
+    // A comment or a shell prompt is not such a line.
+    for (const l of ['# ipsec showstates', '#3 without a colon', '#: nothing']) expect(libreswanDialect.sniff(l), l).toBe(false);
+  });
+
   it("reads the console's `ERROR: \"conn\" #N:` lines (Libreswan ≥ 4) as pluto's, not racoon's", () => {
     const line = 'ERROR: "to-cloud" #1: send on eth0 from 198.51.100.2:500 to 198.51.100.1:500 using UDP failed in main_outI1: Network is unreachable (errno 101)';
     expect(libreswanDialect.sniff(line)).toBe(true);
