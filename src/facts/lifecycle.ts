@@ -28,6 +28,14 @@ const REKEY_DELETE_MS = 30_000;
  * wave 18: NAT traversal off on the gateway, a device that only does UDP-encapsulated ESP).
  */
 const REFUSED_AT_INSTALL_MS = 2_000;
+/*
+ * A gateway log that shows the daemon start holds every IPsec SA it negotiated since: in IKEv1,
+ * each quick mode logs its own `IPsec-SA established`, a rekey's included (by either end). Its
+ * only SA deleted by the other end is then the tunnel's last, whatever time passed (lab wave 6: a
+ * device letting its IKEv1 CHILD SA expire with rekeying off). A log that begins mid-life could be
+ * showing a rekey's new SA and the old one's delete, so without the start only REFUSED_AT_INSTALL_MS
+ * holds.
+ */
 
 /** Events that end a tunnel that was up, when they come while it is up. */
 export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
@@ -81,6 +89,8 @@ export class Lifecycle {
   private peerRekeyed = false;
   /** IPsec SAs the gateway logged up (racoon2: one line per IKEv1 quick mode; IKEv2's first with its IKE SA). */
   private cloudChildUps = 0;
+  /** The gateway daemon's start is in the log: every IPsec SA it negotiated since is too. */
+  private cloudFromStart = false;
   /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
   private rekeyMs: number | undefined;
   /**
@@ -203,7 +213,9 @@ export class Lifecycle {
       this.lostMs = t;
       return;
     }
-    if (this.state === 'up' && type === 'delete-received' && rec.side === 'cloud' && !endsTunnel(rec) && this.cloudChildUps === 1 && this.upMs !== undefined && t !== undefined && t >= this.upMs && t - this.upMs <= REFUSED_AT_INSTALL_MS) {
+    if (type === 'daemon-start' && rec.side === 'cloud') this.cloudFromStart = true;
+    const refusedAtInstall = this.upMs !== undefined && t !== undefined && t >= this.upMs && t - this.upMs <= REFUSED_AT_INSTALL_MS;
+    if (this.state === 'up' && type === 'delete-received' && rec.side === 'cloud' && !endsTunnel(rec) && this.cloudChildUps === 1 && (refusedAtInstall || (this.cloudFromStart && rec.ikeVersion === 1))) {
       this.state = 'lost';
       this.lostBy = type;
       this.lostMs = t;
@@ -260,6 +272,7 @@ export class Lifecycle {
     this.peerChildren = continues ? o.peerChildren || this.peerChildren : Math.max(this.peerChildren, o.peerChildren);
     this.peerRekeyed ||= o.peerRekeyed;
     this.cloudChildUps += o.cloudChildUps;
+    this.cloudFromStart ||= o.cloudFromStart;
     this.peerChildSpis = [...this.peerChildSpis, ...o.peerChildSpis.filter(([i]) => !this.peerChildSpis.some(([j]) => j === i))];
     this.dpdUnanswered = continues ? (o.state !== 'idle' ? o.dpdUnanswered : this.dpdUnanswered) : Math.max(this.dpdUnanswered, o.dpdUnanswered);
   }
