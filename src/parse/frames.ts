@@ -65,6 +65,44 @@ const GREP_LINE_NUMBER = new RegExp(`^\\d{1,9}[:-]${STAMP_OR_DUMP_AHEAD}`);
 const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d+)?|(?:syslog|messages|secure)(?:\\.\\d+)?):(?:\\d{1,9}[:-])?${STAMP_OR_DUMP_AHEAD}`);
 /** `2026-12-04T09:35:11.123456789Z Dec  4 17:35:11 …`: a collector's stamp before the daemon's own (docker, kubectl). */
 const COLLECTOR_STAMP = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d) ${STAMP_AHEAD}`);
+/** `2022-01-05T10:04:48\tcharon[73003]\t08[MGR] …\t` (OPNsense log export: time, program[pid], message). */
+const TSV_PROGRAM = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t([\w.-]+)\[(\d+)\]\t(.*?)[\t ]*$/;
+/** `"Feb  7 03:08:15 host pluto[57436]: ""conn"": …"` (a journal exported as CSV: the line quoted, its quotes doubled). */
+const CSV_QUOTED = new RegExp(`^"${STAMP_AHEAD}(.*)"\\s*$`);
+/** `Feb 26 06:26:52 <10.4> host pluto[2531]: …` (a syslog daemon writing facility.severity after the stamp). */
+const PRIORITY_AFTER_STAMP = /^((?:[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:\.\d+)? )<\d{1,3}(?:\.\d{1,3})?> (.*)$/;
+/**
+ * `Sat Jan 23 00:49:59 2016 daemon.info : 11[NET] …` (OpenWrt logread, the program name empty: a
+ * ctime stamp with its year, facility.level): the message behind an ISO stamp, as a file log has it.
+ */
+const LOGREAD_NO_PROGRAM = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) (\d{4}) (?:kern|user|daemon|auth|authpriv|syslog|local\d)\.[a-z]+ : (.*)$/;
+/**
+ * `Mon, 2021-05-10, 16:21:10 14[IKE] …`: charon's file log with its own `time_format` (any
+ * strftime pattern): written with the ISO or syslog stamp the grammar reads, from the date and time
+ * in it. Only before charon's `thread[GROUP]`, the one thing all such lines share.
+ */
+const CHARON_FREE_STAMP = /^([^[\]]{8,48}?\b(\d\d:\d\d:\d\d)(?:[.,](\d+))?(?: (\d{4}))?)[ ,]+(\d{1,3}\[[A-Z]{3,4}\] .*)$/;
+const KNOWN_STAMP = /^(?:[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:\.\d+)?$/;
+const ISO_DATE = /(\d{4})-(\d\d)-(\d\d)/;
+const MONTH_DAY = /\b([A-Z][a-z]{2}) +(\d{1,2})\b/;
+
+/** A charon file-log line with a stamp of its own `time_format`, with one the grammar reads; undefined when none. */
+function charonFreeStamp(line: string): string | undefined {
+  // Lines that start with a syslog or ISO stamp (nearly all) are not tried: the test runs on every line.
+  if (line.charCodeAt(3) === 32 && line.charCodeAt(6) === 32 && line.charCodeAt(9) === 58 && line.charCodeAt(12) === 58) return undefined;
+  if (line.charCodeAt(4) === 45 && line.charCodeAt(7) === 45 && line.charCodeAt(13) === 58) return undefined;
+  const m = CHARON_FREE_STAMP.exec(line);
+  if (!m || KNOWN_STAMP.test(m[1]!)) return undefined;
+  const time = m[3] ? `${m[2]}.${m[3]}` : m[2]!;
+  const iso = ISO_DATE.exec(m[1]!);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]} ${time} ${m[5]}`;
+  const md = MONTH_DAY.exec(m[1]!);
+  if (!md || !MONTH_NAMES.includes(md[1]!)) return undefined;
+  // A year after the time (`%c`, ctime): kept, as an ISO date.
+  if (m[4]) return `${m[4]}-${String(MONTH_NAMES.indexOf(md[1]!) + 1).padStart(2, '0')}-${md[2]!.padStart(2, '0')} ${time} ${m[5]}`;
+  return `${md[1]} ${md[2]!.padStart(2, ' ')} ${time} ${m[5]}`;
+}
+
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
 const BRACKET_PROGRAM = /^(.{15,32}? )\[(pluto|charon|racoon|ipsec)\] (.*)$/;
 
@@ -113,8 +151,10 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   if (c0 === 96 && (m = INLINE_CODE.exec(line))) return unframe(m[1]!, depth);
   if ((c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57)) && (m = LIST_ITEM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
+  if (c0 === 34 && (m = CSV_QUOTED.exec(line))) return unframe(m[1]!.replaceAll('""', '"'), depth);
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
+    if ((m = TSV_PROGRAM.exec(line))) return `${m[1]} ${m[2]}[${m[3]}]: ${m[4]}`;
     if ((m = TSV_PID.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     // A tab between the stamp and the program (older web UI views): read it as a space.
     return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd(), depth);
@@ -126,10 +166,14 @@ function unframeOnce(line: string, c0: number, depth: number): string {
     if (month) return `${month} ${m[2]} ${m[3]} ${m[5] ?? m[6]}[${m[4] ?? m[7]}]: ${m[8]}`;
   }
   if ((m = COMPOSE.exec(line))) return m[1]!;
+  if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 32 && (m = LOGREAD_NO_PROGRAM.exec(line)) && MONTH_NAMES.includes(m[1]!))
+    return unframe(`${m[4]}-${String(MONTH_NAMES.indexOf(m[1]!) + 1).padStart(2, '0')}-${m[2]!.trim().padStart(2, '0')} ${m[3]} ${m[5]}`, depth);
+  if (line.indexOf('> ') > 0 && (m = PRIORITY_AFTER_STAMP.exec(line))) return unframe(`${m[1]}${m[2]}`, depth);
   if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
   if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 44 && (m = ROUTER_TUNNEL.exec(line))) return `${m[1]} pluto: "${m[2]}" ${m[3]}`;
   if (line.indexOf(' "') > 0 && (m = STAMPED_WHACK.exec(line))) return `${m[1]} pluto: ${m[2]}`;
   if (line.indexOf(']: ') > 0 && (m = WHACK_RELAY.exec(line))) return m[1] ? `${m[1]}pluto[${m[2]}]: ${m[4]}` : `${m[3]} ${m[4]}`;
   if (line.indexOf(' [') > 0 && (m = BRACKET_PROGRAM.exec(line))) return `${m[1]}${m[2]}: ${m[3]}`;
+  if (line.indexOf('[') > 8) return charonFreeStamp(line) ?? line;
   return line;
 }

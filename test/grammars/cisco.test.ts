@@ -40,6 +40,10 @@ describe('sniff', () => {
     'Transform set TS-ALI: { esp-aes 256 esp-sha-hmac  }',
     'R1#debug crypto isakmp',
     'Crypto ISAKMP debugging is on',
+    // Months starting with the letter of a bare `ASA-…` tag, without IOS's `*` clock flag.
+    'Apr 20 11:06:55: ISAKMP:(0): processing SA payload. message ID = 0',
+    `Aug  3 11:06:55.123: ISAKMP (0): received packet from ${GW} dport 500 sport 500 Global (R) MM_NO_STATE`,
+    `Aug 03 2026 10:00:00: %ASA-5-713119: ${G}PHASE 1 COMPLETED`,
   ])('claims %s', (line) => expect(cisco.sniff(line)).toBe(true));
 
   it.each([

@@ -38,6 +38,13 @@ describe('unframe', () => {
     ['a nested quote of a stamped line', '>> Jun 23 08:16:10 gw charon[3789]: 13[IKE] <PEER|1> giving up after 5 retransmits', 'Jun 23 08:16:10 gw charon[3789]: 13[IKE] <PEER|1> giving up after 5 retransmits'],
     ['a line made bold in a Markdown post', "**IDir '172.16.1.254' does not match to 'vpn.example.com'**", "IDir '172.16.1.254' does not match to 'vpn.example.com'"],
     ["a router's tunnel log", "Wed, 2012-08-01 13:08:29 - [Office] no suitable connection for peer '192.168.0.3' ", `2012-08-01 13:08:29 pluto: "Office" no suitable connection for peer '192.168.0.3'`],
+    ['OPNsense export: time, program[pid], message', '2022-01-05T10:04:48\tcharon[73003]\t08[MGR] <con1|1> checkin IKE_SA con1[1]\t ', '2022-01-05T10:04:48 charon[73003]: 08[MGR] <con1|1> checkin IKE_SA con1[1]'],
+    ['a journal exported as CSV', '"Feb  7 03:08:15 gw pluto[57436]: ""customer1/2x15"": added IKEv2 connection"', 'Feb  7 03:08:15 gw pluto[57436]: "customer1/2x15": added IKEv2 connection'],
+    ['facility.severity after the stamp', 'Feb 26 06:26:52 <10.4> localhost pluto[2531]: "winserver1" #428: initiating Main Mode', 'Feb 26 06:26:52 localhost pluto[2531]: "winserver1" #428: initiating Main Mode'],
+    ['OpenWrt logread without a program name', 'Sat Jan 23 00:49:59 2016 daemon.info : 11[NET] received packet: from 192.0.2.41[11031] to 198.51.100.7[500] (580 bytes)', '2016-01-23 00:49:59 11[NET] received packet: from 192.0.2.41[11031] to 198.51.100.7[500] (580 bytes)'],
+    ["charon's file log with its own time_format", 'Mon, 2021-05-10, 16:21:10 14[IKE] <gw-gw|1> activating new tasks', '2021-05-10 16:21:10 14[IKE] <gw-gw|1> activating new tasks'],
+    ['the same, ctime with fractions', 'Tue May 11 16:21:10.123 2021 14[IKE] <gw-gw|1> activating new tasks', '2021-05-11 16:21:10.123 14[IKE] <gw-gw|1> activating new tasks'],
+    ['the same, a month name without a year', 'Tue, May  1, 16:21:10 14[IKE] <gw-gw|1> activating new tasks', 'May  1 16:21:10 14[IKE] <gw-gw|1> activating new tasks'],
   ])('%s', (_name, framed, plain) => {
     expect(unframe(framed)).toBe(plain);
   });
@@ -55,6 +62,8 @@ describe('unframe', () => {
     ['a Libreswan pluto log line', 'Dec  4 17:49:44.778282: "to-cloud" #1: Oakley Transform [AES_CBC (256), HMAC_SHA2_256, MODP2048] refused'],
     ['a NetworkManager line that is not whack output', 'NetworkManager[985]: <info> [1639930985.6580] vpn-connection[0x55b1]: Started the VPN service, PID 44306'],
     ['empty', ''],
+    ['a pluto line ending in a quote', '"to-cloud" #1: Peer ID is ID_FQDN: "gw.example.com"'],
+    ['a charon file log line with fractions', 'Dec  4 18:47:46.123 06[IKE] <to-cloud|1> sending DPD request'],
   ])('leaves %s as it is', (_name, line) => {
     expect(unframe(line)).toBe(line);
   });
