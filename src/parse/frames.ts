@@ -67,6 +67,12 @@ const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d
 const COLLECTOR_STAMP = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d) ${STAMP_AHEAD}`);
 /** `2022-01-05T10:04:48\tcharon[73003]\t08[MGR] …\t` (OPNsense log export: time, program[pid], message). */
 const TSV_PROGRAM = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t([\w.-]+)\[(\d+)\]\t(.*?)[\t ]*$/;
+/**
+ * `default\t21:34:54.700963+0000\tracoon\taccept a request to establish IKE-SA: …` (Apple's unified
+ * log as Console copies it: type, time of day, process, message): the process's own line, as
+ * logcat's is read (the time has no date).
+ */
+const UNIFIED_LOG = /^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d{4})?\t([\w.-]+)\t(.*?)\t?$/;
 /** `"Feb  7 03:08:15 host pluto[57436]: ""conn"": …"` (a journal exported as CSV: the line quoted, its quotes doubled). */
 const CSV_QUOTED = new RegExp(`^"${STAMP_AHEAD}(.*)"\\s*$`);
 /** `Feb 26 06:26:52 <10.4> host pluto[2531]: …` (a syslog daemon writing facility.severity after the stamp). */
@@ -155,6 +161,7 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     if ((m = TSV_PROGRAM.exec(line))) return `${m[1]} ${m[2]}[${m[3]}]: ${m[4]}`;
+    if (c0 >= 100 && c0 <= 105 && (m = UNIFIED_LOG.exec(line))) return `${m[1]}: ${m[2]}`;
     if ((m = TSV_PID.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     // A tab between the stamp and the program (older web UI views): read it as a space.
     return unframe(line.replace(/\t+/g, ' ').replace(/ {2,}/g, ' ').trimEnd(), depth);
