@@ -58,9 +58,10 @@ export function sniffLine(s: string): boolean {
   const c0 = s.charCodeAt(0);
   // Fast exits: the shapes start with a stamp, `<`, `%`, `*`, `.`, `[`, `I`, a prompt or white space.
   if (c0 === 32 || c0 === 9) return DUMP.test(s) || SHOW.test(s);
-  // A line starting `A…` may be a bare tag (`ASA-5-713049: …`) or a stamp in April or August.
-  if ((c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67 || c0 === 71 || c0 === 65) && prefixAt(s, 0)) return true;
-  if (c0 !== 73 && c0 !== 37 && c0 !== 91 && c0 !== 67 && c0 !== 71) {
+  // `A…` starts a bare tag (`ASA-5-713049: …`) or a stamp in April or August: both are tried.
+  const prefixFirst = c0 === 73 || c0 === 37 || c0 === 91 || c0 === 67 || c0 === 71;
+  if ((prefixFirst || c0 === 65) && prefixAt(s, 0)) return true;
+  if (!prefixFirst) {
     const h = scanHead(s);
     if (h.end > 0) return prefixAt(s, h.end) !== undefined;
     // A digit or `<` that starts no stamp (a gateway's hex dump line): none of ours.

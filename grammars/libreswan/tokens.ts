@@ -35,10 +35,10 @@ export const PROGRAMS = new Set(['pluto', 'ipsec', 'ipsec_setup', 'addconn', 'li
 const isOwnProgram = (n: string): boolean => PROGRAMS.has(n);
 
 /** Lines without a stamp: `"conn"[1] ADDR #N: ` headers and whack output (`002 "conn" …`, `000 …`). */
-/** `#3:  STATE_PARENT_I1: sent v2I1`: a state number where the connection name was cut off. */
-export const SERIAL_ONLY = /^(#(\d+):) +(?=\S)/;
 export const CONNECTION_SNIFF = /^"[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?:(?: |$)/;
 export const WHACK_SNIFF = /^(?:[0-2]\d\d "|000 |0\d\d Failed to add connection ")/;
+/** `#3:  STATE_PARENT_I1: sent v2I1`: a state number where the connection name was cut off. */
+export const SERIAL_ONLY = /^(#(\d+):) +(?=\S)/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 

@@ -28,14 +28,6 @@ const REKEY_DELETE_MS = 30_000;
  * wave 18: NAT traversal off on the gateway, a device that only does UDP-encapsulated ESP).
  */
 const REFUSED_AT_INSTALL_MS = 2_000;
-/*
- * A gateway log that shows the daemon start holds every IPsec SA it negotiated since: in IKEv1,
- * each quick mode logs its own `IPsec-SA established`, a rekey's included (by either end). Its
- * only SA deleted by the other end is then the tunnel's last, whatever time passed (lab wave 6: a
- * device letting its IKEv1 CHILD SA expire with rekeying off). A log that begins mid-life could be
- * showing a rekey's new SA and the old one's delete, so without the start only REFUSED_AT_INSTALL_MS
- * holds.
- */
 
 /** Events that end a tunnel that was up, when they come while it is up. */
 export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limit', 'p1-timeout', 'p2-timeout', 'delete-received', 'sa-deleted', 'daemon-stop', 'delete-sent']);
@@ -89,7 +81,13 @@ export class Lifecycle {
   private peerRekeyed = false;
   /** IPsec SAs the gateway logged up (racoon2: one line per IKEv1 quick mode; IKEv2's first with its IKE SA). */
   private cloudChildUps = 0;
-  /** The gateway daemon's start is in the log: every IPsec SA it negotiated since is too. */
+  /**
+   * The gateway daemon's start is in the log, so every IPsec SA it negotiated since is too (IKEv1:
+   * each quick mode logs its own `IPsec-SA established`, a rekey's included, by either end). Its
+   * only SA deleted by the other end is then the tunnel's last, whatever time passed (lab wave 6: a
+   * device letting its IKEv1 CHILD SA expire with rekeying off). A log that begins mid-life may show
+   * a rekey's new SA and the old one's delete: there only REFUSED_AT_INSTALL_MS holds.
+   */
   private cloudFromStart = false;
   /** When an IKE SA was last established while the tunnel was up: a rekey, whose old SA goes next. */
   private rekeyMs: number | undefined;

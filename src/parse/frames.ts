@@ -3,7 +3,9 @@
 // syslog record, Android logcat (brief, time, threadtime), a docker-compose service prefix, an OpenWrt facility, a `[pluto]`
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
 // `Day, date - [tunnel]` log, blanks before the stamp, `grep`'s file name and line number, a
-// collector's stamp before the daemon's own, a Markdown list item or inline code.
+// collector's stamp before the daemon's own, a Markdown list item or inline code, a journal
+// exported as CSV, a `<facility.severity>` after the stamp, Apple's unified log as Console copies
+// it, and charon's file log with a `time_format` of its own.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -92,6 +94,9 @@ const KNOWN_STAMP = /^(?:[A-Z][a-z]{2} [ \d]\d|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:
 const ISO_DATE = /(\d{4})-(\d\d)-(\d\d)/;
 const MONTH_DAY = /\b([A-Z][a-z]{2}) +(\d{1,2})\b/;
 
+/** `2016-01-23` from a year, a month's name (`Jan`) and a day (`23`, ` 3`). */
+const isoDate = (year: string, month: string, day: string): string => `${year}-${String(MONTH_NAMES.indexOf(month) + 1).padStart(2, '0')}-${day.trim().padStart(2, '0')}`;
+
 /** A charon file-log line with a stamp of its own `time_format`, with one the grammar reads; undefined when none. */
 function charonFreeStamp(line: string): string | undefined {
   // Lines that start with a syslog or ISO stamp (nearly all) are not tried: the test runs on every line.
@@ -105,7 +110,7 @@ function charonFreeStamp(line: string): string | undefined {
   const md = MONTH_DAY.exec(m[1]!);
   if (!md || !MONTH_NAMES.includes(md[1]!)) return undefined;
   // A year after the time (`%c`, ctime): kept, as an ISO date.
-  if (m[4]) return `${m[4]}-${String(MONTH_NAMES.indexOf(md[1]!) + 1).padStart(2, '0')}-${md[2]!.padStart(2, '0')} ${time} ${m[5]}`;
+  if (m[4]) return `${isoDate(m[4], md[1]!, md[2]!)} ${time} ${m[5]}`;
   return `${md[1]} ${md[2]!.padStart(2, ' ')} ${time} ${m[5]}`;
 }
 
@@ -174,7 +179,7 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   }
   if ((m = COMPOSE.exec(line))) return m[1]!;
   if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 32 && (m = LOGREAD_NO_PROGRAM.exec(line)) && MONTH_NAMES.includes(m[1]!))
-    return unframe(`${m[4]}-${String(MONTH_NAMES.indexOf(m[1]!) + 1).padStart(2, '0')}-${m[2]!.trim().padStart(2, '0')} ${m[3]} ${m[5]}`, depth);
+    return unframe(`${isoDate(m[4]!, m[1]!, m[2]!)} ${m[3]} ${m[5]}`, depth);
   if (line.indexOf('> ') > 0 && (m = PRIORITY_AFTER_STAMP.exec(line))) return unframe(`${m[1]}${m[2]}`, depth);
   if (line.indexOf('.') > 0 && (m = FACILITY.exec(line))) return `${m[1]}${m[2]}`;
   if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 44 && (m = ROUTER_TUNNEL.exec(line))) return `${m[1]} pluto: "${m[2]}" ${m[3]}`;
