@@ -982,6 +982,32 @@ nineteenth('mode', 'dev-aggressive-gw-init-lsw', [[1, 'A', 'lsw']], () => ({ b: 
 nineteenth('natt', 'udp4500-blocked-encap-dev-init', [[1, 'B', 'sw']], () => ({ b: { encap: true }, flow: { block_b: 'natt' }, truth: nattT }));
 nineteenth('silent', 'path-dev-init-lsw', [[2, 'B', 'lsw']], () => ({ flow: { block_b: 'path' }, truth: T('peer-unreachable') }));
 
+// ---------------------------------------------------------------- twentieth wave (prefix e)
+// Held out and scored blind, strongSwan devices only (the lab carries their SAs): AES-GCM for IKE,
+// ECP-384 in IKEv1, SHA-384 in ESP, AES-128 at log level 0, PFS that differs at an IKEv2 rekey from
+// MODP1024, a key with a '!', e-mail identities that differ in value, a device selector that is one
+// of the gateway's two subnets, IKEv2 lifetimes that differ, a killed device at log level 2, a
+// stopped device at log level 0, aggressive mode at log level 0, UDP 500 blocked at log level 2,
+// and healthy tunnels with legacy algorithms, PFS on MODP1536 and rekeys with DPD on both ends.
+const twentieth = chosenCombos('e', 20);
+const L2 = { log_level: 2 };
+twentieth('p1', 'dev-aes128gcm-ike', [[2, 'A', 'sw']], () => ({ b: { ike: 'aes128gcm16-sha256-modp2048' }, truth: ikeT('IkeEncAlg', 'aes256', 'aes128gcm16') }));
+twentieth('p1', 'dev-ecp384-v1', [[1, 'B', 'sw']], () => ({ b: { ike: 'aes256-sha256-ecp384' }, truth: ikeT('IkePfs', 'group14', 'group20') }));
+twentieth('p2', 'dev-sha384', [[2, 'B', 'sw']], () => ({ b: { esp: 'aes256-sha384' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha384') }));
+twentieth('p2', 'dev-aes128-log0', [[1, 'A', 'sw']], () => ({ b: { ...L0, esp: 'aes128-sha256' }, truth: espT('IpsecEncAlg', 'aes256', 'aes') }));
+twentieth('pfs', 'rekey-cloud-group2-dev-group14', [[2, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1024', esp: 'aes256-sha256-modp1024' }, b: { ike: 'aes256-sha256-modp1024', esp: 'aes256-sha256-modp2048', ...V2_REKEY.b }, flow: WAIT(25), truth: pfsT('group2', 'group14') }));
+twentieth('psk', 'dev-key-exclamation', [[1, 'B', 'sw']], () => ({ b: { psk: 'Vx7pQ2-lab-shared-key!' }, truth: T('psk-mismatch', ['Psk']) }));
+twentieth('id', 'emails-differ', [[2, 'A', 'sw']], () => ({ a: { remote_id: 'email:noc@example.com' }, b: { local_id: 'email:ops@example.com' }, truth: idT('RemoteId', 'noc@example.com', 'ops@example.com') }));
+twentieth('ts', 'dev-remote-one-of-two-cloud-subnets', [[1, 'B', 'sw']], () => ({ a: { local_ts: '203.0.113.0/26,203.0.113.64/26' }, b: { remote_ts: '203.0.113.0/26' }, truth: tsT('LocalSubnet', '203.0.113.0/26,203.0.113.64/26', '203.0.113.0/26') }));
+twentieth('life', 'ike-dev-shorter-v2', [[2, 'B', 'sw']], () => ({ b: { ike_lifetime: 3600 }, truth: lifeT('IkeLifetime', '28800', '3600') }));
+twentieth('dead', 'cloud-dpd3-kill-log2', [[1, 'B', 'sw']], () => ({ a: { dpd: 3 }, b: { ...L2 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+twentieth('deleted', 'device-stopped-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0 }, flow: DEL, truth: T('peer-deleted-sa') }));
+twentieth('mode', 'dev-aggressive-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0, aggressive: true }, truth: modeT('main', 'aggressive') }));
+twentieth('silent', 'udp500-dev-init-log2', [[2, 'B', 'sw']], () => ({ b: { ...L2 }, flow: { block_b: 'ike' }, truth: T('peer-unreachable') }));
+twentieth('healthy', 'legacy-3des-sha1-modp1024', [[2, 'A', 'sw']], () => ({ a: { ike: '3des-sha1-modp1024', esp: '3des-sha1' }, b: { ike: '3des-sha1-modp1024', esp: '3des-sha1' }, check: UP, truth: { healthy: true } }));
+twentieth('healthy', 'pfs-group5', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, check: UP, truth: { healthy: true } }));
+twentieth('healthy', 'child-rekey-dpd-both-log2', [[1, 'A', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L2, dpd: 5, child_rekey_time: '8s', child_life_time: '30s' }, flow: WAIT(25), truth: { healthy: true } }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -141,6 +141,8 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
   Invalid: [T('cert-error', /^Invalid SIG/, undefined, 1)],
   failed: [
     T('no-proposal', /^failed to get valid proposal/, undefined, 1),
+    // IKEv2 IKE_AUTH with a cipher the library lacks (3DES under OpenSSL 3 without its legacy provider).
+    T('encrypt-failed', /^failed encrypting the packet/, undefined, 1),
     T('selector-not-found', /^failed to get sainfo/, undefined, 2),
     T('decrypt-failed', /^failed to decrypt message/),
     T('ke-mismatch', /^failed to compute dh value/, undefined, 1),
@@ -166,6 +168,8 @@ export const TEMPLATES: Record<string, MessageTemplate[]> = {
   authtype: [T('authtype-mismatch', /^authtype mismatched: my:(\S+) peer:(\S+)/, MY_PEER, 2)],
   invalied: [T('p1-rejected', /^invalied (encryption|hash) algorithm=(\d+)/, ['attr', 'value'], 1), T('decrypt-failed', /^invalied padding len/, undefined, 1)],
   decryption: [T('decrypt-failed', /^decryption \d+ failed/, undefined, 1)],
+  // IKEv1 main mode 5 with such a cipher: `oakley_do_encrypt(): encryption 5 failed.` (5 = 3DES-CBC).
+  encryption: [T('encrypt-failed', /^encryption (\d+) failed/, ['alg'], 1)],
   the: [
     T('cert-error', /^the peer's certificate is not verified/, undefined, 1),
     T('peer-retransmit', /^the packet (?:is )?retransmitted (?:by|in a short time from) (\S+?)\.?$/, ['from']),

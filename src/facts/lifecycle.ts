@@ -12,7 +12,7 @@ export type TunnelState = 'idle' | 'negotiating' | 'up' | 'lost' | 'failed';
 export const NEGOTIATION_FAILURES: ReadonlySet<string> = new Set([
   'p1-timeout', 'p1-failed', 'p2-timeout', 'p2-failed', 'p2-wait-p1-timeout', 'no-proposal', 'p1-rejected', 'pfs-mismatch',
   'ke-missing', 'ke-mismatch', 'lifetime-mismatch', 'trns-mismatch', 'authtype-mismatch', 'proto-mismatch', 'encmode-mismatch',
-  'selector-not-found', 'address-mismatch', 'auth-failed', 'decrypt-failed', 'payload-invalid', 'hash-mismatch',
+  'selector-not-found', 'address-mismatch', 'auth-failed', 'decrypt-failed', 'encrypt-failed', 'payload-invalid', 'hash-mismatch',
   'unknown-ikev2-peer', 'ts-unacceptable', 'no-config', 'retransmit-limit', 'id-mismatch', 'id-type-unacceptable',
   'version-unsupported', 'mode-not-acceptable', 'exchange-mismatch', 'cert-error', 'info-ignored-no-sa', 'peer-retransmit',
 ]);

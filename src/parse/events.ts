@@ -26,6 +26,7 @@ export const EVENT_TYPES = {
   'hash-mismatch': 'HASH payload mismatched (PSK or identity).',
   'payload-invalid': 'A decrypted payload could not be parsed: keys differ (PSK).',
   'decrypt-failed': 'Decryption or integrity check of an encrypted message failed.',
+  'encrypt-failed': "This end could not encrypt its own message with the negotiated cipher (its crypto library lacks it) [alg: the IKEv1 attribute's number].",
   'info-ignored-no-sa': 'Peer sent an unencrypted informational before phase 1 completed.',
   'info-no-hash': 'Informational without HASH payload ignored (DPD payload order).',
   'notify': 'A notification was received [type, direction=received|sent].',
