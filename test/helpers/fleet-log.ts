@@ -33,21 +33,37 @@ function seeds(maxLines: number): string[][] {
   return out;
 }
 
+/** Interleaved, each copy starts this long after the one before: neighbours overlap, as a region's connections do. */
+const STAGGER_MS = 10_000;
+const msOf = (stamp: string): number => Date.parse(`${stamp.replace(' ', 'T')}Z`);
+const stampOf = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
 /**
- * `connections` copies of corpus logs, each under its own id (`vco-fleet000…`) and its own
- * minutes, as records (a header and its continuation lines) — written in order, or sorted by
- * time stamp so the connections' lines interleave.
+ * `connections` copies of corpus logs, each under its own id (`vco-fleet000…`), as records (a
+ * header and its continuation lines) — written in order, or sorted by time stamp so the
+ * connections' lines interleave. Interleaved, each copy starts STAGGER_MS after the one before
+ * (its stamps shifted as a whole): the runs were recorded hours apart, and sorted as they are
+ * they would still follow one another.
  */
 export function fleetLog(connections: number, opts: { interleave?: boolean; maxLines?: number } = {}): string {
   const all = seeds(opts.maxLines ?? 150);
   const records: { at: string; lines: string[] }[] = [];
+  let base: number | undefined;
   for (let c = 0; c < connections; c++) {
     const seed = all[c % all.length]!;
     const id = `vco-fleet${String(c).padStart(6, '0')}`;
+    let shift: number | undefined;
     for (const line of seed) {
       const m = STAMPED.exec(line);
-      if (m) records.push({ at: m[1]!, lines: [`${m[1]} ${id}${line.slice(m[0].length)}`] });
-      else if (records.length > 0) records.at(-1)!.lines.push(line);
+      if (m) {
+        let at = m[1]!;
+        if (opts.interleave) {
+          base ??= msOf(at);
+          shift ??= base + c * STAGGER_MS - msOf(at);
+          at = stampOf(msOf(at) + shift);
+        }
+        records.push({ at, lines: [`${at} ${id}${line.slice(m[0].length)}`] });
+      } else if (records.length > 0) records.at(-1)!.lines.push(line);
     }
   }
   if (opts.interleave) records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
