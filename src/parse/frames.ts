@@ -5,7 +5,7 @@
 // `Day, date - [tunnel]` log, blanks before the stamp, `grep`'s file name and line number, a
 // collector's stamp before the daemon's own, a Markdown list item or inline code, a journal
 // exported as CSV, a `<facility.severity>` after the stamp, Apple's unified log as Console copies
-// it, and charon's file log with a `time_format` of its own.
+// it (and the older Console's US dates), and charon's file log with a `time_format` of its own.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -75,6 +75,8 @@ const TSV_PROGRAM = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:
  * logcat's is read (the time has no date).
  */
 const UNIFIED_LOG = /^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d{4})?\t([\w.-]+)\t(.*?)\t?$/;
+/** `3/2/17 10:08:54.565 AM racoon[427]: …` (macOS Console before the unified log: US date, 12-hour clock). */
+const CONSOLE_US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d\d):(\d\d(?:\.\d+)?) ([AP])M ([\w.-]+\[\d+\]: .*)$/;
 /** `"Feb  7 03:08:15 host pluto[57436]: ""conn"": …"` (a journal exported as CSV: the line quoted, its quotes doubled). */
 const CSV_QUOTED = new RegExp(`^"${STAMP_AHEAD}(.*)"\\s*$`);
 /** `Feb 26 06:26:52 <10.4> host pluto[2531]: …` (a syslog daemon writing facility.severity after the stamp). */
@@ -163,6 +165,11 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   if ((c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57)) && (m = LIST_ITEM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 60 && (m = RFC5424.exec(line))) return `${m[1]} ${m[2]} ${m[3]}${/^\d+$/.test(m[4]!) ? `[${m[4]}]` : ''}: ${m[5]}`;
   if (c0 === 34 && (m = CSV_QUOTED.exec(line))) return unframe(m[1]!.replaceAll('""', '"'), depth);
+  if (c0 >= 48 && c0 <= 57 && (line.charCodeAt(1) === 47 || line.charCodeAt(2) === 47) && (m = CONSOLE_US.exec(line))) {
+    const hour = (Number(m[4]) % 12) + (m[7] === 'P' ? 12 : 0);
+    const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+    return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')} ${String(hour).padStart(2, '0')}:${m[5]}:${m[6]} ${m[8]}`;
+  }
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     if ((m = TSV_PROGRAM.exec(line))) return `${m[1]} ${m[2]}[${m[3]}]: ${m[4]}`;

@@ -40,6 +40,7 @@ describe('unframe', () => {
     ["a router's tunnel log", "Wed, 2012-08-01 13:08:29 - [Office] no suitable connection for peer '192.168.0.3' ", `2012-08-01 13:08:29 pluto: "Office" no suitable connection for peer '192.168.0.3'`],
     ['OPNsense export: time, program[pid], message', '2022-01-05T10:04:48\tcharon[73003]\t08[MGR] <con1|1> checkin IKE_SA con1[1]\t ', '2022-01-05T10:04:48 charon[73003]: 08[MGR] <con1|1> checkin IKE_SA con1[1]'],
     ["Apple's unified log copied from Console (iOS racoon)", 'default\t21:34:54.700963+0000\tracoon\taccept a request to establish IKE-SA: 198.51.100.28', 'racoon: accept a request to establish IKE-SA: 198.51.100.28'],
+    ['macOS Console, US date and a 12-hour clock', '3/2/17 1:08:54.565 PM racoon[427]: accepted connection on vpn control socket.', '2017-03-02 13:08:54.565 racoon[427]: accepted connection on vpn control socket.'],
     ['a journal exported as CSV', '"Feb  7 03:08:15 gw pluto[57436]: ""customer1/2x15"": added IKEv2 connection"', 'Feb  7 03:08:15 gw pluto[57436]: "customer1/2x15": added IKEv2 connection'],
     ['facility.severity after the stamp', 'Feb 26 06:26:52 <10.4> localhost pluto[2531]: "winserver1" #428: initiating Main Mode', 'Feb 26 06:26:52 localhost pluto[2531]: "winserver1" #428: initiating Main Mode'],
     ['OpenWrt logread without a program name', 'Sat Jan 23 00:49:59 2016 daemon.info : 11[NET] received packet: from 192.0.2.41[11031] to 198.51.100.7[500] (580 bytes)', '2016-01-23 00:49:59 11[NET] received packet: from 192.0.2.41[11031] to 198.51.100.7[500] (580 bytes)'],
