@@ -22,15 +22,15 @@ function clockEnd(s: string, i: number): number {
 }
 
 /**
- * Index just past a leading stamp — BSD `Nov 21 21:58:50[.fff][ 2024]` or ISO
- * `2024-11-21[T ]21:58:50[.fff][Z|±hh[:]mm]` — or 0 when the line does not start with one.
- */
-/**
  * Libreswan ≥ 4's console (`ipsec up`, whack): `ERROR: "conn"[1] ADDR #2: …` — a level, then a
  * quoted connection, which no other daemon writes after a bare level (racoon writes `ERROR: msg`).
  */
 export const PLUTO_CONSOLE_LEVEL = /^(ERROR|WARNING): (?="[^"]+"(?:\[\d+\])?(?: [^\s:"]+)?(?: #\d+)?: )/;
 
+/**
+ * Index just past a leading stamp — BSD `Nov 21 21:58:50[.fff][ 2024]` or ISO
+ * `2024-11-21[T ]21:58:50[.fff][Z|±hh[:]mm]` — or 0 when the line does not start with one.
+ */
 export function stampEnd(s: string): number {
   const c0 = s.charCodeAt(0);
   if (isDigit(c0)) {

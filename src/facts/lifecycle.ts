@@ -130,6 +130,11 @@ export class Lifecycle {
     return true;
   }
 
+  /** `t` falls within REFUSED_AT_INSTALL_MS after the tunnel came up. */
+  private refusedAtInstall(t: number | undefined): boolean {
+    return this.upMs !== undefined && t !== undefined && t >= this.upMs && t - this.upMs <= REFUSED_AT_INSTALL_MS;
+  }
+
   /**
    * racoon2 IKEv2 answered a CREATE_CHILD_SA (its `[INTERNAL_ERR] … parent-local …` line, which
    * carries no event): while the tunnel is up, a new CHILD SA, so a delete that follows replaces.
@@ -212,8 +217,7 @@ export class Lifecycle {
       return;
     }
     if (type === 'daemon-start' && rec.side === 'cloud') this.cloudFromStart = true;
-    const refusedAtInstall = this.upMs !== undefined && t !== undefined && t >= this.upMs && t - this.upMs <= REFUSED_AT_INSTALL_MS;
-    if (this.state === 'up' && type === 'delete-received' && rec.side === 'cloud' && !endsTunnel(rec) && this.cloudChildUps === 1 && (refusedAtInstall || (this.cloudFromStart && rec.ikeVersion === 1))) {
+    if (this.state === 'up' && type === 'delete-received' && rec.side === 'cloud' && this.cloudChildUps === 1 && !endsTunnel(rec) && (this.refusedAtInstall(t) || (this.cloudFromStart && rec.ikeVersion === 1))) {
       this.state = 'lost';
       this.lostBy = type;
       this.lostMs = t;
