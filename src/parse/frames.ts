@@ -77,6 +77,36 @@ const TSV_PROGRAM = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:
 const UNIFIED_LOG = /^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d{4})?\t([\w.-]+)\t(.*?)\t?$/;
 /** `3/2/17 10:08:54.565 AM racoon[427]: …` (macOS Console before the unified log: US date, 12-hour clock). */
 const CONSOLE_US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d\d):(\d\d(?:\.\d+)?) ([AP])M ([\w.-]+\[\d+\]: .*)$/;
+/**
+ * `12月 07 19:11:14 host charon[1234]: …`, `дек 07 …`, `déc. 07 …` (journalctl under a non-English
+ * locale: strftime's `%b`). Syslog daemons always write English month names; a journal read with
+ * `LANG` set to the reader's language does not. Numeric CJK months, and the abbreviations glibc's
+ * common locales use (no name means two months in any of them).
+ */
+const LOCALIZED_STAMP = /^(?: ?(\d{1,2})[月월]|([^\s\d:[\]<>"'`*#|]{2,6}?)\.?) {1,2}(\d{1,2})日? (\d\d:\d\d:\d\d(?:\.\d+)?) (.*)$/;
+const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    // ru, uk, de, fr, es, pt, it, nl, pl, tr, cs, sv (lowercase, without a trailing dot)
+    'янв jan ene gen sty oca led січ janv',
+    'фев feb fev lut şub úno лют févr',
+    'мар mar mär mrt bře бер mars',
+    'апр apr abr kwi nis dub кві avr avril',
+    'мая май mai may mag mei maj kvě тра',
+    'июн jun juin giu cze haz čvn чер',
+    'июл jul juil lug lip tem čvc лип',
+    'авг aug ago sie ağu srp сер août',
+    'сен sep set wrz eyl zář вер sept',
+    'окт okt oct out ott paź eki říj жов',
+    'ноя nov lis kas лис',
+    'дек dec dez dic déc gru ara pro гру',
+  ].flatMap((names, month) => names.split(' ').map((name) => [name, month] as const)),
+);
+/**
+ * `Mon 2026-12-07 19:11:14 CST host charon[1234]: …` (`journalctl -o short-full`, its weekday in any
+ * language): the ISO date and time; a numeric offset is kept, a zone's abbreviation is not (CST is
+ * three zones).
+ */
+const JOURNAL_FULL = /^[^\s\d,]{1,6}\.? (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)(?: (?:([+-]\d{4})|[A-Z]{2,5}))? (.*)$/;
 /** `"Feb  7 03:08:15 host pluto[57436]: ""conn"": …"` (a journal exported as CSV: the line quoted, its quotes doubled). */
 const CSV_QUOTED = new RegExp(`^"${STAMP_AHEAD}(.*)"\\s*$`);
 /** `Feb 26 06:26:52 <10.4> host pluto[2531]: …` (a syslog daemon writing facility.severity after the stamp). */
@@ -114,6 +144,28 @@ function charonFreeStamp(line: string): string | undefined {
   // A year after the time (`%c`, ctime): kept, as an ISO date.
   if (m[4]) return `${isoDate(m[4], md[1]!, md[2]!)} ${time} ${m[5]}`;
   return `${md[1]} ${md[2]!.padStart(2, ' ')} ${time} ${m[5]}`;
+}
+
+/**
+ * A journal line under a non-English locale (or `-o short-full`), written with the stamp the
+ * grammars read; undefined for any other line. English month names are not tried.
+ */
+function localizedStamp(line: string, c0: number): string | undefined {
+  // English month names (nearly every line that starts with a capital and a blank) are read as they are.
+  if (c0 >= 65 && c0 <= 90 && line.charCodeAt(3) === 32 && MONTH_NAMES.includes(line.slice(0, 3))) return undefined;
+  const digit = c0 >= 48 && c0 <= 57;
+  if (digit || c0 === 32) {
+    // `12月`, ` 1월`: the month's sign within the first four characters, or not a localized stamp.
+    const sign = line.slice(1, 4);
+    if (sign.indexOf('月') < 0 && sign.indexOf('월') < 0) return undefined;
+  } else if (c0 < 128 && !(c0 >= 97 && c0 <= 122) && !(c0 >= 65 && c0 <= 90)) return undefined;
+  let m = digit || c0 === 32 ? null : JOURNAL_FULL.exec(line);
+  if (m) return `${m[1]}${m[3] ? `T${m[2]}${m[3]}` : ` ${m[2]}`} ${m[4]}`;
+  m = LOCALIZED_STAMP.exec(line);
+  if (!m) return undefined;
+  const month = m[1] ? Number(m[1]) - 1 : LOCAL_MONTHS.get(m[2]!.toLowerCase());
+  const name = month === undefined ? undefined : MONTH_NAMES[month];
+  return name ? `${name} ${m[3]!.padStart(2, ' ')} ${m[4]} ${m[5]}` : undefined;
 }
 
 /** `stamp [pluto] msg` (a tag in place of the syslog program). */
@@ -170,6 +222,8 @@ function unframeOnce(line: string, c0: number, depth: number): string {
     const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
     return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')} ${String(hour).padStart(2, '0')}:${m[5]}:${m[6]} ${m[8]}`;
   }
+  const local = localizedStamp(line, c0);
+  if (local !== undefined) return unframe(local, depth);
   if (line.indexOf('\t') >= 0) {
     if ((m = TSV.exec(line))) return `${m[1]} ${m[2]}${m[3] ? `[${m[3]}]` : ''}: ${m[4]}`;
     if ((m = TSV_PROGRAM.exec(line))) return `${m[1]} ${m[2]}[${m[3]}]: ${m[4]}`;

@@ -293,5 +293,7 @@ function safeParse(d: Dialect, lines: HeaderLine[], ctx: ParseContext): (LogReco
 
 function preview(text: string): string {
   const t = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  return t.replace(/[^\x20-\x7e]/g, '?');
+  // Control and direction-changing characters (a terminal's escapes, a line shown reversed) and
+  // undecodable bytes become `?`; a localized line (`12月 07 …`, `дек 07 …`) stays readable.
+  return t.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffd]/g, '?');
 }

@@ -47,6 +47,14 @@ describe('unframe', () => {
     ["charon's file log with its own time_format", 'Mon, 2021-05-10, 16:21:10 14[IKE] <gw-gw|1> activating new tasks', '2021-05-10 16:21:10 14[IKE] <gw-gw|1> activating new tasks'],
     ['the same, ctime with fractions', 'Tue May 11 16:21:10.123 2021 14[IKE] <gw-gw|1> activating new tasks', '2021-05-11 16:21:10.123 14[IKE] <gw-gw|1> activating new tasks'],
     ['the same, a month name without a year', 'Tue, May  1, 16:21:10 14[IKE] <gw-gw|1> activating new tasks', 'May  1 16:21:10 14[IKE] <gw-gw|1> activating new tasks'],
+    ['a journal under zh_CN (numeric month)', '12月 07 19:11:14 vpnbox charon[1234]: 09[IKE] <to-cloud|1> giving up after 5 retransmits', 'Dec 07 19:11:14 vpnbox charon[1234]: 09[IKE] <to-cloud|1> giving up after 5 retransmits'],
+    ['a journal under ko_KR (padded month)', ' 3월 07 19:11:14 vpnbox pluto[88]: "c" #1: initiating Main Mode', 'Mar 07 19:11:14 vpnbox pluto[88]: "c" #1: initiating Main Mode'],
+    ['a journal under ru_RU', 'дек 07 19:11:14.123456 vpnbox charon[1234]: 09[IKE] sending DPD request', 'Dec 07 19:11:14.123456 vpnbox charon[1234]: 09[IKE] sending DPD request'],
+    ['a journal under uk_UA (genitive May)', 'тра 29 08:00:01 gw pluto[9]: "c" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response', 'May 29 08:00:01 gw pluto[9]: "c" #2: STATE_QUICK_I1: retransmission; will wait 1 seconds for response'],
+    ['a journal under de_DE (umlaut)', 'Mär 03 10:11:12 gw charon[7]: 05[CFG] received proposals: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048', 'Mar 03 10:11:12 gw charon[7]: 05[CFG] received proposals: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048'],
+    ['a journal under fr_FR (a dot after the name)', 'déc. 07 19:11:14 gw charon[7]: 05[IKE] retransmit 1 of request with message ID 0', 'Dec 07 19:11:14 gw charon[7]: 05[IKE] retransmit 1 of request with message ID 0'],
+    ['journalctl -o short-full, zone abbreviation dropped', 'Mon 2026-12-07 19:11:14 CST gw charon[7]: 05[IKE] sending DPD request', '2026-12-07 19:11:14 gw charon[7]: 05[IKE] sending DPD request'],
+    ['journalctl -o short-full, localized weekday and an offset', 'пн 2026-12-07 19:11:14.5 +0800 gw charon[7]: 05[IKE] sending DPD request', '2026-12-07T19:11:14.5+0800 gw charon[7]: 05[IKE] sending DPD request'],
   ])('%s', (_name, framed, plain) => {
     expect(unframe(framed)).toBe(plain);
   });
@@ -58,6 +66,9 @@ describe('unframe', () => {
     ['an indented continuation (swanctl)', '  local:  [198.51.100.2] @ 198.51.100.2[4500]'],
     ['an indented continuation that names no daemon', '  charonx: proposals = aes256-sha256-modp2048'],
     ['a lone Markdown emphasis', '**'],
+    ['a word and a time that is no month in any locale', 'tun 07 19:11:14 gw charon[7]: 05[IKE] sending DPD request'],
+    ['FortiGate debug (a lowercase word, a number)', 'ike 0:azure:3071: processing notify type NO_PROPOSAL_CHOSEN'],
+    ['a hex dump word with 月 later in the line', '0d000014 4a131c81 07035845 月'],
     ["a daemon's own arrows", 'Dec  4 18:47:46 gw iked: isakmp.c:1080:isakmp_ph1begin_i(): initiate new phase 1 negotiation: 198.51.100.1[500]<=>198.51.100.2[500]'],
     ["FortiGate's arrow", 'ike V=root:0: comes 198.51.100.1:500->198.51.100.2:500,ifindex=7....'],
     ['a hex dump', '    00000000: 0102 0304 0506 0708'],
