@@ -40,9 +40,13 @@ export function joinPeerSessions(peer: Map<string, SubjectAccumulator>, cloud: R
     // A device log that never named an endpoint (it received nothing) joins the only gateway
     // subject whose time window it overlaps; so does one that names the gateway when the only
     // such subject names no address at all (a gateway that received nothing: start-up lines,
-    // lab wave 7); otherwise it stands alone.
+    // lab wave 7); otherwise it stands alone. With none in the window, the only one within a
+    // time zone's reach: a device log's stamps carry no zone, and one read in the wrong zone
+    // (the analyst's machine) is hours off while the gateway's is not.
     if (!best) {
-      const inWindow = [...cloud.values()].filter((c) => overlaps(c, p) && (!gw && !dev ? true : c.gatewayIps.size === 0 && c.deviceIps.size === 0 && !c.config));
+      const eligible = [...cloud.values()].filter((c) => (!gw && !dev ? true : c.gatewayIps.size === 0 && c.deviceIps.size === 0 && !c.config));
+      let inWindow = eligible.filter((c) => overlaps(c, p));
+      if (inWindow.length === 0) inWindow = eligible.filter((c) => overlaps(c, p, ZONE_REACH_MS));
       if (inWindow.length === 1) [best, bestScore] = [inWindow[0]!, 2];
     }
     if (best && bestScore >= 2) best.absorb(p);
@@ -63,11 +67,14 @@ export function joinPeerSessions(peer: Map<string, SubjectAccumulator>, cloud: R
 
 const WINDOW_MS = 15 * 60_000;
 
-function overlaps(a: SubjectAccumulator, b: SubjectAccumulator): boolean {
+/** Time zones span UTC−12 to UTC+14: a device log read in the wrong one is at most this far off (and the window). */
+const ZONE_REACH_MS = 26 * 3_600_000 + WINDOW_MS;
+
+function overlaps(a: SubjectAccumulator, b: SubjectAccumulator, window = WINDOW_MS): boolean {
   const x = a.span();
   const y = b.span();
   if (x.firstMs === undefined || y.firstMs === undefined) return false;
-  return x.firstMs - WINDOW_MS <= (y.lastMs ?? y.firstMs) && y.firstMs - WINDOW_MS <= (x.lastMs ?? x.firstMs);
+  return x.firstMs - window <= (y.lastMs ?? y.firstMs) && y.firstMs - window <= (x.lastMs ?? x.firstMs);
 }
 
 /** Milliseconds between two subjects' time windows, every episode counted (0 when they overlap, Infinity when unknown). */

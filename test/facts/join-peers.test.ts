@@ -1,7 +1,8 @@
 // Joining a device log to the gateway subject it talks to. A gateway that received nothing logs no
 // address (only its start-up lines); a device log that names the gateway it tried still joins it,
 // when it is the only such subject in the device log's time window (lab wave 7: the device's UDP
-// 500 blocked, the device initiating).
+// 500 blocked, the device initiating). A device log's stamps carry no zone: read in the wrong one,
+// it is hours off the gateway's, and still joins when it is the only subject within a zone's reach.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
 
@@ -30,5 +31,18 @@ describe('joining device logs to gateway subjects', () => {
     const other = GATEWAY.replaceAll('vco-bp1join', 'vco-bp1other');
     const report = await analyze([{ source: 'gateway.log', content: `${GATEWAY}\n${other}` }, { source: 'peer.log', content: DEVICE }], { now });
     expect(report.subjects.map((s) => s.id).sort()).toEqual(['peer:to-cloud', 'vco-bp1join', 'vco-bp1other']);
+  });
+
+  it('a device log read in the wrong time zone (hours off) still joins the only such subject', async () => {
+    for (const peerTz of ['+08:00', '-07:00', '+14:00']) {
+      const report = await analyze([{ source: 'gateway.log', content: GATEWAY }, { source: 'peer.log', content: DEVICE }], { now, peerTz });
+      expect(report.subjects.map((s) => s.id), peerTz).toEqual(['vco-bp1join']);
+      expect(report.subjects[0]!.findings[0]?.cause, peerTz).toBe('peer-unreachable');
+    }
+  });
+
+  it('a device log more than a time zone away (another day) stands alone', async () => {
+    const report = await analyze([{ source: 'gateway.log', content: GATEWAY }, { source: 'peer.log', content: DEVICE.replaceAll('Dec  6', 'Dec  4') }], { now, peerTz: 'UTC' });
+    expect(report.subjects.map((s) => s.id).sort()).toEqual(['peer:to-cloud', 'vco-bp1join']);
   });
 });
