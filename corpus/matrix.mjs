@@ -1008,6 +1008,31 @@ twentieth('healthy', 'legacy-3des-sha1-modp1024', [[2, 'A', 'sw']], () => ({ a: 
 twentieth('healthy', 'pfs-group5', [[1, 'B', 'sw']], () => ({ a: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, b: { ike: 'aes256-sha256-modp1536', esp: 'aes256-sha256-modp1536' }, check: UP, truth: { healthy: true } }));
 twentieth('healthy', 'child-rekey-dpd-both-log2', [[1, 'A', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L2, dpd: 5, child_rekey_time: '8s', child_life_time: '30s' }, flow: WAIT(25), truth: { healthy: true } }));
 
+// Wave 21 (`d`), scored blind: two differences at once in new pairs, families with few runs
+// (address, mode, version, NAT traversal) at other log levels and from the other end, Libreswan
+// only where the failure comes before an SA is installed.
+const twentyFirst = chosenCombos('d', 21);
+twentyFirst('p1', 'dev-aes128-and-key', [[2, 'A', 'sw']], () => ({ b: { ike: 'aes128-sha256-modp2048', psk: 'Vx7pQ2-lab-shared-kez' }, truth: { ...ikeT('IkeEncAlg', 'aes256', 'aes'), why: 'the proposal is met before the key' } }));
+twentyFirst('p2', 'dev-aes128-and-ts-disjoint', [[1, 'B', 'sw']], () => ({ b: { esp: 'aes128-sha256', local_ts: '192.0.2.0/24' }, truth: { ...tsT('RemoteSubnet', '203.0.113.128/25', '192.0.2.0/24'), why: "racoon2 as IKEv1 responder looks the quick mode's selectors up before it compares proposals ('can't find matching selector'): the subnets are met first" } }));
+twentyFirst('id', 'dev-fqdn-and-key', [[2, 'B', 'sw']], () => ({ b: { local_id: 'fqdn:cpe.example.com', psk: 'Vx7pQ2-lab-shared-kez' }, truth: idT('RemoteId', '198.51.100.2', 'cpe.example.com') }));
+twentyFirst('addr', 'dev-gateway-ip-wrong-log0', [[2, 'B', 'sw']], () => ({ b: { ...L0, ...WRONG_GW }, truth: T('peer-unreachable', null, null, { alsoAccept: ['peer-address-mismatch'] }) }));
+twentyFirst('mode', 'dev-aggressive-log2', [[1, 'A', 'sw']], () => ({ b: { ...L2, aggressive: true }, truth: modeT('main', 'aggressive') }));
+twentyFirst('version', 'cloud-v1-device-v2-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0, ike_version: 2 }, truth: verT('ikev1', 'ikev2') }));
+twentyFirst('natt', 'cloud-natt-off-log0', [[2, 'A', 'sw']], () => ({ a: { nat_traversal: false }, b: { ...L0 }, truth: nattOff }));
+twentyFirst('pfs', 'cloud-group14-dev-group5', [[1, 'A', 'lsw']], () => ({ a: { esp: 'aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp1536' }, truth: pfsT('group14', 'group5') }));
+twentyFirst('p1', 'dev-sha1-modp1536', [[2, 'B', 'lsw']], () => ({ b: { ike: 'aes256-sha1-modp1536' }, truth: T('ike-proposal-mismatch', ['IkeAuthAlg', 'IkePfs'], { IkeAuthAlg: { cloud: 'sha256', peer: 'sha1' }, IkePfs: { cloud: 'group14', peer: 'group5' } }) }));
+twentyFirst('p2', 'dev-sha1-and-pfs', [[1, 'B', 'sw']], () => ({ b: { esp: 'aes256-sha1-modp2048' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha1') }));
+twentyFirst('ts', 'dev-local-disjoint-remote-wider', [[2, 'A', 'lsw']], () => ({ b: { local_ts: '192.0.2.0/24', remote_ts: '203.0.113.0/24' }, truth: tsT('RemoteSubnet', '203.0.113.128/25', '192.0.2.0/24') }));
+twentyFirst('id', 'cloud-keyid-dev-ip', [[2, 'B', 'lsw']], () => ({ a: { remote_id: 'keyid:branch-07' }, truth: idT('RemoteId', 'branch-07', '198.51.100.2') }));
+twentyFirst('psk', 'dev-key-case', [[2, 'A', 'lsw']], () => ({ b: { psk: 'vx7pq2-LAB-shared-key' }, truth: T('psk-mismatch', ['Psk']) }));
+twentyFirst('dead', 'path-cut-cloud-dpd-log0', [[2, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L0 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-path' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+twentyFirst('deleted', 'device-stopped-dev-dpd-log2', [[1, 'A', 'sw']], () => ({ b: { ...L2, dpd: 5 }, flow: DEL, truth: T('peer-deleted-sa') }));
+twentyFirst('silent', 'all-blocked-log0', [[2, 'A', 'sw']], () => ({ b: { ...L0 }, flow: { block_b: 'all' }, truth: T('peer-unreachable') }));
+twentyFirst('healthy', 'cloud-two-esp-pfs-both', [[2, 'A', 'sw']], () => ({ a: { esp: 'aes128-sha1-modp2048,aes256-sha256-modp2048' }, b: { esp: 'aes256-sha256-modp2048' }, check: UP, truth: { healthy: true } }));
+twentyFirst('healthy', 'child-rekey-dpd-both-log0', [[2, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L0, dpd: 5, child_rekey_time: '8s', child_life_time: '30s' }, flow: WAIT(25), truth: { healthy: true } }));
+twentyFirst('life', 'p1-cloud-longer-86400-v2', [[2, 'A', 'sw']], () => ({ a: { ike_lifetime: 86400 }, truth: lifeT('IkeLifetime', '86400', '28800') }));
+twentyFirst('p1', 'cloud-aes192-dev-aes256-lsw', [[2, 'A', 'lsw']], () => ({ a: { ike: 'aes192-sha256-modp2048' }, truth: ikeT('IkeEncAlg', 'aes192', 'aes256') }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -113,9 +113,14 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('id-mismatch', /^selected peer config '([^']*)' unacceptable: (.*)$/, ['peerConfig', 'why'], { phase: 1 }),
       T(null, /^selected peer config '?"?([^'"]+)/, ['peerConfig']),
     ],
-    failed: [T('p2-failed', /^failed to establish CHILD_SA, keeping IKE_SA/, undefined, { phase: 2 })],
+    failed: [
+      T('p2-failed', /^failed to establish CHILD_SA, keeping IKE_SA/, undefined, { phase: 2 }),
+      // kernel-libipsec (userspace ESP) refusing an SA: printed at every log level, where the
+      // IKE group's `unable to install … SA (SAD)` needs level 1 (lab wave 21, level 0).
+      T('install-failed', /^failed to create (SAD entry)$/, ['what'], { then: H.installFailed }),
+    ],
     closing: [
-      T('sa-expired', /^closing expired CHILD_SA (\S+?)\{(\d+)\}/, ['child', 'childId'], { phase: 2 }),
+      T('sa-expired', /^closing expired CHILD_SA (\S+?)\{(\d+)\}(?: with (SPIs \S+ \S+))?/, ['child', 'childId', 'detail'], { phase: 2 }),
       T('p2-failed', /^closing IKE_SA due CHILD_SA setup failure/, undefined, { phase: 2 }),
       T('sa-deleted', /^closing CHILD_SA (\S+?)\{(\d+)\}/, ['child', 'childId'], { phase: 2 }),
     ],

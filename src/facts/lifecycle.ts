@@ -35,6 +35,8 @@ export const LOSSES: ReadonlySet<string> = new Set(['dpd-dead', 'retransmit-limi
 /** What a deletion was of: only the IKE SA (or the daemon going away) ends the tunnel; CHILD deletes follow every rekey. */
 function endsTunnel(rec: LogRecord): boolean {
   const ev = rec.event!;
+  // A CHILD SA closed at its hard lifetime (read as the device's delete of it).
+  if (ev.type === 'sa-expired' && rec.phase === 2) return false;
   if (ev.type === 'delete-received' || ev.type === 'delete-sent' || ev.type === 'sa-deleted') {
     const what = ev.vars['what'] ?? '';
     return /^(IKE|ISAKMP)/i.test(what) && ev.vars['why'] !== 'aborted' && ev.vars['ignored'] !== 'true';
@@ -151,7 +153,10 @@ export class Lifecycle {
     const ev = rec.event;
     if (!ev) return;
     const t = rec.timeMs;
-    const type = ev.type;
+    // strongSwan deletes the CHILD SA it closes at its hard lifetime; at log level 0 the delete
+    // itself is not logged, only this line (lab wave 21). At level 1 the delete that follows names
+    // the same SPIs and counts for nothing more.
+    const type = ev.type === 'sa-expired' && rec.side === 'peer' && rec.phase === 2 && rec.dialect === 'strongswan' ? 'delete-sent' : ev.type;
     const deletion = type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted';
     if (!deletion) this.untimedRekey = this.untimedReauth = false;
     if (type === 'reauth-start') {
