@@ -1033,6 +1033,24 @@ twentyFirst('healthy', 'child-rekey-dpd-both-log0', [[2, 'B', 'sw']], () => ({ a
 twentyFirst('life', 'p1-cloud-longer-86400-v2', [[2, 'A', 'sw']], () => ({ a: { ike_lifetime: 86400 }, truth: lifeT('IkeLifetime', '86400', '28800') }));
 twentyFirst('p1', 'cloud-aes192-dev-aes256-lsw', [[2, 'A', 'lsw']], () => ({ a: { ike: 'aes192-sha256-modp2048' }, truth: ikeT('IkeEncAlg', 'aes192', 'aes256') }));
 
+// Wave 22 (`c`), scored blind: the twenty-first wave's two errors were both at strongSwan log
+// level 0, so this one runs level 0 (and 2) across the families that earlier level-0 runs skipped.
+const twentySecond = chosenCombos('c', 22);
+const KILL = { steps: [{ side: 'A', after: UP, max: 20, do: 'kill-b' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 };
+twentySecond('deleted', 'dev-child-expired-log0', [[1, 'A', 'sw'], [2, 'A', 'sw']], () => ({ b: { ...L0, child_rekey_time: 0, child_life_time: '15s' }, flow: WAIT(28), truth: T('peer-deleted-sa') }));
+twentySecond('dead', 'natt-blocked-after-up-log0', [[2, 'A', 'sw'], [1, 'B', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L0 }, flow: { steps: [{ side: 'A', after: UP, max: 20, do: 'block-natt' }], until: DEAD_UNTIL, max_s: 60, linger_s: 3 }, truth: deadT }));
+twentySecond('dead', 'dpd-both-kill-log0', [[2, 'A', 'sw']], () => ({ a: { dpd: 5 }, b: { ...L0, dpd: 5 }, flow: KILL, truth: deadT }));
+twentySecond('pfs', 'dev-only-log0', [[1, 'A', 'sw'], [2, 'B', 'sw']], () => ({ b: { ...L0, esp: 'aes256-sha256-modp2048' }, truth: pfsT('disabled', 'group14') }));
+twentySecond('ts', 'dev-remote-disjoint-log0', [[1, 'B', 'sw'], [2, 'A', 'sw']], () => ({ b: { ...L0, remote_ts: '192.0.2.0/24' }, truth: tsT('LocalSubnet', '203.0.113.0/25', '192.0.2.0/24') }));
+twentySecond('id', 'dev-fqdn-log0', [[2, 'A', 'sw'], [2, 'B', 'sw']], () => ({ b: { ...L0, local_id: 'fqdn:cpe.example.com' }, truth: idT('RemoteId', '198.51.100.2', 'cpe.example.com') }));
+twentySecond('p2', 'dev-sha1-log0', [[1, 'B', 'sw'], [2, 'A', 'sw']], () => ({ b: { ...L0, esp: 'aes256-sha1' }, truth: espT('IpsecAuthAlg', 'sha256', 'sha1') }));
+twentySecond('p1', 'dev-modp3072-log0', [[1, 'A', 'sw'], [2, 'B', 'sw']], () => ({ b: { ...L0, ike: 'aes256-sha256-modp3072' }, truth: ikeT('IkePfs', 'group14', 'group15') }));
+twentySecond('natt', 'udp4500-blocked-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0 }, flow: { block_b: 'natt' }, truth: nattT }));
+twentySecond('life', 'p2-dev-longer-exact-log0', [[1, 'B', 'sw']], () => ({ a: { proposal_check: 'exact' }, b: { ...L0, ipsec_lifetime: 7200 }, truth: lifeT('IpsecLifetime', '3600', '7200') }));
+twentySecond('healthy', 'ike-rekey-device-log0', [[2, 'B', 'sw'], [1, 'B', 'sw']], () => ({ b: { ...L0, ike_rekey_time: '10s' }, flow: WAIT(25), truth: { healthy: true } }));
+twentySecond('healthy', 'dev-reauth-log0', [[2, 'A', 'sw']], () => ({ b: { ...L0, extra: ['reauth_time = 12s'] }, flow: WAIT(28), truth: { healthy: true } }));
+twentySecond('deleted', 'device-stopped-v1-log0', [[1, 'B', 'sw']], () => ({ b: { ...L0 }, flow: DEL, truth: T('peer-deleted-sa') }));
+
 // ---------------------------------------------------------------- write
 mkdirSync(OUT, { recursive: true });
 for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));

@@ -4,8 +4,9 @@
 // tag in place of the program, whack output relayed by NetworkManager or behind a stamp, a router's
 // `Day, date - [tunnel]` log, blanks before the stamp, `grep`'s file name and line number, a
 // collector's stamp before the daemon's own, a Markdown list item or inline code, a journal
-// exported as CSV, a `<facility.severity>` after the stamp, Apple's unified log as Console copies
-// it (and the older Console's US dates), and charon's file log with a `time_format` of its own.
+// exported as CSV or shown under a non-English locale (`12月 07 …`) or with `-o short-full`, a
+// `<facility.severity>` after the stamp, Apple's unified log as Console copies it (and the older
+// Console's US dates), and charon's file log with a `time_format` of its own.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
