@@ -6,7 +6,8 @@
 // collector's stamp before the daemon's own, a Markdown list item or inline code, a journal
 // exported as CSV or shown under a non-English locale (`12月 07 …`) or with `-o short-full`, a
 // `<facility.severity>` after the stamp, Apple's unified log as Console copies it (and the older
-// Console's US dates), and charon's file log with a `time_format` of its own.
+// Console's US dates), charon's file log with a `time_format` of its own, a syslog server's stamp
+// before a Cisco device's own, a time without a date, and a line copied from a page's HTML source.
 // `unframe` returns the line as the daemon's own grammar knows it, or the line itself; it never
 // throws and costs a few character tests on lines without a frame (every line of a million-line
 // gateway export passes here).
@@ -68,6 +69,27 @@ const GREP_LINE_NUMBER = new RegExp(`^\\d{1,9}[:-]${STAMP_OR_DUMP_AHEAD}`);
 const GREP_FILE = new RegExp(`^(?:(?:[\\w.-]*/)+[\\w.-]+|[\\w.-]+\\.log(?:\\.\\d+)?|(?:syslog|messages|secure)(?:\\.\\d+)?):(?:\\d{1,9}[:-])?${STAMP_OR_DUMP_AHEAD}`);
 /** `2026-12-04T09:35:11.123456789Z Dec  4 17:35:11 …`: a collector's stamp before the daemon's own (docker, kubectl). */
 const COLLECTOR_STAMP = new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d) ${STAMP_AHEAD}`);
+/**
+ * `Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-…`, `Jun 12 14:34:49 10.1.1.1 Jun 12 2008 14:34:49: %ASA-…`:
+ * a syslog server's stamp (and the sender) before the device's own stamp with its year.
+ */
+const RELAYED_STAMP = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d (?:\S+ )?(?=[A-Z][a-z]{2} [ \d]?\d \d{4} \d\d:\d\d:\d\d)/;
+/** `15:23:04 srv-test charon: 08[CFG] …` (a syslog template without the date): the line behind the time, as a paste without a stamp. */
+const TIME_ONLY = /^\d\d:\d\d:\d\d(?:[.,]\d+)? (?=(?:[\w.-]+ )?[\w.-]+(?:\[\d+\])?: )/;
+/** HTML's own tags as a web page's source has them around a line (charon's `<conn|1>` is none of them). */
+const HTML_TAG = /<\/?(?:p|span|br|code|pre|div|b|i|strong|em|font|td|tr|li|tt|kbd|samp)\b[^>]*>/gi;
+const HTML_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(lt|gt|amp|quot|apos|nbsp));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+/** `<p>Jun 16 … charon: 12<span class="error">&#91;IKE&#93;</span> …</p>` (a line copied from a page's source): tags dropped, entities decoded; undefined when it has neither. */
+function htmlLine(line: string): string | undefined {
+  const out = line.replace(HTML_TAG, '').replace(HTML_ENTITY, (_m, dec?: string, hex?: string, named?: string) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code > 0x10ffff || code < 32 ? '?' : String.fromCodePoint(code);
+    return NAMED_ENTITIES[named!.toLowerCase()] ?? '';
+  });
+  return out === line ? undefined : out;
+}
 /** `2022-01-05T10:04:48\tcharon[73003]\t08[MGR] …\t` (OPNsense log export: time, program[pid], message). */
 const TSV_PROGRAM = /^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\t([\w.-]+)\[(\d+)\]\t(.*?)[\t ]*$/;
 /**
@@ -87,19 +109,19 @@ const CONSOLE_US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d\d):(\d\d(
 const LOCALIZED_STAMP = /^(?: ?(\d{1,2})[月월]|([^\s\d:[\]<>"'`*#|]{2,6}?)\.?) {1,2}(\d{1,2})日? (\d\d:\d\d:\d\d(?:\.\d+)?) (.*)$/;
 const LOCAL_MONTHS: ReadonlyMap<string, number> = new Map(
   [
-    // ru, uk, de, fr, es, pt, it, nl, pl, tr, cs, sv (lowercase, without a trailing dot)
-    'янв jan ene gen sty oca led січ janv',
-    'фев feb fev lut şub úno лют févr',
-    'мар mar mär mrt bře бер mars',
-    'апр apr abr kwi nis dub кві avr avril',
-    'мая май mai may mag mei maj kvě тра',
-    'июн jun juin giu cze haz čvn чер',
-    'июл jul juil lug lip tem čvc лип',
-    'авг aug ago sie ağu srp сер août',
-    'сен sep set wrz eyl zář вер sept',
-    'окт okt oct out ott paź eki říj жов',
-    'ноя nov lis kas лис',
-    'дек dec dez dic déc gru ara pro гру',
+    // ru, uk, de, fr, es, pt, it, nl, pl, tr, cs, sv, lt, lv, fi, hu, ro, el, id, da/nb, ca (lowercase, no trailing dot)
+    'янв jan ene gen sty oca led січ janv sau saus tammi ian ιαν',
+    'фев feb fev lut şub úno лют févr vas helmi febr φεβ',
+    'мар mar mär mrt bře бер mars kov maalis márc març μάρ',
+    'апр apr abr kwi nis dub кві avr avril bal huhti ápr απρ',
+    'мая май mai may mag mei maj kvě тра geg touko máj maig μάι μαΐ',
+    'июн jun juin giu cze haz čvn чер bir birž jūn kesä jún iun juny ιούν',
+    'июл jul juil lug lip tem čvc лип lie liep jūl heinä júl iul ιούλ',
+    'авг aug ago sie ağu srp сер août rgp rugp elo agu ag αύγ',
+    'сен sep set wrz eyl zář вер sept rgs rugs syys szept σεπ',
+    'окт okt oct out ott paź eki říj жов spa spal loka οκτ',
+    'ноя nov lis kas лис lap lapkr marras νοέ',
+    'дек dec dez dic déc gru ara pro гру grd gruod joulu des δεκ',
   ].flatMap((names, month) => names.split(' ').map((name) => [name, month] as const)),
 );
 /**
@@ -212,6 +234,13 @@ function unframeOnce(line: string, c0: number, depth: number): string {
   // Indented paste (a forum post, a quoted mail): a stamped line behind blanks is still a header.
   if ((c0 === 32 || c0 === 9) && (m = INDENTED_STAMP.exec(line) ?? INDENTED_PROGRAM.exec(line))) return unframe(line.slice(m[0].length), depth);
   if (c0 === 62 && (m = QUOTED.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 === 60 || line.indexOf('&') >= 0) {
+    const plain = htmlLine(line);
+    if (plain !== undefined) return unframe(plain, depth);
+  }
+  // Only Cisco devices stamp their own lines with the year: their messages carry a `%FACILITY-…` tag.
+  if (c0 >= 65 && c0 <= 90 && line.charCodeAt(15) === 32 && line.indexOf('%', 16) > 0 && (m = RELAYED_STAMP.exec(line))) return unframe(line.slice(m[0].length), depth);
+  if (c0 >= 48 && c0 <= 57 && line.charCodeAt(2) === 58 && line.charCodeAt(5) === 58 && (m = TIME_ONLY.exec(line))) return unframe(line.slice(m[0].length), depth);
   // An empty line of the quote.
   if (c0 === 62 && QUOTE_ONLY.test(line)) return '';
   if (c0 >= 48 && c0 <= 57 && (m = GREP_LINE_NUMBER.exec(line) ?? COLLECTOR_STAMP.exec(line))) return unframe(line.slice(m[0].length), depth);

@@ -55,6 +55,16 @@ describe('unframe', () => {
     ['a journal under fr_FR (a dot after the name)', 'déc. 07 19:11:14 gw charon[7]: 05[IKE] retransmit 1 of request with message ID 0', 'Dec 07 19:11:14 gw charon[7]: 05[IKE] retransmit 1 of request with message ID 0'],
     ['journalctl -o short-full, zone abbreviation dropped', 'Mon 2026-12-07 19:11:14 CST gw charon[7]: 05[IKE] sending DPD request', '2026-12-07 19:11:14 gw charon[7]: 05[IKE] sending DPD request'],
     ['journalctl -o short-full, localized weekday and an offset', 'пн 2026-12-07 19:11:14.5 +0800 gw charon[7]: 05[IKE] sending DPD request', '2026-12-07T19:11:14.5+0800 gw charon[7]: 05[IKE] sending DPD request'],
+    ['a journal under lt_LT', 'Geg 22 10:42:13 platonas charon[7]: 05[IKE] sending DPD request', 'May 22 10:42:13 platonas charon[7]: 05[IKE] sending DPD request'],
+    ['a journal under el_GR', 'Δεκ 07 19:11:14 gw charon[7]: 05[IKE] sending DPD request', 'Dec 07 19:11:14 gw charon[7]: 05[IKE] sending DPD request'],
+    ["a syslog server's stamp before a Cisco device's own (with its year)", 'Jun 12 14:34:49 Jun 12 2008 14:34:49 pix : %PIX-5-713092: Group = 192.0.2.1, IP = 192.0.2.1, Failure during phase 1 rekeying attempt due to collision', 'Jun 12 2008 14:34:49 pix : %PIX-5-713092: Group = 192.0.2.1, IP = 192.0.2.1, Failure during phase 1 rekeying attempt due to collision'],
+    ['the same with the sender between', 'Jun 12 14:34:49 10.1.1.1 Jun 12 2008 14:34:49: %ASA-4-113019: Group = g', 'Jun 12 2008 14:34:49: %ASA-4-113019: Group = g'],
+    ['a time without a date (a syslog template)', '15:23:04 srv-test charon: 12[CFG] received stroke: initiate \'conn1_1\'', "srv-test charon: 12[CFG] received stroke: initiate 'conn1_1'"],
+    [
+      "a line copied from a web page's source (tags, entities; charon's <conn|1> kept)",
+      '<p>Jun 16 10:24:53 vpn charon: 12<span class="error">&#91;IKE&#93;</span> &lt;c|1&gt; failed to establish CHILD_SA, keeping IKE_SA</p>',
+      'Jun 16 10:24:53 vpn charon: 12[IKE] <c|1> failed to establish CHILD_SA, keeping IKE_SA',
+    ],
   ])('%s', (_name, framed, plain) => {
     expect(unframe(framed)).toBe(plain);
   });
@@ -67,6 +77,8 @@ describe('unframe', () => {
     ['an indented continuation that names no daemon', '  charonx: proposals = aes256-sha256-modp2048'],
     ['a lone Markdown emphasis', '**'],
     ['a word and a time that is no month in any locale', 'tun 07 19:11:14 gw charon[7]: 05[IKE] sending DPD request'],
+    ["charon's own <conn|1> (no HTML tag)", 'Dec  4 18:47:46 06[IKE] <to-cloud|1> sending DPD request'],
+    ['an ampersand that is no entity', 'Dec  4 18:47:46 06[CFG] <c|1> received proposals: IKE:AES & more'],
     ['FortiGate debug (a lowercase word, a number)', 'ike 0:azure:3071: processing notify type NO_PROPOSAL_CHOSEN'],
     ['a hex dump word with 月 later in the line', '0d000014 4a131c81 07035845 月'],
     ["a daemon's own arrows", 'Dec  4 18:47:46 gw iked: isakmp.c:1080:isakmp_ph1begin_i(): initiate new phase 1 negotiation: 198.51.100.1[500]<=>198.51.100.2[500]'],
