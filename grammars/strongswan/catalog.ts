@@ -120,7 +120,9 @@ export const STRONGSWAN_CATALOG: Catalog = {
       T('install-failed', /^failed to create (SAD entry)$/, ['what'], { then: H.installFailed }),
     ],
     closing: [
-      T('sa-expired', /^closing expired CHILD_SA (\S+?)\{(\d+)\}(?: with (SPIs \S+ \S+))?/, ['child', 'childId', 'detail'], { phase: 2 }),
+      // charon sends a delete for the CHILD SA it closes here; at log level 0 that delete is not
+      // logged, only this line (lab wave 21): `deletes` lets the tunnel's life count it as one.
+      T('sa-expired', /^closing expired CHILD_SA (\S+?)\{(\d+)\}(?: with (SPIs \S+ \S+))?/, ['child', 'childId', 'detail'], { phase: 2, fixed: { deletes: 'true' } }),
       T('p2-failed', /^closing IKE_SA due CHILD_SA setup failure/, undefined, { phase: 2 }),
       T('sa-deleted', /^closing CHILD_SA (\S+?)\{(\d+)\}/, ['child', 'childId'], { phase: 2 }),
     ],

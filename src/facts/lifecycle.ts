@@ -153,10 +153,10 @@ export class Lifecycle {
     const ev = rec.event;
     if (!ev) return;
     const t = rec.timeMs;
-    // strongSwan deletes the CHILD SA it closes at its hard lifetime; at log level 0 the delete
-    // itself is not logged, only this line (lab wave 21). At level 1 the delete that follows names
-    // the same SPIs and counts for nothing more.
-    const type = ev.type === 'sa-expired' && rec.side === 'peer' && rec.phase === 2 && rec.dialect === 'strongswan' ? 'delete-sent' : ev.type;
+    // A device daemon that deletes the CHILD SA it closes at its hard lifetime (the catalogue's
+    // `deletes`): the closing is its delete. Where the delete is logged too (strongSwan at level 1)
+    // it names the same SPIs and counts for nothing more.
+    const type = ev.type === 'sa-expired' && rec.side === 'peer' && rec.phase === 2 && ev.vars['deletes'] === 'true' ? 'delete-sent' : ev.type;
     const deletion = type === 'delete-received' || type === 'delete-sent' || type === 'sa-deleted';
     if (!deletion) this.untimedRekey = this.untimedReauth = false;
     if (type === 'reauth-start') {
